@@ -1,0 +1,61 @@
+//! `cargo xtask`: the project's build, test, run and bench tasks, and the only
+//! place that knows the toolchain. Plain std Rust, no dependencies.
+
+mod bench;
+mod bench_data;
+mod process;
+mod run;
+mod setup;
+mod test;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, time)
+  test             setup; fmt --check; clippy -D warnings; tests (nextest or cargo test);
+                   wasm32 build of certchain-core; benches compile (--no-run)
+  run [-- ARGS]    setup; release build; certchain on the showcase fixture,
+                   or `certchain ARGS` when given; exits with certchain's code
+  bench            criterion benches of certchain-core, then certchain vs openssl
+                   (wall time, peak RSS) -> target/bench/process.md
+  help             this text
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let command = args.next().map(|a| a.to_string_lossy().into_owned());
+    let rest: Vec<OsString> = args.collect();
+    let result = match command.as_deref() {
+        None | Some("help" | "-h" | "--help") => {
+            print!("{USAGE}");
+            Ok(0)
+        }
+        Some("setup") => setup::setup().map(|()| 0),
+        Some("test") => test::test(),
+        Some("run") => run::run_cmd(strip_dashes(&rest)),
+        Some("bench") => bench::bench().map(|()| 0),
+        Some(other) => {
+            eprint!("error: unknown command `{other}`\n\n{USAGE}");
+            Ok(2)
+        }
+    };
+    match result {
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `run -- ARGS` and `run ARGS` mean the same.
+fn strip_dashes(args: &[OsString]) -> &[OsString] {
+    match args.split_first() {
+        Some((first, rest)) if first == "--" => rest,
+        _ => args,
+    }
+}

@@ -1,0 +1,55 @@
+//! `cargo xtask run [-- ARGS]`: build the release binary and run it.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::process::{announce, cargo, cmd, exit_code, run, spawn_status, target_dir, Result};
+use crate::setup::setup;
+
+/// Setup, release build, then `certchain ARGS` if given, else [`main_job`].
+/// Returns certchain's exit code.
+pub fn run_cmd(args: &[OsString]) -> Result<i32> {
+    setup()?;
+    build_release()?;
+    if args.is_empty() {
+        main_job()
+    } else {
+        // Paths in ARGS are the caller's: keep the directory cargo was run from.
+        let mut c = Command::new(certchain_bin());
+        c.args(args);
+        exec(&mut c)
+    }
+}
+
+/// What `cargo xtask run` does with no arguments: analyze the showcase fixture.
+/// (The web app will take this over: build it, then `certchain serve`.)
+fn main_job() -> Result<i32> {
+    let mut c = cmd(certchain_bin());
+    c.args([
+        "analyze",
+        "tests/fixtures/inputs/s_client-showcerts.txt",
+        "--host",
+        "gitlab.example.com",
+        "--now",
+        "2026-11-22T00:00:00Z",
+    ]);
+    exec(&mut c)
+}
+
+/// `cargo build --release -p certchain --locked`.
+pub fn build_release() -> Result {
+    run(cargo().args(["build", "--release", "-p", "certchain", "--locked"]))
+}
+
+/// The release binary that [`build_release`] makes.
+pub fn certchain_bin() -> PathBuf {
+    target_dir().join("release").join("certchain")
+}
+
+/// Runs `c` in the foreground and returns its exit code.
+fn exec(c: &mut Command) -> Result<i32> {
+    announce(c);
+    let status = spawn_status(c)?;
+    Ok(exit_code(status))
+}
