@@ -1,0 +1,257 @@
+//! The pipeline: input -> certificates -> paths -> findings -> files = [`Report`].
+
+use crate::cert::{self, Cert};
+use crate::chain::{self, AnchorKind, Anchors, End, Graph, Limits, Ranked, Shape};
+use crate::diagnose::{self, Context, Overview};
+use crate::host::Target;
+use crate::input::{self, Extracted, Origin, Source};
+use crate::recommend;
+use crate::report::{
+    Finding, InputKind, InputReport, Path, PathEnd, PrivateKeySeen, Report, Severity, Text, Trust,
+};
+
+/// A point in time, in seconds since the Unix epoch. The core never reads the clock.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UnixTime(pub i64);
+
+/// What to analyse against.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The time to check validity at.
+    pub now: UnixTime,
+    /// The host (or URL) clients connect to; checked against the leaf's names.
+    pub host: Option<String>,
+    /// Trust anchors to use instead of the public roots (`--trust FILE`).
+    pub trust: Vec<Source>,
+    /// Bounds of path building.
+    pub limits: Limits,
+}
+
+/// Most paths listed in a report (all are still ranked).
+pub const MAX_REPORTED_PATHS: usize = 64;
+
+/// Analyse the input. Never fails: whatever is wrong becomes a finding.
+pub fn analyze(sources: &[Source], options: &Options) -> Report {
+    let extracted = input::extract(sources);
+    let (certs, unparsable) = parse_blocks(&extracted);
+    let user_anchors = user_anchors(&options.trust);
+    let anchors = user_anchors.as_ref().unwrap_or_else(|| Anchors::public());
+    let graph = Graph::new(&certs, anchors);
+    let target = options.host.as_deref().and_then(Target::parse);
+    let shape = chain::classify(&graph);
+    let ctx =
+        Context { graph: &graph, now: options.now.0, target: target.as_ref(), kind: shape.kind };
+    let (ranked, truncated) = rank_paths(&ctx, &shape, options.limits);
+    let best = ranked.first();
+    let on_paths = on_paths_of(&ranked);
+    let overview = Overview {
+        extracted: &extracted,
+        unparsable: &unparsable,
+        leaves: &shape.leaves,
+        chain: best.map(|r| &r.found),
+        on_paths: &on_paths,
+        truncated,
+    };
+    let mut findings = best.map(|r| r.findings.clone()).unwrap_or_default();
+    findings.extend(diagnose::input(&ctx, &overview));
+    diagnose::sort(&mut findings);
+    let chain_certs = best.map(|r| r.found.certs.clone()).unwrap_or_default();
+    let roles = recommend::roles(&graph, &shape, &chain_certs, &on_paths);
+    Report {
+        valid: best.is_some_and(|r| r.valid) && shape.kind != InputKind::Empty,
+        kind: shape.kind,
+        summary: summary(&graph, &shape, best, &findings),
+        host: target.as_ref().map(|t| t.host.clone()),
+        now: rfc3339(options.now.0),
+        certificates: recommend::summaries(&graph, &roles, options.now.0),
+        chain: chain_certs,
+        paths: ranked.iter().take(MAX_REPORTED_PATHS).map(|r| report_path(&graph, r)).collect(),
+        trust: trust(&graph, best),
+        bundles: recommend::bundles(&graph, shape.kind, best.map(|r| &r.found), target.as_ref()),
+        input: input_report(sources.len(), &extracted),
+        findings,
+    }
+}
+
+fn parse_blocks(extracted: &Extracted) -> (Vec<Cert>, Vec<(Origin, String)>) {
+    let mut certs = Vec::new();
+    let mut failed = Vec::new();
+    for block in &extracted.blocks {
+        match cert::parse(block, certs.len()) {
+            Ok(c) => certs.push(c),
+            Err(why) => failed.push((block.origin.clone(), why)),
+        }
+    }
+    (certs, failed)
+}
+
+/// `--trust FILE`: every certificate in it is an anchor; they replace the public roots.
+fn user_anchors(trust: &[Source]) -> Option<Anchors> {
+    if trust.is_empty() {
+        return None;
+    }
+    let (certs, _) = parse_blocks(&input::extract(trust));
+    Some(Anchors::from_certs(&certs))
+}
+
+fn rank_paths(ctx: &Context<'_>, shape: &Shape, limits: Limits) -> (Vec<Ranked>, bool) {
+    let mut truncated = false;
+    let mut ranked = Vec::new();
+    for &start in &shape.starts {
+        let outcome = chain::paths_from(ctx.graph, start, limits);
+        truncated |= outcome.truncated;
+        for found in outcome.paths {
+            let findings = diagnose::path(ctx, &found);
+            let complete = match found.end {
+                End::Anchor(_) => true,
+                End::SelfSigned => shape.kind == InputKind::CaBundle,
+                End::Missing | End::Loop => false,
+            };
+            ranked.push(Ranked::new(found, findings, complete));
+        }
+    }
+    chain::rank::sort(&mut ranked, ctx.graph);
+    (ranked, truncated)
+}
+
+/// Certificates on any path that starts at the best path's leaf.
+fn on_paths_of(ranked: &[Ranked]) -> Vec<usize> {
+    let Some(leaf) = ranked.first().and_then(|r| r.found.certs.first()) else {
+        return Vec::new();
+    };
+    let mut on: Vec<usize> = ranked
+        .iter()
+        .filter(|r| r.found.certs.first() == Some(leaf))
+        .flat_map(|r| r.found.certs.iter().copied())
+        .collect();
+    on.sort_unstable();
+    on.dedup();
+    on
+}
+
+fn path_end(graph: &Graph<'_>, end: End) -> PathEnd {
+    match end {
+        End::Anchor(a) => match graph.anchors.get(a).map(|x| x.kind) {
+            Some(AnchorKind::User) => PathEnd::UserAnchor,
+            _ => PathEnd::PublicRoot,
+        },
+        End::SelfSigned => PathEnd::PrivateRoot,
+        End::Missing | End::Loop => PathEnd::MissingIssuer,
+    }
+}
+
+fn end_name(graph: &Graph<'_>, found: &chain::Found) -> String {
+    let top = found.certs.last().map(|&i| &graph.certs[i]);
+    match found.end {
+        End::Anchor(a) => graph.anchors.get(a).map(|x| x.name.clone()).unwrap_or_default(),
+        End::SelfSigned => top.map(|c| c.subject.clone()).unwrap_or_default(),
+        End::Missing | End::Loop => top.map(|c| c.issuer.clone()).unwrap_or_default(),
+    }
+}
+
+fn report_path(graph: &Graph<'_>, r: &Ranked) -> Path {
+    Path {
+        certificates: r.found.certs.clone(),
+        end: path_end(graph, r.found.end),
+        anchor: end_name(graph, &r.found),
+        valid: r.valid,
+        errors: r.errors(),
+    }
+}
+
+fn trust(graph: &Graph<'_>, best: Option<&Ranked>) -> Trust {
+    let Some(best) = best else {
+        return Trust {
+            end: None,
+            anchor: None,
+            clients_need_ca_file: false,
+            explanation: Text::new("There is no chain to trust.", "信頼するチェーンがありません。"),
+        };
+    };
+    let end = path_end(graph, best.found.end);
+    let name = end_name(graph, &best.found);
+    let (need, en, ja) = match end {
+        PathEnd::PublicRoot => (false, format!("This chain ends at a public root ({name}): clients already trust it. Fix the server's chain, not the clients."), format!("このチェーンは公的ルート({name})で終わります。クライアントは既に信頼しています。直すのはクライアントではなくサーバーのチェーンです。")),
+        PathEnd::UserAnchor => (true, format!("This chain ends at your trust anchor ({name}). Clients need that CA file."), format!("このチェーンは指定されたトラストアンカー({name})で終わります。クライアントにはその CA ファイルが必要です。")),
+        PathEnd::PrivateRoot => (true, format!("Private CA: this chain ends at {name}, which clients do not trust by default. Clients need this CA file (ca_bundle / <host>.crt)."), format!("プライベート CA: このチェーンは {name} で終わり、クライアントは既定では信頼しません。クライアントにこの CA ファイル(ca_bundle / <host>.crt)が必要です。")),
+        PathEnd::MissingIssuer => (true, format!("The chain stops at a certificate whose issuer \"{name}\" is not here and is not a known trust anchor: a missing intermediate, or a private root CA that clients need as their CA file."), format!("チェーンは、発行者「{name}」がここになく既知のトラストアンカーでもない証明書で止まっています。中間証明書の不足か、クライアントが CA ファイルとして必要とするプライベートなルート CA です。")),
+    };
+    Trust {
+        end: Some(end),
+        anchor: Some(name),
+        clients_need_ca_file: need,
+        explanation: Text::new(en, ja),
+    }
+}
+
+fn summary(graph: &Graph<'_>, shape: &Shape, best: Option<&Ranked>, findings: &[Finding]) -> Text {
+    let errors: Vec<&Finding> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let n = graph.certs.len();
+    match (shape.kind, best) {
+        (InputKind::Empty, _) => Text::new("No certificate found.", "証明書が見つかりません。"),
+        (InputKind::TrustStore, _) => Text::new(
+            format!(
+                "A trust store (CA bundle) of {n} certificates, {} of them roots.",
+                graph.unique().filter(|&i| graph.certs[i].self_issued()).count()
+            ),
+            format!(
+                "{n} 枚の証明書からなるトラストストア(CA バンドル)です(うちルート {} 枚)。",
+                graph.unique().filter(|&i| graph.certs[i].self_issued()).count()
+            ),
+        ),
+        (_, Some(best)) if errors.is_empty() && best.valid => {
+            let chain: Vec<String> =
+                best.found.certs.iter().map(|&i| diagnose_label(graph, i)).collect();
+            Text::new(
+                format!(
+                    "The chain is valid: {} → {}.",
+                    chain.join(" → "),
+                    end_name(graph, &best.found)
+                ),
+                format!(
+                    "チェーンは有効です: {} → {}。",
+                    chain.join(" → "),
+                    end_name(graph, &best.found)
+                ),
+            )
+        }
+        _ => {
+            let first = errors.first().map(|f| f.message.clone());
+            let (en, ja) = first.map(|t| (t.en, t.ja)).unwrap_or_default();
+            Text::new(
+                format!("{} problem(s) to fix. {en}", errors.len()).trim_end().to_string(),
+                format!("修正が必要な問題が {} 件あります。{ja}", errors.len())
+                    .trim_end()
+                    .to_string(),
+            )
+        }
+    }
+}
+
+fn diagnose_label(graph: &Graph<'_>, i: usize) -> String {
+    let c = &graph.certs[i];
+    c.common_name.clone().unwrap_or_else(|| c.subject.clone())
+}
+
+fn input_report(sources: usize, extracted: &Extracted) -> InputReport {
+    InputReport {
+        formats: extracted.formats.clone(),
+        sources,
+        blocks: extracted.blocks.len(),
+        s_client: extracted.s_client.clone(),
+        private_keys: extracted
+            .private_keys
+            .iter()
+            .map(|k| PrivateKeySeen { kind: k.kind.clone(), source: k.origin.clone() })
+            .collect(),
+        notes: extracted.notes.clone(),
+    }
+}
+
+/// RFC 3339 text of a Unix time (UTC).
+pub fn rfc3339(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_else(|| unix.to_string())
+}

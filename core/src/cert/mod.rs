@@ -1,0 +1,130 @@
+//! Certificates: parse one DER block into an owned summary that chain building and diagnosis use.
+//!
+//! Parsing fails with `Err` (the caller turns it into an `unparsable_block` finding);
+//! anything questionable *inside* a certificate that parses is left for `diagnose`.
+
+pub mod algorithm;
+pub mod extensions;
+pub mod key;
+pub mod name;
+
+use base64::Engine as _;
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
+use x509_parser::prelude::{FromDer, X509Certificate};
+
+use crate::input::{Block, Origin};
+use algorithm::SigAlg;
+use extensions::Extensions;
+use key::Spki;
+
+/// An owned, parsed certificate.
+#[derive(Debug, Clone)]
+pub struct Cert {
+    /// Position in the input.
+    pub index: usize,
+    /// The DER encoding.
+    pub der: Vec<u8>,
+    /// SHA-256 of the DER, lowercase hex.
+    pub sha256: String,
+    /// Subject, for display.
+    pub subject: String,
+    /// Issuer, for display.
+    pub issuer: String,
+    /// Subject comparison key (RFC 5280 §7.1).
+    pub subject_key: name::NameKey,
+    /// Issuer comparison key (RFC 5280 §7.1).
+    pub issuer_key: name::NameKey,
+    /// Last CN of the subject.
+    pub common_name: Option<String>,
+    /// Serial number, colon-separated hex.
+    pub serial: String,
+    /// notBefore, Unix seconds.
+    pub not_before: i64,
+    /// notAfter, Unix seconds.
+    pub not_after: i64,
+    /// The public key, for verifying what this certificate signed.
+    pub spki: Spki,
+    /// The SubjectPublicKeyInfo DER, for comparing keys.
+    pub spki_der: Vec<u8>,
+    /// Key summary.
+    pub key: crate::report::KeyInfo,
+    /// The algorithm this certificate is signed with.
+    pub sig_alg: SigAlg,
+    /// The signed bytes (TBSCertificate DER).
+    pub tbs: Vec<u8>,
+    /// The signature value.
+    pub signature: Vec<u8>,
+    /// Extensions that matter.
+    pub ext: Extensions,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+impl Cert {
+    /// Subject and issuer names compare equal (RFC 5280 §6.1: "self-issued").
+    pub fn self_issued(&self) -> bool {
+        self.subject_key == self.issuer_key
+    }
+
+    /// basicConstraints cA is TRUE (RFC 5280 §4.2.1.9).
+    pub fn is_ca(&self) -> bool {
+        self.ext.basic_constraints.is_some_and(|bc| bc.ca)
+    }
+
+    /// The certificate as PEM (RFC 7468 §5.1), 64 columns.
+    pub fn pem(&self) -> String {
+        to_pem(&self.der)
+    }
+}
+
+/// Parse one block. `Err` carries a short reason for the `unparsable_block` finding.
+pub fn parse(block: &Block, index: usize) -> Result<Cert, String> {
+    let (_, x509) = X509Certificate::from_der(&block.der).map_err(|e| e.to_string())?;
+    let tbs = &x509.tbs_certificate;
+    let (spki, key) = key::read(tbs.public_key());
+    Ok(Cert {
+        index,
+        der: block.der.clone(),
+        sha256: crate::hex(&Sha256::digest(&block.der)),
+        subject: name::display(tbs.subject()),
+        issuer: name::display(tbs.issuer()),
+        subject_key: name::key(tbs.subject()),
+        issuer_key: name::key(tbs.issuer()),
+        common_name: name::common_name(tbs.subject()),
+        serial: serial_text(tbs.raw_serial()),
+        not_before: tbs.validity().not_before.timestamp(),
+        not_after: tbs.validity().not_after.timestamp(),
+        spki,
+        spki_der: tbs.public_key().raw.to_vec(),
+        key,
+        sig_alg: SigAlg::from_identifier(&x509.signature_algorithm),
+        tbs: tbs.as_ref().to_vec(),
+        signature: x509.signature_value.data.to_vec(),
+        ext: extensions::read(&x509),
+        origin: block.origin.clone(),
+    })
+}
+
+/// SHA-1 of the DER, lowercase hex (shown by many tools).
+pub fn sha1_hex(der: &[u8]) -> String {
+    crate::hex(&Sha1::digest(der))
+}
+
+fn serial_text(raw: &[u8]) -> String {
+    let hex: Vec<String> = raw.iter().map(|b| format!("{b:02x}")).collect();
+    hex.join(":")
+}
+
+/// PEM-encode a certificate's DER (RFC 7468 §5.1): 64-column base64 lines.
+pub fn to_pem(der: &[u8]) -> String {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = String::with_capacity(b64.len() + 64);
+    out.push_str("-----BEGIN CERTIFICATE-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(line));
+        out.push('\n');
+    }
+    out.push_str("-----END CERTIFICATE-----\n");
+    out
+}

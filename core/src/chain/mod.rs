@@ -1,0 +1,15 @@
+//! Chain building: index, verify every link, search every path (RFC 4158, RFC 5280 §6.1).
+
+pub mod anchors;
+pub mod graph;
+pub mod search;
+pub mod signature;
+
+pub use anchors::{Anchor, AnchorKind, Anchors};
+pub use graph::{Graph, Issuer};
+pub use search::{paths_from, End, Found, Limits, Outcome};
+pub mod classify;
+pub mod rank;
+
+pub use classify::{classify, Shape};
+pub use rank::Ranked;

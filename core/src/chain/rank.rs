@@ -1,0 +1,78 @@
+//! Which path is best: complete to a trust anchor, currently valid, strongest, shortest.
+//! Ties are broken by content (the SHA-256 of the certificates), never by input position,
+//! so any order of the same certificates gives the same chain.
+
+use std::cmp::Reverse;
+
+use super::graph::Graph;
+use super::search::{End, Found};
+use crate::cert::algorithm::{Hash, SigAlg};
+use crate::report::{Finding, Severity};
+
+/// A path with its findings.
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    /// The path.
+    pub found: Found,
+    /// What is wrong with it.
+    pub findings: Vec<Finding>,
+    /// Complete and without error findings.
+    pub valid: bool,
+}
+
+impl Ranked {
+    /// Judge a path by its findings; `complete` says whether its end counts as trusted.
+    pub fn new(found: Found, findings: Vec<Finding>, complete: bool) -> Ranked {
+        let valid = complete && !findings.iter().any(|f| f.severity == Severity::Error);
+        Ranked { found, findings, valid }
+    }
+
+    /// Codes of the error findings.
+    pub fn errors(&self) -> Vec<&'static str> {
+        self.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code).collect()
+    }
+}
+
+/// Sort best first.
+pub fn sort(paths: &mut [Ranked], graph: &Graph<'_>) {
+    paths.sort_by_cached_key(|r| {
+        let certs = &r.found.certs;
+        (
+            !r.valid,
+            end_class(r.found.end),
+            r.errors().len(),
+            Reverse(strength(graph, certs)),
+            certs.len(),
+            certs.iter().map(|&i| graph.certs[i].sha256.clone()).collect::<Vec<_>>(),
+        )
+    });
+}
+
+fn end_class(end: End) -> u8 {
+    match end {
+        End::Anchor(_) => 0,
+        End::SelfSigned => 1,
+        End::Missing => 2,
+        End::Loop => 3,
+    }
+}
+
+/// The weakest signature hash on the path (roots' self-signatures excluded).
+fn strength(graph: &Graph<'_>, certs: &[usize]) -> u8 {
+    certs
+        .iter()
+        .filter(|&&i| !graph.certs[i].self_issued())
+        .map(|&i| match &graph.certs[i].sig_alg {
+            SigAlg::Ed25519 => 5,
+            SigAlg::Other(_) => 0,
+            alg => match alg.hash() {
+                Some(Hash::Md2 | Hash::Md5) => 0,
+                Some(Hash::Sha1) => 1,
+                Some(Hash::Sha224 | Hash::Sha256) => 3,
+                Some(Hash::Sha384 | Hash::Sha512) => 4,
+                None => 0,
+            },
+        })
+        .min()
+        .unwrap_or(5)
+}

@@ -1,0 +1,71 @@
+//! Algorithms and key sizes (CA/B Baseline Requirements §6.1.5, §7.1.3.2; NIST SP 800-131A).
+
+use super::{finding, is_trusted_top, label, Context};
+use crate::cert::Cert;
+use crate::chain::Found;
+use crate::report::{Finding, Severity, Text};
+
+/// Smallest acceptable RSA (and DSA) modulus, in bits.
+pub const MIN_RSA_BITS: usize = 2048;
+/// Smallest acceptable EC field size, in bits.
+pub const MIN_EC_BITS: usize = 256;
+
+/// Path rule: signatures (except a root's own) and keys.
+pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pos, &i) in found.certs.iter().enumerate() {
+        let cert = &ctx.graph.certs[i];
+        // A root's self-signature protects nothing: clients trust its key directly.
+        if !is_trusted_top(ctx, found, pos) && cert.sig_alg.hash().is_some_and(|h| h.is_weak()) {
+            out.push(weak_signature(cert));
+        }
+        if let Some(minimum) = weak_key(cert) {
+            out.push(weak_key_finding(cert, minimum));
+        }
+    }
+    out
+}
+
+/// The minimum the key falls short of, if it does.
+fn weak_key(cert: &Cert) -> Option<usize> {
+    let k = &cert.key;
+    match k.algorithm.as_str() {
+        "rsa" | "dsa" if k.bits < MIN_RSA_BITS => Some(MIN_RSA_BITS),
+        "ec" if k.bits < MIN_EC_BITS => Some(MIN_EC_BITS),
+        _ => None,
+    }
+}
+
+fn weak_signature(cert: &Cert) -> Finding {
+    let alg = cert.sig_alg.name();
+    finding(
+        "weak_signature",
+        Severity::Error,
+        vec![cert.index],
+        Text::new(
+            format!("{} is signed with {alg}: MD5 and SHA-1 signatures can be forged, and Go 1.18+, browsers and OpenSSL at security level 1+ reject them.", label(cert)),
+            format!("{} は {alg} で署名されています。MD5・SHA-1 署名は偽造可能で、Go 1.18 以降・ブラウザ・OpenSSL(セキュリティレベル 1 以上)は拒否します。", label(cert)),
+        ),
+        Text::new(
+            "Reissue the certificate with SHA-256 (or stronger).",
+            "SHA-256 以上で再発行してください。",
+        ),
+    )
+}
+
+fn weak_key_finding(cert: &Cert, minimum: usize) -> Finding {
+    let (alg, bits) = (cert.key.algorithm.to_uppercase(), cert.key.bits);
+    finding(
+        "weak_key",
+        Severity::Error,
+        vec![cert.index],
+        Text::new(
+            format!("{} has a {bits}-bit {alg} key; at least {minimum} bits are required.", label(cert)),
+            format!("{} の鍵は {bits} ビットの {alg} です。{minimum} ビット以上が必要です。", label(cert)),
+        ),
+        Text::new(
+            format!("Generate a new key (RSA {MIN_RSA_BITS}+ or ECDSA P-256) and reissue the certificate."),
+            format!("新しい鍵(RSA {MIN_RSA_BITS} ビット以上または ECDSA P-256)を生成して再発行してください。"),
+        ),
+    )
+}

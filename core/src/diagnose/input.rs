@@ -1,0 +1,161 @@
+//! What is wrong with the input itself: nothing usable, broken blocks, private keys,
+//! a truncated s_client capture.
+
+use super::{finding, Context, Overview};
+use crate::input::{Origin, ProblemKind};
+use crate::report::{Finding, Severity, Text};
+
+/// Input rule.
+pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if ctx.graph.certs.is_empty() {
+        out.push(no_certificates(seen));
+    }
+    out.extend(seen.extracted.problems.iter().map(|p| match p.kind {
+        ProblemKind::MalformedPem => malformed_pem(&p.origin, &p.detail),
+        ProblemKind::UnparsableBlock => unparsable(&p.origin, &p.detail),
+    }));
+    out.extend(seen.unparsable.iter().map(|(origin, why)| unparsable(origin, why)));
+    if !seen.extracted.private_keys.is_empty() {
+        out.push(private_keys(seen));
+    }
+    out.extend(leaf_only(ctx, seen));
+    if seen.truncated {
+        out.push(truncated());
+    }
+    out
+}
+
+/// "line 12", "file 2, line 12" or "binary input".
+pub(crate) fn place(origin: &Origin) -> (String, String) {
+    let file_en =
+        if origin.file > 0 { format!("file {}, ", origin.file + 1) } else { String::new() };
+    let file_ja = if origin.file > 0 {
+        format!("ファイル {} の", origin.file + 1)
+    } else {
+        String::new()
+    };
+    if origin.line == 0 {
+        (format!("{file_en}binary input"), format!("{file_ja}バイナリ入力"))
+    } else {
+        (format!("{file_en}line {}", origin.line), format!("{file_ja}{} 行目", origin.line))
+    }
+}
+
+fn no_certificates(seen: &Overview<'_>) -> Finding {
+    let hint = seen.extracted.notes.first().cloned().unwrap_or_default();
+    finding(
+        "no_certificates",
+        Severity::Error,
+        Vec::new(),
+        Text::new(
+            format!("No certificate was found in the input. {hint}").trim_end().to_string(),
+            format!("入力に証明書が見つかりませんでした。{hint}").trim_end().to_string(),
+        ),
+        Text::new(
+            "Paste PEM text (-----BEGIN CERTIFICATE-----), the output of `openssl s_client -showcerts -connect HOST:443`, or open a .crt/.der/.p7b file.",
+            "PEM テキスト(-----BEGIN CERTIFICATE-----)、`openssl s_client -showcerts -connect HOST:443` の出力を貼り付けるか、.crt/.der/.p7b ファイルを開いてください。",
+        ),
+    )
+}
+
+fn malformed_pem(origin: &Origin, detail: &str) -> Finding {
+    let (en, ja) = place(origin);
+    finding(
+        "malformed_pem",
+        Severity::Error,
+        Vec::new(),
+        Text::new(format!("Broken PEM block at {en}: {detail}."), format!("{ja}の PEM ブロックが壊れています: {detail}。")),
+        Text::new(
+            "Copy the block again in full, from -----BEGIN to -----END, without changing its lines.",
+            "-----BEGIN から -----END までを行を変えずにもう一度すべてコピーしてください。",
+        ),
+    )
+}
+
+fn unparsable(origin: &Origin, detail: &str) -> Finding {
+    let (en, ja) = place(origin);
+    finding(
+        "unparsable_block",
+        Severity::Error,
+        Vec::new(),
+        Text::new(
+            format!("The block at {en} is not a certificate that can be read: {detail}. The other blocks were analysed."),
+            format!("{ja}のブロックは証明書として読めません: {detail}。他のブロックは解析しました。"),
+        ),
+        Text::new(
+            "Check that this block is a certificate (not a key, CSR or CRL) and that it was copied in full.",
+            "このブロックが証明書(鍵・CSR・CRL ではない)であり、完全にコピーされていることを確認してください。",
+        ),
+    )
+}
+
+fn private_keys(seen: &Overview<'_>) -> Finding {
+    let places: Vec<String> = seen
+        .extracted
+        .private_keys
+        .iter()
+        .map(|k| format!("{} ({})", k.kind, place(&k.origin).0))
+        .collect();
+    let list = places.join(", ");
+    finding(
+        "private_key_in_bundle",
+        Severity::Warning,
+        Vec::new(),
+        Text::new(
+            format!("The input contains a private key: {list}. certchain removed it and shows it nowhere, but a key that was pasted or mailed should be treated as exposed."),
+            format!("入力に秘密鍵が含まれています: {list}。certchain は削除し、どこにも表示しませんが、貼り付けたりメールした鍵は漏えいしたものとして扱ってください。"),
+        ),
+        Text::new(
+            "Keep keys out of certificate bundles (the key goes in its own file with mode 0600). If the key left its server, generate a new key and reissue the certificate.",
+            "鍵は証明書バンドルに入れず、別ファイル(パーミッション 0600)にしてください。鍵がサーバーの外に出た場合は、新しい鍵を生成して証明書を再発行してください。",
+        ),
+    )
+}
+
+/// `openssl s_client` without `-showcerts` prints only the leaf, yet lists every certificate
+/// the server sent under "Certificate chain".
+fn leaf_only(ctx: &Context<'_>, seen: &Overview<'_>) -> Option<Finding> {
+    let info = seen.extracted.s_client.as_ref()?;
+    let sent = info.sent.len();
+    let have = ctx.graph.certs.len();
+    if sent <= have {
+        return None;
+    }
+    let (verify_en, verify_ja) = match (&info.verify_code, &info.verify_text) {
+        (Some(code), Some(text)) => (
+            format!(" OpenSSL said: Verify return code {code} ({text})."),
+            format!(" OpenSSL の検証結果: Verify return code {code} ({text})。"),
+        ),
+        _ => Default::default(),
+    };
+    Some(finding(
+        "s_client_leaf_only",
+        Severity::Warning,
+        Vec::new(),
+        Text::new(
+            format!("This s_client output has {have} certificate(s), but the server sent {sent} (see its \"Certificate chain\" list): it was captured without -showcerts, so the intermediates are not here.{verify_en}"),
+            format!("この s_client の出力には証明書が {have} 枚しかありませんが、サーバーは {sent} 枚送っています(\"Certificate chain\" 参照)。-showcerts なしで取得したため中間証明書が含まれていません。{verify_ja}"),
+        ),
+        Text::new(
+            "Run it again with -showcerts: `openssl s_client -showcerts -connect HOST:PORT -servername HOST < /dev/null` and paste the whole output.",
+            "-showcerts を付けて再実行し、出力全体を貼り付けてください: `openssl s_client -showcerts -connect HOST:PORT -servername HOST < /dev/null`",
+        ),
+    ))
+}
+
+fn truncated() -> Finding {
+    finding(
+        "path_search_truncated",
+        Severity::Warning,
+        Vec::new(),
+        Text::new(
+            "The input has so many interlinked certificates that certchain stopped searching paths at its limit; the best path shown is the best one found.",
+            "相互にリンクした証明書が多すぎるため、上限でパス探索を打ち切りました。表示しているのは見つかった中で最良のパスです。",
+        ),
+        Text::new(
+            "Send only the leaf and the intermediates of one chain.",
+            "1 つのチェーンのリーフと中間証明書だけを送ってください。",
+        ),
+    )
+}

@@ -1,0 +1,140 @@
+//! Diagnosis: a fixed vocabulary of findings, each with a message and a fix in English and
+//! Japanese. A defect in the certificates is a finding, never an error.
+//!
+//! Two kinds of rule, each kind sharing one signature:
+//! - path rules, `check(&Context, &Found) -> Vec<Finding>`: what is wrong with one path
+//!   (used to rank paths, then reported for the best one);
+//! - input rules, `check(&Context, &Overview) -> Vec<Finding>`: what is wrong with the input
+//!   as a whole (order, duplicates, keys, unreadable blocks).
+
+mod constraints;
+mod crypto;
+mod hostname;
+mod input;
+mod order;
+mod trust;
+mod validity;
+
+use crate::cert::Cert;
+use crate::chain::{Found, Graph};
+use crate::host::Target;
+use crate::input::{Extracted, Origin};
+use crate::report::{Finding, InputKind, Severity, Text};
+
+/// Every finding code certchain can emit, in report order. Stable: scripts depend on them.
+pub const CODES: &[&str] = &[
+    "no_certificates",
+    "malformed_pem",
+    "unparsable_block",
+    "private_key_in_bundle",
+    "s_client_leaf_only",
+    "missing_intermediate",
+    "bad_signature",
+    "untrusted_root",
+    "expired",
+    "not_yet_valid",
+    "hostname_mismatch",
+    "cn_without_san",
+    "weak_signature",
+    "weak_key",
+    "intermediate_not_ca",
+    "pathlen_exceeded",
+    "key_usage_no_cert_sign",
+    "eku_no_server_auth",
+    "unknown_critical_extension",
+    "wrong_order",
+    "multiple_leaves",
+    "leaf_is_ca",
+    "self_signed_leaf",
+    "expires_soon",
+    "unrelated_certificate",
+    "duplicate_certificate",
+    "root_included",
+    "cross_signed",
+    "unchecked_signature",
+    "path_search_truncated",
+];
+
+/// What path rules see.
+pub struct Context<'a> {
+    /// The certificates and their links.
+    pub graph: &'a Graph<'a>,
+    /// Evaluation time, Unix seconds.
+    pub now: i64,
+    /// The host the leaf must be valid for.
+    pub target: Option<&'a Target>,
+    /// What kind of input this is.
+    pub kind: InputKind,
+}
+
+/// What input rules see, besides the context.
+pub struct Overview<'a> {
+    /// Everything extraction found.
+    pub extracted: &'a Extracted,
+    /// Blocks that did not parse as certificates: where, and why.
+    pub unparsable: &'a [(Origin, String)],
+    /// The end-entity certificates.
+    pub leaves: &'a [usize],
+    /// The best path, if any.
+    pub chain: Option<&'a Found>,
+    /// Every certificate on any path of the chosen leaf.
+    pub on_paths: &'a [usize],
+    /// A search bound was reached.
+    pub truncated: bool,
+}
+
+/// Findings about one path.
+pub fn path(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
+    let rules: [fn(&Context<'_>, &Found) -> Vec<Finding>; 6] = [
+        trust::check,
+        validity::check,
+        hostname::check,
+        crypto::check,
+        constraints::check,
+        constraints::check_leaf,
+    ];
+    rules.iter().flat_map(|rule| rule(ctx, found)).collect()
+}
+
+/// Findings about the input as a whole.
+pub fn input(ctx: &Context<'_>, overview: &Overview<'_>) -> Vec<Finding> {
+    let rules: [fn(&Context<'_>, &Overview<'_>) -> Vec<Finding>; 2] = [input::check, order::check];
+    rules.iter().flat_map(|rule| rule(ctx, overview)).collect()
+}
+
+/// Most severe first, then in vocabulary order, then by certificate.
+pub fn sort(findings: &mut [Finding]) {
+    let rank = |code: &str| CODES.iter().position(|c| *c == code).unwrap_or(CODES.len());
+    findings.sort_by(|a, b| {
+        (a.severity, rank(a.code), &a.certificates).cmp(&(
+            b.severity,
+            rank(b.code),
+            &b.certificates,
+        ))
+    });
+}
+
+pub(crate) fn finding(
+    code: &'static str,
+    severity: Severity,
+    certificates: Vec<usize>,
+    message: Text,
+    fix: Text,
+) -> Finding {
+    debug_assert!(CODES.contains(&code), "undocumented finding code {code}");
+    Finding { code, severity, certificates, message, fix }
+}
+
+/// How a certificate is named in messages: `#1 "R3"`.
+pub(crate) fn label(cert: &Cert) -> String {
+    let name = cert.common_name.clone().unwrap_or_else(|| cert.subject.clone());
+    format!("#{} \"{}\"", cert.index, name)
+}
+
+/// The certificate at position `pos` of a path is its top, and it is a root or an anchor.
+pub(crate) fn is_trusted_top(ctx: &Context<'_>, found: &Found, pos: usize) -> bool {
+    pos + 1 == found.certs.len()
+        && matches!(found.end, crate::chain::End::Anchor(_) | crate::chain::End::SelfSigned)
+        && (ctx.graph.self_signed(found.certs[pos])
+            || ctx.graph.anchors.equivalent(&ctx.graph.certs[found.certs[pos]]).is_some())
+}

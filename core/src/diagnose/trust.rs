@@ -1,0 +1,136 @@
+//! Where a path ends: at an anchor, at an untrusted root, or short of its issuer.
+
+use super::{finding, label, Context};
+use crate::chain::{AnchorKind, End, Found};
+use crate::report::{Finding, InputKind, Severity, Text};
+
+/// Path rule: the end of the path.
+pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
+    let Some(&top) = found.certs.last() else { return Vec::new() };
+    let mut out = Vec::new();
+    match found.end {
+        End::Anchor(_) => {}
+        End::SelfSigned => {
+            if top != found.certs[0] && ctx.kind == InputKind::ServerChain {
+                out.push(untrusted_root(ctx, top));
+            }
+        }
+        End::Missing => {
+            let rejected = ctx.graph.rejected_issuers(top);
+            if rejected.is_empty() {
+                out.push(missing_issuer(ctx, top));
+            } else {
+                out.push(bad_signature(ctx, top, &rejected));
+            }
+        }
+        End::Loop => out.push(missing_issuer(ctx, top)),
+    }
+    out.extend(unchecked(ctx, found));
+    out
+}
+
+/// RFC 5280 §6.1: a path must end at a trust anchor. The issuer of the top certificate is
+/// neither in the input nor a known anchor.
+fn missing_issuer(ctx: &Context<'_>, top: usize) -> Finding {
+    let cert = &ctx.graph.certs[top];
+    let aki = cert.ext.aki.as_deref().map(|k| format!(", authority key id {}", crate::hex(k)));
+    let aki = aki.unwrap_or_default();
+    let aia = cert.ext.aia.ca_issuers.first().cloned();
+    let public = if ctx.graph.anchors.get(0).is_some_and(|a| a.kind == AnchorKind::Public) {
+        ("it is not a publicly trusted root", "公的に信頼されたルートでもありません")
+    } else {
+        ("it is not one of your trust anchors", "指定されたトラストアンカーでもありません")
+    };
+    let message = Text::new(
+        format!("The issuer of {} is not in the input (\"{}\"{aki}), and {}. Clients that do not already have it fail with \"x509: certificate signed by unknown authority\".", label(cert), cert.issuer, public.0),
+        format!("{} の発行者(「{}」{aki})が入力になく、{}。これを持たないクライアントは \"x509: certificate signed by unknown authority\" で失敗します。", label(cert), cert.issuer, public.1),
+    );
+    let fix = match &aia {
+        Some(url) => Text::new(
+            format!("The server must send this intermediate after {}: download it from {url} (DER; convert with `openssl x509 -inform DER -in FILE -out intermediate.pem`), append it to the chain file, or paste it here.", label(cert)),
+            format!("サーバーは {} の後にこの中間証明書を送る必要があります。{url} から入手し(DER 形式: `openssl x509 -inform DER -in FILE -out intermediate.pem` で変換)、チェーンファイルに追加するか、ここに貼り付けてください。", label(cert)),
+        ),
+        None => Text::new(
+            "If this issuer is an intermediate CA, append it to the server's chain file. If it is your private root CA, the server need not send it, but every client needs it as its CA file: get it from your PKI team and paste it here too, to get the CA files.",
+            "この発行者が中間 CA なら、サーバーのチェーンファイルに追加してください。プライベートなルート CA なら、サーバーが送る必要はありませんが、すべてのクライアントが CA ファイルとして必要です。PKI 担当者から入手し、ここにも貼り付けると CA ファイルを作成できます。",
+        ),
+    };
+    finding("missing_intermediate", Severity::Error, vec![top], message, fix)
+}
+
+/// RFC 5280 §6.1.3 (a)(1): the signature must verify with the issuer's public key.
+fn bad_signature(ctx: &Context<'_>, child: usize, issuers: &[usize]) -> Finding {
+    let cert = &ctx.graph.certs[child];
+    let names: Vec<String> = issuers.iter().map(|&i| label(&ctx.graph.certs[i])).collect();
+    let names = names.join(", ");
+    finding(
+        "bad_signature",
+        Severity::Error,
+        std::iter::once(child).chain(issuers.iter().copied()).collect(),
+        Text::new(
+            format!("The signature of {} does not verify with the key of {names}, although the names match: it was signed by a different key (a re-issued CA, or a mix-up of files).", label(cert)),
+            format!("{} の署名が {names} の鍵で検証できません(名前は一致しています)。別の鍵で署名されています(CA の再発行やファイルの取り違え)。", label(cert)),
+        ),
+        Text::new(
+            "Get the issuing CA certificate that matches this certificate's Authority Key ID from your CA, and replace the wrong one.",
+            "この証明書の Authority Key ID に対応する発行元 CA 証明書を CA から入手し、誤った証明書と差し替えてください。",
+        ),
+    )
+}
+
+/// The path ends at a self-signed root that is not a trust anchor: a private CA.
+fn untrusted_root(ctx: &Context<'_>, top: usize) -> Finding {
+    let cert = &ctx.graph.certs[top];
+    let user = ctx.graph.anchors.get(0).is_some_and(|a| a.kind == AnchorKind::User);
+    let (why_en, why_ja) = if user {
+        (
+            "is not among the trust anchors you supplied",
+            "指定されたトラストアンカーに含まれていません",
+        )
+    } else {
+        (
+            "is not a publicly trusted root: it is a private CA",
+            "公的に信頼されたルートではありません(プライベート CA です)",
+        )
+    };
+    finding(
+        "untrusted_root",
+        Severity::Error,
+        vec![top],
+        Text::new(
+            format!("The chain ends at the root {}, which {why_en}. Clients reject it with \"x509: certificate signed by unknown authority\" until they trust this root.", label(cert)),
+            format!("チェーンはルート {} で終わりますが、このルートは{why_ja}。クライアントがこのルートを信頼するまで \"x509: certificate signed by unknown authority\" で拒否されます。", label(cert)),
+        ),
+        Text::new(
+            "Give clients the CA file (ca_bundle, or the GitLab Runner <host>.crt): e.g. /etc/gitlab-runner/certs/<host>.crt, `--tls-ca-file`, or the system trust store. Do not give them the server certificate.",
+            "クライアントに CA ファイル(ca_bundle または GitLab Runner 用 <host>.crt)を配布してください。例: /etc/gitlab-runner/certs/<host>.crt、`--tls-ca-file`、システムのトラストストア。サーバー証明書そのものではありません。",
+        ),
+    )
+}
+
+/// Links certchain could not check (unsupported algorithms): said, not hidden.
+fn unchecked(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
+    found
+        .unchecked
+        .iter()
+        .map(|(child, reason)| {
+            let cert = &ctx.graph.certs[*child];
+            finding(
+                "unchecked_signature",
+                Severity::Info,
+                vec![*child],
+                Text::new(
+                    format!(
+                        "The signature of {} was not checked: certchain does not support {reason}.",
+                        label(cert)
+                    ),
+                    format!("{} の署名は検証していません({reason} は未対応です)。", label(cert)),
+                ),
+                Text::new(
+                    "Verify this link with `openssl verify` if it matters.",
+                    "必要なら `openssl verify` でこのリンクを確認してください。",
+                ),
+            )
+        })
+        .collect()
+}

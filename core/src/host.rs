@@ -1,0 +1,114 @@
+//! Host names: reading what users type (`https://gitlab.example.com:8443/`, `[::1]:443`,
+//! `gitlab.example.com`) and matching it against a certificate (RFC 6125 §6.4).
+
+use std::net::IpAddr;
+
+use crate::report::Sans;
+
+/// A host and optional port, as typed by a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// Host name (lowercase, no trailing dot) or IP address text.
+    pub host: String,
+    /// Port, when given.
+    pub port: Option<u16>,
+}
+
+impl Target {
+    /// Read `https://host:port/path`, `host:port`, `[v6]:port`, `host` or a bare IP.
+    /// `None` when nothing that looks like a host is left.
+    pub fn parse(input: &str) -> Option<Target> {
+        let s = input.trim();
+        let s = s.split_once("://").map_or(s, |(_, rest)| rest);
+        let s = s.split(['/', '?', '#']).next().unwrap_or_default();
+        let s = s.rsplit_once('@').map_or(s, |(_, host)| host);
+        let (host, port) = split_port(s);
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        if host.is_empty() || host.contains(char::is_whitespace) {
+            return None;
+        }
+        Some(Target { host, port })
+    }
+
+    /// The host as an IP address, when it is one.
+    pub fn ip(&self) -> Option<IpAddr> {
+        self.host.parse().ok()
+    }
+}
+
+fn split_port(s: &str) -> (&str, Option<u16>) {
+    if let Some(rest) = s.strip_prefix('[') {
+        let (host, after) = rest.split_once(']').unwrap_or((rest, ""));
+        return (host, after.strip_prefix(':').and_then(|p| p.parse().ok()));
+    }
+    match s.rsplit_once(':') {
+        // Exactly one colon: host:port. More: an IPv6 address without brackets.
+        Some((host, port)) if !host.contains(':') => (host, port.parse().ok()),
+        _ => (s, None),
+    }
+}
+
+/// Does the certificate's SAN list cover `target`? RFC 6125 §6.4: DNS names compare
+/// case-insensitively; IP addresses match iPAddress entries only (§6.2.1 / RFC 5280 §4.2.1.6).
+pub fn matches(sans: &Sans, target: &Target) -> bool {
+    match target.ip() {
+        Some(ip) => sans.ip.iter().any(|s| s.parse::<IpAddr>().ok() == Some(ip)),
+        None => sans.dns.iter().any(|pattern| dns_matches(pattern, &target.host)),
+    }
+}
+
+/// RFC 6125 §6.4.3: a wildcard is only the whole left-most label and matches exactly one
+/// label; `*.example.com` does not match `example.com` nor `a.b.example.com`.
+pub fn dns_matches(pattern: &str, host: &str) -> bool {
+    let pattern = pattern.trim_end_matches('.').to_ascii_lowercase();
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    match pattern.strip_prefix("*.") {
+        Some(suffix) if !suffix.contains('*') && suffix.contains('.') => {
+            host.split_once('.').is_some_and(|(label, rest)| !label.is_empty() && rest == suffix)
+        }
+        Some(_) => false,
+        None => !pattern.contains('*') && pattern == host,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Target {
+        Target::parse(s).unwrap_or_else(|| Target { host: String::new(), port: None })
+    }
+
+    #[test]
+    fn parses_urls_and_ports() {
+        assert_eq!(
+            t("https://GitLab.Example.com:8443/group/x"),
+            Target { host: "gitlab.example.com".into(), port: Some(8443) }
+        );
+        assert_eq!(t("gitlab.example.com").port, None);
+        assert_eq!(t("[::1]:8443"), Target { host: "::1".into(), port: Some(8443) });
+        assert_eq!(t("::1").host, "::1");
+        assert_eq!(t("10.0.0.1:443").host, "10.0.0.1");
+        assert_eq!(t("user@host.example:22").host, "host.example");
+        assert!(Target::parse("  ").is_none());
+    }
+
+    #[test]
+    fn wildcards_follow_rfc6125() {
+        assert!(dns_matches("*.example.com", "gitlab.example.com"));
+        assert!(dns_matches("*.Example.com.", "GITLAB.example.com"));
+        assert!(!dns_matches("*.example.com", "example.com"));
+        assert!(!dns_matches("*.example.com", "a.b.example.com"));
+        assert!(!dns_matches("f*.example.com", "foo.example.com"));
+        assert!(!dns_matches("*.com", "example.com"));
+        assert!(dns_matches("gitlab.example.com", "gitlab.example.com"));
+    }
+
+    #[test]
+    fn ip_targets_match_ip_sans_only() {
+        let sans =
+            Sans { dns: vec!["10.0.0.1".into()], ip: vec!["10.0.0.2".into()], ..Sans::default() };
+        assert!(!matches(&sans, &t("10.0.0.1")));
+        assert!(matches(&sans, &t("10.0.0.2")));
+    }
+}

@@ -1,0 +1,152 @@
+//! Lax base64 (RFC 4648 §4) as found in PEM bodies, Kubernetes values and bare pastes:
+//! whitespace anywhere, padding optional, errors that name the line and the character.
+
+use base64::alphabet;
+use base64::engine::general_purpose::GeneralPurpose;
+use base64::engine::{DecodePaddingMode, GeneralPurposeConfig};
+use base64::Engine as _;
+
+/// Standard alphabet; padding ignored (we strip it), stray trailing bits tolerated.
+const LAX: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+        .with_decode_allow_trailing_bits(true),
+);
+
+/// Why base64 text could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Base64Error {
+    /// No base64 character at all.
+    Empty,
+    /// A character outside the alphabet, on the given line.
+    BadCharacter {
+        /// Line number (as given by the caller).
+        line: usize,
+        /// The character.
+        character: char,
+    },
+    /// Base64 characters after `=` padding, on the given line.
+    DataAfterPadding {
+        /// Line number.
+        line: usize,
+    },
+    /// A length that no base64 encoding has (one stray character at the end).
+    Truncated,
+}
+
+impl Base64Error {
+    /// Plain-English reason; `where_line` renders a line number for the reader.
+    pub(super) fn describe(&self, where_line: impl Fn(usize) -> String) -> String {
+        match self {
+            Self::Empty => "it is empty".to_owned(),
+            Self::BadCharacter { line, character } => format!(
+                "{} has {}, which is not a base64 character",
+                where_line(*line),
+                shown(*character)
+            ),
+            Self::DataAfterPadding { line } => format!(
+                "{} has base64 after '=' padding (two blocks run together?)",
+                where_line(*line)
+            ),
+            Self::Truncated => {
+                "its base64 ends with one stray character: the text is cut".to_owned()
+            }
+        }
+    }
+}
+
+/// Decodes base64 given as `(line number, text)` pieces; whitespace is ignored.
+pub(super) fn decode_lines<'a>(
+    pieces: impl IntoIterator<Item = (usize, &'a str)>,
+) -> Result<Vec<u8>, Base64Error> {
+    let mut data = String::new();
+    let mut padding_line = None;
+    for (line, piece) in pieces {
+        for character in piece.chars() {
+            match character {
+                c if c.is_whitespace() => {}
+                '=' => padding_line = padding_line.or(Some(line)),
+                c if c.is_ascii_alphanumeric() || c == '+' || c == '/' => {
+                    if padding_line.is_some() {
+                        return Err(Base64Error::DataAfterPadding { line });
+                    }
+                    data.push(c);
+                }
+                character => return Err(Base64Error::BadCharacter { line, character }),
+            }
+        }
+    }
+    decode_data(&data)
+}
+
+/// Whether `text` is made only of base64 characters and whitespace, with at least `min`
+/// base64 characters.
+pub(super) fn is_base64_text(text: &str, min: usize) -> bool {
+    let mut count = 0usize;
+    for character in text.chars() {
+        if character.is_ascii_alphanumeric() || matches!(character, '+' | '/' | '=') {
+            count += 1;
+        } else if !character.is_whitespace() {
+            return false;
+        }
+    }
+    count >= min
+}
+
+fn decode_data(data: &str) -> Result<Vec<u8>, Base64Error> {
+    if data.is_empty() {
+        return Err(Base64Error::Empty);
+    }
+    if data.len() % 4 == 1 {
+        return Err(Base64Error::Truncated);
+    }
+    LAX.decode(data).map_err(|_| Base64Error::Truncated)
+}
+
+/// A character as it can be shown in a message: quoted, control characters escaped.
+fn shown(character: char) -> String {
+    format!("'{}'", character.escape_debug())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_across_lines_with_or_without_padding() {
+        assert_eq!(decode_lines([(1, "aGVs"), (2, " bG8=\t")]).unwrap(), b"hello");
+        assert_eq!(decode_lines([(1, "aGVsbG8")]).unwrap(), b"hello");
+        assert_eq!(decode_lines([(1, "aGVsbA==")]).unwrap(), b"hell");
+    }
+
+    #[test]
+    fn names_the_line_and_character_of_an_error() {
+        let error = decode_lines([(3, "aGVs"), (4, "bG!8")]).unwrap_err();
+        assert_eq!(error, Base64Error::BadCharacter { line: 4, character: '!' });
+        assert_eq!(
+            error.describe(|line| format!("line {line}")),
+            "line 4 has '!', which is not a base64 character"
+        );
+        let error = decode_lines([(1, "aGVs\u{1}")]).unwrap_err();
+        assert!(error.describe(|l| format!("line {l}")).contains("'\\u{1}'"));
+    }
+
+    #[test]
+    fn rejects_empty_stray_and_run_together_input() {
+        assert_eq!(decode_lines([(1, "  ")]), Err(Base64Error::Empty));
+        assert_eq!(decode_lines([(1, "aGVsb")]), Err(Base64Error::Truncated));
+        assert_eq!(
+            decode_lines([(1, "aGVsbA=="), (2, "aGVs")]),
+            Err(Base64Error::DataAfterPadding { line: 2 })
+        );
+    }
+
+    #[test]
+    fn base64_text_needs_enough_characters_and_nothing_else() {
+        assert!(is_base64_text("TUlJQ\n  +/==\n", 5));
+        assert!(!is_base64_text("TUlJQ", 6));
+        assert!(!is_base64_text("TUlJQ: x", 1));
+    }
+}

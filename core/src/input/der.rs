@@ -1,0 +1,340 @@
+//! What decoded bytes hold (certificates, PKCS#7, a key, a CSR...) and turning them into
+//! blocks, key notes and problems. Shared by every form once its text is decoded.
+
+use super::ber::{self, id, Tlv};
+use super::{pkcs7, private_key, Block, Extracted, Origin, PrivateKeyNote, Problem, ProblemKind};
+
+/// A raw private key is at most 66 bytes (a P-521 scalar): leading bytes of inputs that
+/// short are never shown, since they could be the key itself.
+const MAX_RAW_KEY_LEN: usize = 66;
+
+/// What one element holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// An X.509 certificate (by its shape; `cert::parse` decides if it is valid).
+    Certificate,
+    /// A PKCS#7 / CMS ContentInfo.
+    Pkcs7,
+    /// A private key of the named form.
+    PrivateKey(&'static str),
+    /// Something well known that is not a certificate: the reason.
+    NotCertificate(&'static str),
+    /// Nothing recognised.
+    Unknown,
+}
+
+/// How to read one piece of decoded bytes and how to word what goes wrong.
+#[derive(Debug, Clone)]
+pub(super) struct Reading {
+    /// Origin given to everything found.
+    pub(super) origin: Origin,
+    /// Noun phrase naming the piece and its size in messages, e.g. "binary input of 12 bytes".
+    pub(super) what: String,
+    /// Problem kind for broken encodings (MalformedPem inside PEM armor).
+    pub(super) broken: ProblemKind,
+    /// A PEM CERTIFICATE label: an unrecognised first element is still a candidate block,
+    /// for `cert::parse` to explain.
+    pub(super) labelled_certificate: bool,
+    /// Read only the first element (TRUSTED CERTIFICATE: OpenSSL trust data follows).
+    pub(super) first_only: bool,
+    /// The bytes may be a private key in a form not recognised: never show any of them.
+    pub(super) may_be_key: bool,
+}
+
+impl Reading {
+    /// A reading of plain decoded bytes (not under a PEM label).
+    pub(super) fn plain(origin: Origin, what: String) -> Self {
+        Self {
+            origin,
+            what,
+            broken: ProblemKind::UnparsableBlock,
+            labelled_certificate: false,
+            first_only: false,
+            may_be_key: false,
+        }
+    }
+}
+
+/// Classifies one element by its shape.
+pub(super) fn kind_of(tlv: &Tlv<'_>) -> Kind {
+    if tlv.id != id::SEQUENCE {
+        return Kind::Unknown;
+    }
+    if pkcs7::is_content_info(tlv) {
+        return Kind::Pkcs7;
+    }
+    if let Some(kind) = private_key::der_kind(tlv) {
+        return Kind::PrivateKey(kind);
+    }
+    signed_kind(tlv).or_else(|| other_kind(tlv)).unwrap_or(Kind::Unknown)
+}
+
+/// Reads every element of `bytes` and records what each one is.
+pub(super) fn read_all(bytes: &[u8], reading: &Reading, out: &mut Extracted) {
+    let mut rest = bytes;
+    let mut index = 0usize;
+    while !rest.is_empty() {
+        let offset = bytes.len() - rest.len();
+        let tlv = match ber::read(rest) {
+            Ok((tlv, after)) => {
+                rest = after;
+                tlv
+            }
+            Err(error) => {
+                let sequence = rest.first() == Some(&id::SEQUENCE);
+                let detail = if sequence && offset == 0 {
+                    format!("{} cannot be read: {error}", reading.what)
+                } else {
+                    unrecognised(reading, bytes, offset)
+                };
+                let kind = if sequence { reading.broken } else { ProblemKind::UnparsableBlock };
+                return push_problem(out, kind, &reading.origin, detail);
+            }
+        };
+        if !read_one(&tlv, index, reading, bytes, offset, out) || reading.first_only {
+            return;
+        }
+        index += 1;
+    }
+}
+
+/// Records one element; returns false when reading should stop.
+fn read_one(
+    tlv: &Tlv<'_>,
+    index: usize,
+    reading: &Reading,
+    bytes: &[u8],
+    offset: usize,
+    out: &mut Extracted,
+) -> bool {
+    let origin = &reading.origin;
+    match kind_of(tlv) {
+        Kind::Certificate => push_block(out, tlv.encoded, origin.clone()),
+        Kind::Unknown if index == 0 && reading.labelled_certificate => {
+            push_block(out, tlv.encoded, origin.clone());
+        }
+        Kind::Pkcs7 => read_pkcs7(tlv, reading, out),
+        Kind::PrivateKey(kind) => {
+            out.private_keys.push(PrivateKeyNote { kind: kind.to_owned(), origin: origin.clone() });
+        }
+        Kind::NotCertificate(reason) => {
+            push_problem(out, ProblemKind::UnparsableBlock, origin, reason.to_owned());
+        }
+        Kind::Unknown => {
+            let detail = unrecognised(reading, bytes, offset);
+            push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
+            return false;
+        }
+    }
+    true
+}
+
+fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
+    let origin = &reading.origin;
+    let certificates = match pkcs7::certificates(tlv) {
+        Ok(certificates) if certificates.is_empty() => {
+            let detail = format!("{} is a PKCS#7 that holds no certificate", reading.what);
+            return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
+        }
+        Ok(certificates) => certificates,
+        Err(error) => {
+            let detail = format!("{} is a PKCS#7 that cannot be read: {error}", reading.what);
+            return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
+        }
+    };
+    let container = origin.label.clone().unwrap_or_else(|| "PKCS#7".to_owned());
+    let total = certificates.len();
+    for (position, der) in certificates.into_iter().enumerate() {
+        let label = format!("{container}, certificate {} of {total}", position + 1);
+        push_block(out, der, Origin { label: Some(label), ..origin.clone() });
+    }
+}
+
+/// RFC 5280 §4.1 Certificate, §5.1 CertificateList and RFC 2986 §4 CertificationRequest
+/// all are SEQUENCE { to-be-signed SEQUENCE, AlgorithmIdentifier SEQUENCE, BIT STRING }:
+/// the to-be-signed part tells them apart.
+fn signed_kind(tlv: &Tlv<'_>) -> Option<Kind> {
+    let outer = ber::first_children(tlv.contents, 4)?;
+    let ids: Vec<u8> = outer.iter().map(|child| child.id).collect();
+    if ids != [id::SEQUENCE, id::SEQUENCE, id::BIT_STRING] {
+        return None;
+    }
+    let tbs = ber::first_children(outer.first()?.contents, 6)?;
+    let tbs_ids: Vec<u8> = tbs.iter().map(|child| child.id).collect();
+    let time = |position: usize| {
+        matches!(tbs_ids.get(position), Some(&id::UTC_TIME | &id::GENERALIZED_TIME))
+    };
+    match tbs_ids.as_slice() {
+        // RFC 5280 §4.1: version [0] EXPLICIT (v2, v3), or a v1 serial then
+        // signature, issuer, validity SEQUENCEs.
+        [id::CONTEXT_0, ..] => Some(Kind::Certificate),
+        [id::INTEGER, id::SEQUENCE, id::SEQUENCE, id::SEQUENCE, ..] => Some(Kind::Certificate),
+        // RFC 5280 §5.1.2: [version,] signature, issuer, thisUpdate Time.
+        [id::INTEGER, id::SEQUENCE, id::SEQUENCE, ..] if time(3) => Some(Kind::NotCertificate(CRL)),
+        [id::SEQUENCE, id::SEQUENCE, ..] if time(2) => Some(Kind::NotCertificate(CRL)),
+        // RFC 2986 §4.1: version, subject, subjectPKInfo, attributes [0].
+        [id::INTEGER, id::SEQUENCE, id::SEQUENCE, id::CONTEXT_0] => Some(Kind::NotCertificate(CSR)),
+        _ => None,
+    }
+}
+
+/// PKCS#12 archives and bare public keys.
+fn other_kind(tlv: &Tlv<'_>) -> Option<Kind> {
+    let children = ber::first_children(tlv.contents, 4)?;
+    match children.as_slice() {
+        // RFC 7292 §4: PFX ::= SEQUENCE { version INTEGER {v3(3)}, authSafe ContentInfo, .. }
+        [version, auth_safe, ..]
+            if version.id == id::INTEGER
+                && version.contents == [3]
+                && pkcs7::is_content_info(auth_safe) =>
+        {
+            Some(Kind::NotCertificate(PKCS12))
+        }
+        // RFC 5280 §4.1: SubjectPublicKeyInfo ::= SEQUENCE { AlgorithmIdentifier, BIT STRING }
+        [algorithm, key] if algorithm.id == id::SEQUENCE && key.id == id::BIT_STRING => {
+            Some(Kind::NotCertificate(PUBLIC_KEY))
+        }
+        _ => None,
+    }
+}
+
+const CSR: &str = "a certificate signing request (CSR), not a certificate";
+const CRL: &str = "a certificate revocation list (CRL), not a certificate";
+const PUBLIC_KEY: &str = "a bare public key, not a certificate";
+const PKCS12: &str = "a PKCS#12 archive (.p12/.pfx), which is encrypted: extract its \
+    certificates with `openssl pkcs12 -in FILE -nokeys` and paste the output";
+
+/// "... is neither a DER certificate nor PKCS#7", with leading bytes when that is safe.
+fn unrecognised(reading: &Reading, bytes: &[u8], offset: usize) -> String {
+    let rest = bytes.get(offset..).unwrap_or_default();
+    let what = &reading.what;
+    let position = if offset == 0 {
+        format!("{what} is")
+    } else {
+        format!("{what}: {} bytes at offset {offset} are", rest.len())
+    };
+    let shown = if reading.may_be_key { String::new() } else { leading_bytes(bytes, rest) };
+    format!("{position} neither a DER certificate nor PKCS#7{shown}")
+}
+
+fn leading_bytes(whole: &[u8], rest: &[u8]) -> String {
+    if whole.len() <= MAX_RAW_KEY_LEN || rest.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = rest.iter().take(4).map(|byte| format!("0x{byte:02x}")).collect();
+    format!(" (first bytes {})", shown.join(" "))
+}
+
+fn push_block(out: &mut Extracted, der: &[u8], origin: Origin) {
+    out.blocks.push(Block { der: der.to_vec(), origin });
+}
+
+fn push_problem(out: &mut Extracted, kind: ProblemKind, origin: &Origin, detail: String) {
+    out.problems.push(Problem { kind, origin: origin.clone(), detail });
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::super::Format;
+    use super::*;
+
+    fn reading(labelled_certificate: bool) -> Reading {
+        let origin = Origin { file: 0, line: 0, format: Format::Der, label: None };
+        let what = "binary input of N bytes".to_owned();
+        Reading { labelled_certificate, ..Reading::plain(origin, what) }
+    }
+
+    fn tlv(id: u8, parts: &[&[u8]]) -> Vec<u8> {
+        let contents = parts.concat();
+        let mut out = vec![id, contents.len() as u8];
+        out.extend(contents);
+        out
+    }
+
+    fn prim(id: u8, contents: &[u8]) -> Vec<u8> {
+        tlv(id, &[contents])
+    }
+
+    /// A certificate-shaped SEQUENCE (v3 TBS), 20-odd bytes.
+    fn certificate_shape() -> Vec<u8> {
+        let tbs = tlv(id::SEQUENCE, &[&tlv(id::CONTEXT_0, &[&prim(id::INTEGER, &[2])])]);
+        tlv(id::SEQUENCE, &[&tbs, &tlv(id::SEQUENCE, &[]), &prim(id::BIT_STRING, &[0])])
+    }
+
+    fn kind(der: &[u8]) -> Kind {
+        kind_of(&ber::read(der).unwrap().0)
+    }
+
+    #[test]
+    fn recognises_certificates_crls_csrs_and_public_keys() {
+        assert_eq!(kind(&certificate_shape()), Kind::Certificate);
+        let int = prim(id::INTEGER, &[0]);
+        let seq = tlv(id::SEQUENCE, &[]);
+        let time = prim(id::UTC_TIME, b"0");
+        let signed = |tbs: Vec<u8>| tlv(id::SEQUENCE, &[&tbs, &seq, &prim(id::BIT_STRING, &[0])]);
+        let crl = signed(tlv(id::SEQUENCE, &[&int, &seq, &seq, &time]));
+        assert_eq!(kind(&crl), Kind::NotCertificate(CRL));
+        let csr = signed(tlv(id::SEQUENCE, &[&int, &seq, &seq, &tlv(id::CONTEXT_0, &[])]));
+        assert_eq!(kind(&csr), Kind::NotCertificate(CSR));
+        let spki = tlv(id::SEQUENCE, &[&seq, &prim(id::BIT_STRING, &[0])]);
+        assert_eq!(kind(&spki), Kind::NotCertificate(PUBLIC_KEY));
+        assert_eq!(kind(&prim(id::INTEGER, &[1])), Kind::Unknown);
+    }
+
+    #[test]
+    fn concatenated_certificates_are_all_taken_and_trailing_garbage_reported() {
+        let mut bytes = certificate_shape();
+        bytes.extend(certificate_shape());
+        bytes.extend([0x01, 0x02, 0x03]);
+        let mut out = Extracted::default();
+        read_all(&bytes, &reading(false), &mut out);
+        assert_eq!(out.blocks.len(), 2);
+        assert_eq!(out.blocks[1].der, certificate_shape());
+        assert_eq!(out.problems.len(), 1);
+        let expected =
+            "binary input of N bytes: 3 bytes at offset 28 are neither a DER certificate nor PKCS#7";
+        assert!(out.problems[0].detail.starts_with(expected), "{}", out.problems[0].detail);
+    }
+
+    #[test]
+    fn unknown_first_element_is_a_block_only_under_a_certificate_label() {
+        let odd = tlv(id::SEQUENCE, &[&prim(id::INTEGER, &[1])]);
+        let mut out = Extracted::default();
+        read_all(&odd, &reading(true), &mut out);
+        assert_eq!((out.blocks.len(), out.problems.len()), (1, 0));
+        let mut out = Extracted::default();
+        read_all(&odd, &reading(false), &mut out);
+        assert_eq!((out.blocks.len(), out.problems.len()), (0, 1));
+    }
+
+    #[test]
+    fn truncated_sequence_is_reported_with_lengths() {
+        let mut bytes = certificate_shape();
+        bytes.truncate(10);
+        let mut out = Extracted::default();
+        read_all(&bytes, &reading(false), &mut out);
+        assert_eq!(
+            out.problems[0].detail,
+            "binary input of N bytes cannot be read: it is truncated: its DER header announces \
+             12 bytes, only 8 follow"
+        );
+    }
+
+    #[test]
+    fn leading_bytes_are_hidden_for_inputs_a_raw_key_could_be() {
+        let mut out = Extracted::default();
+        read_all(&[0x42; 32], &reading(false), &mut out);
+        assert_eq!(
+            out.problems[0].detail,
+            "binary input of N bytes is neither a DER certificate nor PKCS#7"
+        );
+        let mut out = Extracted::default();
+        read_all(&[0x42; 100], &reading(false), &mut out);
+        assert!(out.problems[0].detail.ends_with("(first bytes 0x42 0x42 0x42 0x42)"));
+        let mut out = Extracted::default();
+        let secret = Reading { may_be_key: true, ..reading(false) };
+        read_all(&[0x42; 100], &secret, &mut out);
+        assert!(!out.problems[0].detail.contains("0x42"));
+    }
+}

@@ -1,0 +1,359 @@
+//! PEM armor (RFC 7468), read laxly: armor anywhere on a line (also END and BEGIN glued),
+//! text around blocks, indentation, RFC 1421 headers, JSON `\n` escapes, missing padding.
+
+use super::der::{self, Reading};
+use super::{b64, pem_body, private_key, Extracted, Problem, ProblemKind, Scope};
+
+const BEGIN: &str = "-----BEGIN ";
+const END: &str = "-----END ";
+const DASHES: &str = "-----";
+/// Longest label accepted; real ones are under 30 characters.
+const MAX_LABEL_LEN: usize = 64;
+
+/// Reads every PEM block of `text`.
+pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
+    let lines = LineIndex::new(text);
+    let mut pos = 0;
+    while let Some(begin) = find_from(text, pos, BEGIN) {
+        let Some((label, body_start)) = boundary(text, begin + BEGIN.len()) else {
+            pos = begin + BEGIN.len();
+            continue;
+        };
+        // Search the END only up to the next BEGIN: a missing END cannot swallow a block,
+        // and the scan stays linear.
+        let next_begin = find_from(text, body_start, BEGIN).unwrap_or(text.len());
+        let armor =
+            Armor { label, line: lines.line_of(begin), body_line: lines.line_of(body_start) };
+        pos = match find_end(text, body_start, next_begin) {
+            Some((end_label, body_end, after)) => {
+                let body = text.get(body_start..body_end).unwrap_or_default();
+                close(&armor, end_label, lines.line_of(body_end), body, scope, out);
+                after
+            }
+            None => {
+                let at = scope.describe_line(armor.line);
+                let detail = format!("BEGIN {label} at {at} has no matching END line");
+                unterminated(&armor, detail, scope, out);
+                next_begin
+            }
+        };
+    }
+}
+
+/// Whether `text` holds PEM armor.
+pub(super) fn is_armored(text: &str) -> bool {
+    labels(text).next().is_some()
+}
+
+/// The labels of the BEGIN lines of `text`, in order.
+pub(super) fn labels(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices(BEGIN)
+        .filter_map(|(begin, _)| boundary(text, begin + BEGIN.len()).map(|(label, _)| label))
+}
+
+/// RFC 7468 §8 (`PKCS7`) and §9 (`CMS`), plus labels seen in the wild.
+pub(super) fn is_pkcs7_label(label: &str) -> bool {
+    matches!(label, "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS" | "CERTIFICATE CHAIN")
+}
+
+struct Armor<'a> {
+    label: &'a str,
+    line: usize,
+    body_line: usize,
+}
+
+/// What a label announces.
+enum LabelKind {
+    Certificate,
+    TrustedCertificate,
+    Pkcs7,
+    PrivateKey(String),
+    Other(String),
+}
+
+fn label_kind(label: &str, body: &str) -> LabelKind {
+    if let Some(kind) = private_key::pem_kind(label, body) {
+        return LabelKind::PrivateKey(kind);
+    }
+    let other = |reason: &str| LabelKind::Other(reason.to_owned());
+    match label {
+        // RFC 7468 §5; `X509 CERTIFICATE` is the pre-RFC OpenSSL label.
+        "CERTIFICATE" | "X509 CERTIFICATE" | "X.509 CERTIFICATE" => LabelKind::Certificate,
+        // OpenSSL's trusted certificate: the certificate then X509_CERT_AUX trust settings.
+        "TRUSTED CERTIFICATE" => LabelKind::TrustedCertificate,
+        label if is_pkcs7_label(label) => LabelKind::Pkcs7,
+        // RFC 7468 §7 (and the pre-RFC `NEW CERTIFICATE REQUEST`).
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => {
+            other("a certificate signing request (CSR), not a certificate")
+        }
+        // RFC 7468 §6.
+        "X509 CRL" => other("a certificate revocation list (CRL), not a certificate"),
+        // RFC 7468 §13 and RFC 8017 RSAPublicKey.
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => other("a public key, not a certificate"),
+        // RFC 7468 §12.
+        "ATTRIBUTE CERTIFICATE" => {
+            other("an attribute certificate (RFC 5755), not a public-key certificate")
+        }
+        "DH PARAMETERS" | "X9.42 DH PARAMETERS" | "EC PARAMETERS" | "DSA PARAMETERS" => {
+            other("key-exchange or curve parameters, not a certificate")
+        }
+        label => LabelKind::Other(format!("a PEM block labelled {label}, not a certificate")),
+    }
+}
+
+fn close(
+    armor: &Armor<'_>,
+    end_label: &str,
+    end_line: usize,
+    body: &str,
+    scope: &Scope,
+    out: &mut Extracted,
+) {
+    if end_label != armor.label {
+        let detail = format!(
+            "BEGIN {} at {} is closed by END {end_label} at {}",
+            armor.label,
+            scope.describe_line(armor.line),
+            scope.describe_line(end_line)
+        );
+        return unterminated(armor, detail, scope, out);
+    }
+    let origin = scope.origin(armor.line, Some(armor.label));
+    let (labelled_certificate, first_only) = match label_kind(armor.label, body) {
+        LabelKind::PrivateKey(kind) => {
+            return private_key::note(out, kind, scope, armor.line, Some(armor.label))
+        }
+        LabelKind::Other(detail) => {
+            return out.problems.push(Problem {
+                kind: ProblemKind::UnparsableBlock,
+                origin,
+                detail,
+            })
+        }
+        LabelKind::Certificate => (true, false),
+        LabelKind::TrustedCertificate => (true, true),
+        LabelKind::Pkcs7 => (false, false),
+    };
+    let where_line = |line| scope.describe_line(line);
+    let pieces = pem_body::pieces(body, armor.body_line);
+    let der = match b64::decode_lines(pieces.iter().map(|(line, piece)| (*line, piece.as_str()))) {
+        Ok(der) => der,
+        Err(error) => {
+            let detail = format!(
+                "{} block at {}: {}",
+                armor.label,
+                where_line(armor.line),
+                error.describe(where_line)
+            );
+            return out.problems.push(Problem { kind: ProblemKind::MalformedPem, origin, detail });
+        }
+    };
+    let what = format!(
+        "the {} block at {} ({} bytes decoded)",
+        armor.label,
+        where_line(armor.line),
+        der.len()
+    );
+    let reading = Reading {
+        broken: ProblemKind::MalformedPem,
+        labelled_certificate,
+        first_only,
+        ..Reading::plain(origin, what)
+    };
+    der::read_all(&der, &reading, out);
+}
+
+/// A BEGIN without its END: reported; a private key is still noted (and not read).
+fn unterminated(armor: &Armor<'_>, detail: String, scope: &Scope, out: &mut Extracted) {
+    if let Some(kind) = private_key::pem_kind(armor.label, "") {
+        private_key::note(out, kind, scope, armor.line, Some(armor.label));
+    }
+    let origin = scope.origin(armor.line, Some(armor.label));
+    out.problems.push(Problem { kind: ProblemKind::MalformedPem, origin, detail });
+}
+
+/// The label after `-----BEGIN ` / `-----END ` starting at `label_start`, and where the
+/// armor line's closing dashes end. RFC 7468 §3: the label is on the same line.
+fn boundary(text: &str, label_start: usize) -> Option<(&str, usize)> {
+    let rest = text.get(label_start..)?;
+    // Look for the closing dashes only within reach of a label: the scan stays linear.
+    let mut reach = rest.len().min(MAX_LABEL_LEN + DASHES.len());
+    while !rest.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let label_len = rest.get(..reach)?.find(DASHES)?;
+    let label = rest.get(..label_len)?;
+    let printable = label.chars().all(|c| c.is_ascii_graphic() || c == ' ');
+    if label.is_empty() || label_len > MAX_LABEL_LEN || !printable {
+        return None;
+    }
+    // Tolerate extra dashes after the label, but not the dashes of a glued next line.
+    let mut after = label_start + label_len + DASHES.len();
+    while let Some(tail) = text.get(after..) {
+        if !tail.starts_with('-') || tail.starts_with(BEGIN) || tail.starts_with(END) {
+            break;
+        }
+        after += 1;
+    }
+    Some((label, after))
+}
+
+/// The first END in `text[from..limit]`: (label, where the body ends, where the END ends).
+fn find_end(text: &str, from: usize, limit: usize) -> Option<(&str, usize, usize)> {
+    let region = text.get(from..limit)?;
+    let mut search = 0;
+    while let Some(found) = region.get(search..)?.find(END) {
+        let end_start = from + search + found;
+        if let Some((label, after)) = boundary(text, end_start + END.len()) {
+            return Some((label, end_start, after));
+        }
+        search += found + END.len();
+    }
+    None
+}
+
+fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
+    text.get(from..)?.find(needle).map(|found| from + found)
+}
+
+/// Byte offset -> 1-based line number.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let newlines = text.match_indices('\n').map(|(at, _)| at + 1);
+        Self { starts: std::iter::once(0).chain(newlines).collect() }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::super::testing::{
+        assert_certificates_parse, ders, extract_text, pem, places, INTERMEDIATE_DER, LEAF_DER,
+    };
+    use super::super::{Extracted, ProblemKind};
+
+    fn details(out: &Extracted) -> Vec<(ProblemKind, usize, &str)> {
+        let problems = out.problems.iter();
+        problems.map(|p| (p.kind, p.origin.line, p.detail.as_str())).collect()
+    }
+
+    #[test]
+    fn glued_end_and_begin_on_one_line() {
+        let text = pem("CERTIFICATE", LEAF_DER).trim_end().to_owned()
+            + &pem("CERTIFICATE", INTERMEDIATE_DER);
+        let out = extract_text(&text);
+        assert_eq!(out.blocks.len(), 2);
+        assert!(ders(&out) == [LEAF_DER, INTERMEDIATE_DER]);
+        let glued_line = text.lines().position(|l| l.contains("----------")).unwrap() + 1;
+        assert_eq!(places(&out), vec![(1, Some("CERTIFICATE")), (glued_line, Some("CERTIFICATE"))]);
+        assert!(out.problems.is_empty());
+    }
+
+    #[test]
+    fn json_escaped_pem_with_escaped_slashes() {
+        let escaped = pem("CERTIFICATE", LEAF_DER).replace('\n', "\\n").replace('/', "\\/");
+        let out = extract_text(&format!("{{\"certificate\": \"{escaped}\"}}"));
+        assert_eq!(ders(&out), vec![LEAF_DER]);
+        assert_eq!(places(&out), vec![(1, Some("CERTIFICATE"))]);
+    }
+
+    #[test]
+    fn single_line_pem_with_spaces_and_missing_padding() {
+        let one_line = pem("CERTIFICATE", INTERMEDIATE_DER).replace('\n', " ").replace('=', "");
+        let out = extract_text(&format!("CERT={one_line}"));
+        assert_eq!(ders(&out), vec![INTERMEDIATE_DER]);
+    }
+
+    #[test]
+    fn rfc1421_headers_and_x509_and_trusted_labels() {
+        let with_headers = pem("X509 CERTIFICATE", LEAF_DER).replacen(
+            '\n',
+            "\nProc-Type: 4,CLEAR\nContent-Domain: RFC822\n\n",
+            1,
+        );
+        let mut trusted_der = INTERMEDIATE_DER.to_vec();
+        trusted_der.extend([0x30, 0x03, 0x0c, 0x01, b'x']); // X509_CERT_AUX { alias "x" }
+        let text = with_headers + &pem("TRUSTED CERTIFICATE", &trusted_der);
+        let out = extract_text(&text);
+        assert_eq!(ders(&out), vec![LEAF_DER, INTERMEDIATE_DER]);
+        assert!(out.problems.is_empty(), "{:?}", out.problems);
+        assert_certificates_parse(&out);
+    }
+
+    #[test]
+    fn begin_without_end_then_a_good_block() {
+        let text = format!("-----BEGIN CERTIFICATE-----\nMIIB\n\n{}", pem("CERTIFICATE", LEAF_DER));
+        let out = extract_text(&text);
+        assert_eq!(ders(&out), vec![LEAF_DER]);
+        assert_eq!(places(&out), vec![(4, Some("CERTIFICATE"))]);
+        let expected = "BEGIN CERTIFICATE at line 1 has no matching END line";
+        assert_eq!(details(&out), vec![(ProblemKind::MalformedPem, 1, expected)]);
+    }
+
+    #[test]
+    fn truncated_block_then_a_good_block() {
+        let full = pem("CERTIFICATE", INTERMEDIATE_DER);
+        let mut lines: Vec<&str> = full.lines().collect();
+        lines.drain(5..lines.len() - 1);
+        let text = lines.join("\n") + "\n" + &pem("CERTIFICATE", LEAF_DER);
+        let out = extract_text(&text);
+        assert_eq!(ders(&out), vec![LEAF_DER]);
+        let announced = INTERMEDIATE_DER.len() - 4;
+        let expected = format!(
+            "the CERTIFICATE block at line 1 (192 bytes decoded) cannot be read: it is \
+             truncated: its DER header announces {announced} bytes, only 188 follow"
+        );
+        assert_eq!(details(&out), vec![(ProblemKind::MalformedPem, 1, expected.as_str())]);
+    }
+
+    #[test]
+    fn bad_base64_character_names_line_and_character() {
+        let text = pem("CERTIFICATE", LEAF_DER).replacen("MII", "MI!", 1);
+        let out = extract_text(&format!("intro\n{text}"));
+        assert!(out.blocks.is_empty());
+        let expected =
+            "CERTIFICATE block at line 2: line 3 has '!', which is not a base64 character";
+        assert_eq!(details(&out), vec![(ProblemKind::MalformedPem, 2, expected)]);
+    }
+
+    #[test]
+    fn empty_body_mismatched_end_and_non_certificate_labels() {
+        let text = "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n\
+            -----BEGIN CERTIFICATE-----\nMIIB\n-----END X509 CRL-----\n\
+            -----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n\
+            -----BEGIN X509 CRL-----\nMIIB\n-----END X509 CRL-----\n\
+            -----BEGIN FOO BAR-----\n-----END FOO BAR-----\n";
+        let out = extract_text(text);
+        assert!(out.blocks.is_empty());
+        let malformed = ProblemKind::MalformedPem;
+        let unparsable = ProblemKind::UnparsableBlock;
+        assert_eq!(
+            details(&out),
+            vec![
+                (malformed, 1, "CERTIFICATE block at line 1: it is empty"),
+                (malformed, 3, "BEGIN CERTIFICATE at line 3 is closed by END X509 CRL at line 5"),
+                (unparsable, 6, "a certificate signing request (CSR), not a certificate"),
+                (unparsable, 9, "a certificate revocation list (CRL), not a certificate"),
+                (unparsable, 12, "a PEM block labelled FOO BAR, not a certificate"),
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_and_boundaries() {
+        assert_eq!(
+            super::labels("x -----BEGIN A B----- y -----BEGIN C------").collect::<Vec<_>>(),
+            vec!["A B", "C"]
+        );
+        assert!(!super::is_armored("-----BEGIN \n-----"));
+        assert!(!super::is_armored("-----BEGIN CERTIFICATE"));
+    }
+}

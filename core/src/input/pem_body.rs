@@ -1,0 +1,84 @@
+//! The body of a PEM block as people paste it: RFC 1421 headers to skip, and JSON string
+//! escapes to undo (PEM copied out of a JSON document or a log line).
+
+use std::borrow::Cow;
+
+/// The body as (line, piece) for base64 decoding: JSON escapes (`\n`, `\/`, `\u002b`)
+/// undone, and RFC 1421 §4.6 header lines (`Proc-Type:`, `DEK-Info:`) left out.
+pub(super) fn pieces(body: &str, first_line: usize) -> Vec<(usize, String)> {
+    let mut pieces = Vec::new();
+    for (index, line) in body.split('\n').enumerate() {
+        let unescaped = unescape_json(line);
+        for piece in unescaped.split('\n') {
+            if !is_header(piece) {
+                pieces.push((first_line + index, piece.to_owned()));
+            }
+        }
+    }
+    pieces
+}
+
+/// RFC 1421 §4.6 / RFC 7468 §2: `Name: value` encapsulated header lines.
+fn is_header(piece: &str) -> bool {
+    piece.split_once(':').is_some_and(|(name, _)| {
+        let name = name.trim();
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
+}
+
+/// Undoes the JSON string escapes found in pasted PEM (RFC 8259 §7); `\\n` (escaped twice)
+/// counts as a newline too. Unknown escapes are kept, so they show up as bad characters.
+fn unescape_json(line: &str) -> Cow<'_, str> {
+    if !line.contains('\\') {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        while chars.peek() == Some(&'\\') {
+            chars.next();
+        }
+        match chars.next() {
+            Some('n' | 'r' | 't') => out.push('\n'),
+            Some('/') => out.push('/'),
+            Some('u') => out.push(unicode_escape(&mut chars).unwrap_or('\\')),
+            Some(other) => out.extend(['\\', other]),
+            None => out.push('\\'),
+        }
+    }
+    out.into()
+}
+
+fn unicode_escape(chars: &mut impl Iterator<Item = char>) -> Option<char> {
+    let hex: String = chars.take(4).collect();
+    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_are_undone() {
+        assert_eq!(unescape_json(r"a\\nb\u002Bc\q\/"), "a\nb+c\\q/");
+        assert_eq!(unescape_json(r"\u00zz"), "\\");
+        assert_eq!(unescape_json("plain"), "plain");
+    }
+
+    #[test]
+    fn headers_are_skipped_and_lines_kept() {
+        let body = "\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,AB\n\nQUJD\\nREVG\nR0hJ\n";
+        let found: Vec<(usize, String)> =
+            pieces(body, 7).into_iter().filter(|(_, p)| !p.is_empty()).collect();
+        let expected =
+            vec![(11, "QUJD".to_owned()), (11, "REVG".to_owned()), (12, "R0hJ".to_owned())];
+        assert_eq!(found, expected);
+        assert!(is_header("Content-Domain: RFC822"));
+        assert!(!is_header("MIIB+/=="));
+        assert!(!is_header(": x"));
+    }
+}

@@ -1,0 +1,33 @@
+//! certchain-core: read every real-world certificate chain input, build the chain,
+//! diagnose it, and recommend the files to use.
+//!
+//! The crate is pure: no I/O, no clock. Time is an argument (`Options::now`), so the same
+//! input gives the same [`Report`] in the CLI, the API, the browser (WASM) and the tests.
+//!
+//! ```text
+//! bytes -> input::extract -> cert::parse -> chain::build -> diagnose::run -> recommend = Report
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod analyze;
+pub mod cert;
+pub mod chain;
+pub mod diagnose;
+pub mod host;
+pub mod input;
+pub mod recommend;
+pub mod report;
+
+pub use analyze::{analyze, Options, UnixTime};
+pub use input::Source;
+pub use report::Report;
+
+/// Lowercase hex of bytes.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

@@ -1,0 +1,184 @@
+//! The files to hand back, and each certificate's role.
+//!
+//! - `fullchain`: leaf + intermediates in order, no root: what a server sends
+//!   (RFC 8446 §4.4.2: the root "MAY be omitted").
+//! - `ca_bundle`: intermediates + root: what clients trust for a private CA.
+//! - `runner_crt`: GitLab Runner `<host>.crt` (`/etc/gitlab-runner/certs/`): CA certificates
+//!   only, PEM only (the runner reads no DER), never the server certificate — unless the
+//!   server certificate is self-signed, when it is its own CA.
+
+use crate::cert::{self, Cert};
+use crate::chain::{End, Found, Graph, Shape};
+use crate::host::Target;
+use crate::report::{Bundle, Bundles, Certificate, InputKind, Role, Text, Validity};
+
+/// The role of every certificate, in input order.
+pub fn roles(graph: &Graph<'_>, shape: &Shape, chain: &[usize], on_paths: &[usize]) -> Vec<Role> {
+    (0..graph.certs.len())
+        .map(|i| {
+            let first = graph.first_copy[i];
+            if first != i {
+                Role::Duplicate
+            } else if chain.first() == Some(&i) && shape.kind == InputKind::ServerChain {
+                Role::Leaf
+            } else if shape.leaves.contains(&i) {
+                Role::OtherLeaf
+            } else if graph.certs[i].self_issued() && graph.self_signed(i) {
+                Role::Root
+            } else if shape.kind != InputKind::ServerChain {
+                Role::Ca
+            } else if chain.contains(&i) || on_paths.contains(&i) {
+                Role::Intermediate
+            } else {
+                Role::Unrelated
+            }
+        })
+        .collect()
+}
+
+/// The readable summary of every certificate.
+pub fn summaries(graph: &Graph<'_>, roles: &[Role], now: i64) -> Vec<Certificate> {
+    graph
+        .certs
+        .iter()
+        .zip(roles)
+        .map(|(c, &role)| Certificate {
+            index: c.index,
+            sha256: c.sha256.clone(),
+            sha1: cert::sha1_hex(&c.der),
+            subject: c.subject.clone(),
+            issuer: c.issuer.clone(),
+            common_name: c.common_name.clone(),
+            serial: c.serial.clone(),
+            validity: validity(c, now),
+            sans: c.ext.sans.clone().unwrap_or_default(),
+            key: c.key.clone(),
+            signature_algorithm: c.sig_alg.name(),
+            ski: c.ext.ski.as_deref().map(crate::hex),
+            aki: c.ext.aki.as_deref().map(crate::hex),
+            basic_constraints: c.ext.basic_constraints,
+            key_usage: c.ext.key_usage.clone(),
+            extended_key_usage: c.ext.extended_key_usage.clone(),
+            aia: c.ext.aia.clone(),
+            self_signed: graph.self_signed(c.index),
+            role,
+            duplicate_of: (graph.first_copy[c.index] != c.index)
+                .then_some(graph.first_copy[c.index]),
+            source: c.origin.clone(),
+            pem: c.pem(),
+        })
+        .collect()
+}
+
+fn validity(c: &Cert, now: i64) -> Validity {
+    Validity {
+        not_before: crate::analyze::rfc3339(c.not_before),
+        not_after: crate::analyze::rfc3339(c.not_after),
+        not_before_unix: c.not_before,
+        not_after_unix: c.not_after,
+        days_left: (c.not_after - now).div_euclid(86_400),
+    }
+}
+
+/// The recommended files for the best path.
+pub fn bundles(
+    graph: &Graph<'_>,
+    kind: InputKind,
+    best: Option<&Found>,
+    target: Option<&Target>,
+) -> Bundles {
+    let none = Bundles { fullchain: None, ca_bundle: None, runner_crt: None };
+    let Some(best) = best else { return none };
+    let certs = &best.certs;
+    let has_root = matches!(best.end, End::SelfSigned | End::Anchor(_))
+        && certs.last().is_some_and(|&t| graph.self_signed(t));
+    let self_signed_leaf = certs.len() == 1 && has_root;
+    match kind {
+        InputKind::ServerChain => {
+            let served_len =
+                if has_root && !self_signed_leaf { certs.len() - 1 } else { certs.len() };
+            let ca: Vec<usize> = if self_signed_leaf { certs.clone() } else { certs[1..].to_vec() };
+            let public = matches!(best.end, End::Anchor(a) if graph.anchors.get(a).is_some_and(|x| x.kind == crate::chain::AnchorKind::Public));
+            Bundles {
+                fullchain: Some(fullchain(graph, &certs[..served_len], best.end)),
+                ca_bundle: (!ca.is_empty()).then(|| ca_bundle(graph, &ca, has_root)),
+                runner_crt: (!public && !ca.is_empty())
+                    .then(|| runner(graph, &ca, target, best, has_root)),
+            }
+        }
+        InputKind::CaBundle => Bundles {
+            fullchain: None,
+            ca_bundle: Some(ca_bundle(graph, certs, has_root)),
+            runner_crt: Some(runner(graph, certs, target, best, has_root)),
+        },
+        InputKind::TrustStore | InputKind::Empty => none,
+    }
+}
+
+fn pem_of(graph: &Graph<'_>, certs: &[usize]) -> String {
+    certs.iter().map(|&i| graph.certs[i].pem()).collect()
+}
+
+fn fullchain(graph: &Graph<'_>, certs: &[usize], end: End) -> Bundle {
+    let incomplete = matches!(end, End::Missing | End::Loop);
+    let (en, ja) = if incomplete {
+        ("Server chain: the leaf and the intermediates found, in order. It is incomplete: add the missing issuer after the last certificate.", "サーバー用チェーン: リーフと見つかった中間証明書を正しい順に並べたもの。不完全です。最後の証明書の後に不足している発行者を追加してください。")
+    } else {
+        ("Server chain: the leaf, then each intermediate, without the root. Use it as nginx ssl_certificate, Apache SSLCertificateFile (2.4.8+), or GitLab's /etc/gitlab/ssl/<host>.crt.", "サーバー用チェーン: リーフ、続いて各中間証明書(ルートなし)。nginx の ssl_certificate、Apache の SSLCertificateFile(2.4.8 以降)、GitLab の /etc/gitlab/ssl/<host>.crt に使います。")
+    };
+    Bundle {
+        filename: "fullchain.pem".into(),
+        certificates: certs.to_vec(),
+        pem: pem_of(graph, certs),
+        description: Text::new(en, ja),
+    }
+}
+
+fn ca_bundle(graph: &Graph<'_>, certs: &[usize], has_root: bool) -> Bundle {
+    let (en, ja) = if has_root {
+        ("CA bundle: the intermediates and the root. Clients that must trust this private CA use it (curl --cacert, git http.sslCAInfo, the system trust store).", "CA バンドル: 中間証明書とルート。このプライベート CA を信頼する必要があるクライアントが使います(curl --cacert、git http.sslCAInfo、システムのトラストストア)。")
+    } else {
+        ("CA bundle: the intermediates only; the root is not in the input. Add the root for clients that do not have it.", "CA バンドル: 中間証明書のみ(ルートは入力にありません)。ルートを持たないクライアントのためにルートを追加してください。")
+    };
+    Bundle {
+        filename: "ca-bundle.pem".into(),
+        certificates: certs.to_vec(),
+        pem: pem_of(graph, certs),
+        description: Text::new(en, ja),
+    }
+}
+
+/// GitLab Runner reads `<host>.crt` — host without the port — from its certs directory.
+fn runner(
+    graph: &Graph<'_>,
+    certs: &[usize],
+    target: Option<&Target>,
+    best: &Found,
+    has_root: bool,
+) -> Bundle {
+    let host = target
+        .map(|t| t.host.clone())
+        .or_else(|| leaf_host(graph, best))
+        .unwrap_or_else(|| "ca".into());
+    let mut en = format!("GitLab Runner CA file: save as /etc/gitlab-runner/certs/{host}.crt (root runner) or ~/.gitlab-runner/certs/{host}.crt, or pass it with --tls-ca-file. CA certificates only, PEM.");
+    let mut ja = format!("GitLab Runner 用 CA ファイル: /etc/gitlab-runner/certs/{host}.crt(root で実行)または ~/.gitlab-runner/certs/{host}.crt に保存するか、--tls-ca-file で指定します。CA 証明書のみ・PEM 形式です。");
+    if !has_root {
+        en.push_str(" The root CA is not in the input: add it to this file.");
+        ja.push_str(" ルート CA が入力にありません。このファイルに追加してください。");
+    }
+    Bundle {
+        filename: format!("{host}.crt"),
+        certificates: certs.to_vec(),
+        pem: pem_of(graph, certs),
+        description: Text::new(en, ja),
+    }
+}
+
+/// The first non-wildcard DNS name of the leaf, or its CN.
+fn leaf_host(graph: &Graph<'_>, best: &Found) -> Option<String> {
+    let leaf = &graph.certs[*best.certs.first()?];
+    let sans = leaf.ext.sans.as_ref();
+    sans.and_then(|s| s.dns.iter().find(|d| !d.contains('*')).cloned())
+        .or_else(|| leaf.common_name.clone().filter(|cn| !cn.contains(' ') && cn.contains('.')))
+        .map(|h| h.to_ascii_lowercase())
+}

@@ -1,0 +1,327 @@
+//! The Report: the one JSON contract shared by the CLI, the API, the web app and the tests.
+//!
+//! Field names are stable; new fields may be added, existing ones are never renamed.
+
+use serde::Serialize;
+
+use crate::input::{Origin, SClientInfo};
+
+/// Everything certchain has to say about one input.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// A path from the leaf to a trust anchor exists with no error finding on it.
+    pub valid: bool,
+    /// What the input is: a server chain, a CA bundle, a trust store, or nothing usable.
+    pub kind: InputKind,
+    /// One-sentence verdict.
+    pub summary: Text,
+    /// The host name the leaf was checked against (from `--host`), without port.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// The time the report was evaluated at (RFC 3339).
+    pub now: String,
+    /// Every certificate block in input order, duplicates included.
+    pub certificates: Vec<Certificate>,
+    /// Indices of the best path, leaf first.
+    pub chain: Vec<usize>,
+    /// Every path found, best first.
+    pub paths: Vec<Path>,
+    /// Findings, most severe first.
+    pub findings: Vec<Finding>,
+    /// Where the best path ends, and what clients need for it.
+    pub trust: Trust,
+    /// The files to use.
+    pub bundles: Bundles,
+    /// What the input looked like.
+    pub input: InputReport,
+}
+
+/// What kind of input this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    /// At least one end-entity certificate: what a server sends.
+    ServerChain,
+    /// CA certificates only, with at most one self-signed root.
+    CaBundle,
+    /// Several unrelated roots: a trust store such as ca-certificates.crt.
+    TrustStore,
+    /// No certificate at all.
+    Empty,
+}
+
+/// A text in every language certchain speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Japanese.
+    pub ja: String,
+}
+
+impl Text {
+    /// A text from its English and Japanese versions.
+    pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Self {
+        Self { en: en.into(), ja: ja.into() }
+    }
+}
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Clients will fail, or the input is broken.
+    Error,
+    /// Works today but is wrong, risky or about to break.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+/// One thing certchain noticed, with its fix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Stable snake_case code (see README, "Finding codes").
+    pub code: &'static str,
+    /// How bad it is.
+    pub severity: Severity,
+    /// Indices into `certificates` this finding is about.
+    pub certificates: Vec<usize>,
+    /// What is wrong.
+    pub message: Text,
+    /// How to fix it.
+    pub fix: Text,
+}
+
+/// The role a certificate plays in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The end-entity (server) certificate of the best path.
+    Leaf,
+    /// A CA between the leaf and the root.
+    Intermediate,
+    /// A self-signed CA.
+    Root,
+    /// Another end-entity certificate (see `multiple_leaves`).
+    OtherLeaf,
+    /// A CA certificate that is on no path of the leaf.
+    Unrelated,
+    /// A CA certificate in a CA bundle or trust store.
+    Ca,
+    /// A second copy of an earlier certificate.
+    Duplicate,
+}
+
+/// The readable summary of one certificate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Certificate {
+    /// Position in the input, from 0.
+    pub index: usize,
+    /// Lowercase hex SHA-256 of the DER.
+    pub sha256: String,
+    /// Lowercase hex SHA-1 of the DER (what many tools still show).
+    pub sha1: String,
+    /// Subject distinguished name.
+    pub subject: String,
+    /// Issuer distinguished name.
+    pub issuer: String,
+    /// The subject's common name, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub common_name: Option<String>,
+    /// Serial number, colon-separated hex.
+    pub serial: String,
+    /// Validity period.
+    pub validity: Validity,
+    /// Subject alternative names.
+    pub sans: Sans,
+    /// The public key.
+    pub key: KeyInfo,
+    /// Signature algorithm, e.g. `sha256WithRSAEncryption`.
+    pub signature_algorithm: String,
+    /// Subject key identifier, hex.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ski: Option<String>,
+    /// Authority key identifier (keyIdentifier), hex.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aki: Option<String>,
+    /// Basic constraints, when present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basic_constraints: Option<BasicConstraints>,
+    /// Key usage bits by name, when the extension is present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_usage: Option<Vec<String>>,
+    /// Extended key usage purposes by name, when the extension is present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extended_key_usage: Option<Vec<String>>,
+    /// Authority information access.
+    pub aia: Aia,
+    /// Issuer and subject are the same name and the certificate's signature verifies with its own key.
+    pub self_signed: bool,
+    /// Role in this input.
+    pub role: Role,
+    /// For a duplicate: the index of the first copy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<usize>,
+    /// Where it was in the input.
+    pub source: Origin,
+    /// The certificate as PEM.
+    pub pem: String,
+}
+
+/// notBefore / notAfter, as RFC 3339 and as Unix seconds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Validity {
+    /// Start (RFC 3339).
+    pub not_before: String,
+    /// End (RFC 3339).
+    pub not_after: String,
+    /// Start, Unix seconds.
+    pub not_before_unix: i64,
+    /// End, Unix seconds.
+    pub not_after_unix: i64,
+    /// Whole days from `now` to the end (negative when expired).
+    pub days_left: i64,
+}
+
+/// Subject alternative names by type.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Sans {
+    /// dNSName entries.
+    pub dns: Vec<String>,
+    /// iPAddress entries, as text.
+    pub ip: Vec<String>,
+    /// rfc822Name entries.
+    pub email: Vec<String>,
+    /// uniformResourceIdentifier entries.
+    pub uri: Vec<String>,
+}
+
+/// The public key's algorithm and size.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyInfo {
+    /// `rsa`, `ec`, `ed25519`, `ed448`, `dsa` or the OID.
+    pub algorithm: String,
+    /// Size in bits (RSA modulus, EC field).
+    pub bits: usize,
+    /// Named curve for EC keys, e.g. `P-256`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curve: Option<String>,
+}
+
+/// The basicConstraints extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BasicConstraints {
+    /// cA flag.
+    pub ca: bool,
+    /// pathLenConstraint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_len: Option<u32>,
+}
+
+/// Authority information access URLs.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Aia {
+    /// caIssuers URLs: where the issuer certificate can be downloaded.
+    pub ca_issuers: Vec<String>,
+    /// OCSP responder URLs.
+    pub ocsp: Vec<String>,
+}
+
+/// Where a path ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PathEnd {
+    /// At a trust anchor the user supplied (`--trust`).
+    UserAnchor,
+    /// At a publicly trusted root (Mozilla's set): clients already trust it.
+    PublicRoot,
+    /// At a self-signed root that no client trusts by default (a private CA).
+    PrivateRoot,
+    /// The issuer of the last certificate is not in the input.
+    MissingIssuer,
+}
+
+/// One path from an end-entity (or bottom CA) upward.
+#[derive(Debug, Clone, Serialize)]
+pub struct Path {
+    /// Indices into `certificates`, leaf first.
+    pub certificates: Vec<usize>,
+    /// How it ends.
+    pub end: PathEnd,
+    /// Name of the anchor or root it ends at, or of the missing issuer.
+    pub anchor: String,
+    /// No error finding on this path, and it ends at a trust anchor.
+    pub valid: bool,
+    /// Codes of the error findings on this path.
+    pub errors: Vec<&'static str>,
+}
+
+/// Where the best path ends, in words a user can act on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trust {
+    /// How the best path ends (absent when there is no path).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<PathEnd>,
+    /// The anchor's or root's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Whether clients need a CA file for this chain (private CA or user anchor).
+    pub clients_need_ca_file: bool,
+    /// What that means.
+    pub explanation: Text,
+}
+
+/// A file to hand back.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bundle {
+    /// Suggested file name.
+    pub filename: String,
+    /// Indices of the certificates in it, in order.
+    pub certificates: Vec<usize>,
+    /// The PEM text.
+    pub pem: String,
+    /// What it is for.
+    pub description: Text,
+}
+
+/// The recommended files.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bundles {
+    /// Leaf + intermediates, in order, without the root: what a server sends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fullchain: Option<Bundle>,
+    /// Intermediates + root: what a client trusts for a private CA.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_bundle: Option<Bundle>,
+    /// GitLab Runner `<host>.crt`: CA certificates only, PEM.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runner_crt: Option<Bundle>,
+}
+
+/// A private key that was found and removed (never its content).
+#[derive(Debug, Clone, Serialize)]
+pub struct PrivateKeySeen {
+    /// Key form.
+    pub kind: String,
+    /// Where.
+    pub source: Origin,
+}
+
+/// What the input looked like.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputReport {
+    /// Form of each source, in order.
+    pub formats: Vec<crate::input::Format>,
+    /// Number of sources (files).
+    pub sources: usize,
+    /// Number of certificate blocks read.
+    pub blocks: usize,
+    /// s_client metadata, when the input is an s_client transcript.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s_client: Option<SClientInfo>,
+    /// Private keys that were found and stripped.
+    pub private_keys: Vec<PrivateKeySeen>,
+    /// Remarks about the input.
+    pub notes: Vec<String>,
+}

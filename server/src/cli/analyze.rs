@@ -1,0 +1,174 @@
+//! `certchain analyze [FILE...|-] [--host H] [--now T] [--trust F] [--format text|json]`
+//!
+//! Exit codes: 0 no error finding, 1 error findings, 2 unusable input.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use certchain_core::{analyze, Options, Report, Source, UnixTime};
+use clap::ValueEnum;
+
+/// Exit code: no error finding.
+const OK: u8 = 0;
+/// Exit code: the report has error findings.
+const FINDINGS: u8 = 1;
+/// Exit code: the input could not be used.
+const UNUSABLE: u8 = 2;
+
+/// Output format.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable tree, coloured on a terminal.
+    Text,
+    /// The Report as JSON (the same contract as the API).
+    Json,
+}
+
+/// Language of the text output.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+/// When to colour text output.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Arguments of `certchain analyze`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files to read as one input; `-` or nothing for stdin.
+    files: Vec<PathBuf>,
+    /// Host or URL clients connect to (e.g. https://gitlab.example.com:8443/).
+    #[arg(long, env = "CERTCHAIN_HOST")]
+    host: Option<String>,
+    /// Evaluate at this time (RFC 3339, e.g. 2026-11-22T00:00:00Z) instead of now.
+    #[arg(long, value_parser = parse_time)]
+    now: Option<i64>,
+    /// Trust only the certificates in this file (replaces the public roots). Repeatable.
+    #[arg(long)]
+    trust: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = Lang::En, env = "CERTCHAIN_LANG")]
+    lang: Lang,
+    /// Colour the text output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Write the recommended files (fullchain.pem, ca-bundle.pem, <host>.crt) into this directory.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+fn parse_time(s: &str) -> Result<i64, String> {
+    use time::format_description::well_known::Rfc3339;
+    time::OffsetDateTime::parse(s, &Rfc3339)
+        .map(|t| t.unix_timestamp())
+        .map_err(|e| format!("expected RFC 3339 like 2026-11-22T00:00:00Z ({e})"))
+}
+
+/// Run the subcommand.
+pub fn run(args: Args) -> ExitCode {
+    match execute(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("certchain: {message}");
+            ExitCode::from(UNUSABLE)
+        }
+    }
+}
+
+fn execute(args: &Args) -> Result<u8, String> {
+    let sources = read_inputs(&args.files)?;
+    let trust = args.trust.iter().map(|p| read_file(p)).collect::<Result<Vec<_>, _>>()?;
+    let now = args.now.unwrap_or_else(now_unix);
+    let options =
+        Options { now: UnixTime(now), host: args.host.clone(), trust, ..Options::default() };
+    let report = analyze(&sources, &options);
+    if let Some(dir) = &args.out {
+        write_bundles(&report, dir)?;
+    }
+    print(args, &report)?;
+    if report.certificates.is_empty() {
+        let reason = report.findings.first().map(|f| f.message.en.clone()).unwrap_or_default();
+        eprintln!("certchain: unusable input: {reason}");
+        return Ok(UNUSABLE);
+    }
+    let errors =
+        report.findings.iter().any(|f| f.severity == certchain_core::report::Severity::Error);
+    Ok(if errors { FINDINGS } else { OK })
+}
+
+fn print(args: &Args, report: &Report) -> Result<(), String> {
+    let out = match args.format {
+        Format::Json => serde_json::to_string_pretty(report).map_err(|e| e.to_string())? + "\n",
+        Format::Text => super::text::render(report, args.lang == Lang::Ja),
+    };
+    let choice = match args.color {
+        Color::Auto => anstream::ColorChoice::Auto,
+        Color::Always => anstream::ColorChoice::Always,
+        Color::Never => anstream::ColorChoice::Never,
+    };
+    let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+    match stdout.write_all(out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {
+    if files.is_empty() {
+        if std::io::stdin().is_terminal() {
+            return Err(
+                "no input: give FILE arguments or pipe a chain into stdin (see --help)".into()
+            );
+        }
+        return Ok(vec![read_stdin()?]);
+    }
+    files.iter().map(|f| if f.as_os_str() == "-" { read_stdin() } else { read_file(f) }).collect()
+}
+
+fn read_stdin() -> Result<Source, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+    Ok(Source { name: Some("-".into()), bytes })
+}
+
+fn read_file(path: &Path) -> Result<Source, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(Source { name: Some(path.display().to_string()), bytes })
+}
+
+fn write_bundles(report: &Report, dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let b = &report.bundles;
+    for bundle in [&b.fullchain, &b.ca_bundle, &b.runner_crt].into_iter().flatten() {
+        let path = dir.join(&bundle.filename);
+        std::fs::write(&path, &bundle.pem)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

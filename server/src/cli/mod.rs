@@ -1,0 +1,4 @@
+//! Command-line subcommands.
+
+pub mod analyze;
+pub mod text;

@@ -1,0 +1,193 @@
+//! The text report: a tree of the chain, the findings with their fixes, and the files.
+//! Colours are ANSI escapes; `anstream` strips them when stdout is not a terminal.
+
+use std::fmt::Write as _;
+
+use certchain_core::report::{Certificate, Finding, PathEnd, Report, Role, Severity, Text};
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const CYAN: &str = "\x1b[36m";
+
+/// Render the report as text, in Japanese when `ja`.
+pub fn render(report: &Report, ja: bool) -> String {
+    let t = |text: &Text| if ja { text.ja.clone() } else { text.en.clone() };
+    let mut out = String::new();
+    let verdict =
+        if report.valid { format!("{GREEN}{BOLD}✔") } else { format!("{RED}{BOLD}✘") };
+    let _ = writeln!(out, "{verdict} {}{RESET}", t(&report.summary));
+    let _ = writeln!(out, "{DIM}{}{RESET}\n", context_line(report, ja));
+    chain_tree(&mut out, report, ja);
+    others(&mut out, report, ja);
+    findings(&mut out, &report.findings, ja);
+    files(&mut out, report, ja);
+    let _ = writeln!(out, "{DIM}{}{RESET}", t(&report.trust.explanation));
+    out
+}
+
+fn context_line(report: &Report, ja: bool) -> String {
+    let n = report.certificates.len();
+    let formats: Vec<String> = report.input.formats.iter().map(|f| format!("{f:?}")).collect();
+    let host = report.host.clone().unwrap_or_else(|| "-".into());
+    if ja {
+        format!("証明書 {n} 枚 ({}) ・ホスト {host} ・評価時刻 {}", formats.join(", "), report.now)
+    } else {
+        format!("{n} certificate(s) ({}) · host {host} · as of {}", formats.join(", "), report.now)
+    }
+}
+
+fn role_name(role: Role, ja: bool) -> &'static str {
+    match (role, ja) {
+        (Role::Leaf, false) => "leaf",
+        (Role::Leaf, true) => "リーフ",
+        (Role::Intermediate, false) => "intermediate",
+        (Role::Intermediate, true) => "中間",
+        (Role::Root, false) => "root",
+        (Role::Root, true) => "ルート",
+        (Role::OtherLeaf, false) => "other leaf",
+        (Role::OtherLeaf, true) => "別のリーフ",
+        (Role::Unrelated, false) => "unrelated",
+        (Role::Unrelated, true) => "無関係",
+        (Role::Ca, false) => "CA",
+        (Role::Ca, true) => "CA",
+        (Role::Duplicate, false) => "duplicate",
+        (Role::Duplicate, true) => "重複",
+    }
+}
+
+fn cert_line(c: &Certificate, ja: bool) -> String {
+    let name = c.common_name.clone().unwrap_or_else(|| c.subject.clone());
+    let days = c.validity.days_left;
+    let colour = if days < 0 {
+        RED
+    } else if days <= 30 {
+        YELLOW
+    } else {
+        GREEN
+    };
+    let until = c.validity.not_after.get(..10).unwrap_or_default();
+    let expiry = if ja {
+        format!("{until} まで ({days} 日)")
+    } else {
+        format!("until {until} ({days} days)")
+    };
+    format!(
+        "{BOLD}#{}{RESET} {CYAN}{}{RESET} {BOLD}{name}{RESET}  {colour}{expiry}{RESET}",
+        c.index,
+        role_name(c.role, ja)
+    )
+}
+
+fn chain_tree(out: &mut String, report: &Report, ja: bool) {
+    if report.chain.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{BOLD}{}{RESET}",
+        if ja { "チェーン(最良のパス)" } else { "Chain (best path)" }
+    );
+    for (depth, &i) in report.chain.iter().enumerate() {
+        let Some(c) = report.certificates.get(i) else { continue };
+        let indent =
+            if depth == 0 { "  ".to_string() } else { format!("{}└─ ", "   ".repeat(depth)) };
+        let _ = writeln!(out, "{indent}{}", cert_line(c, ja));
+    }
+    if let Some(path) = report.paths.first() {
+        let depth = report.chain.len();
+        let end = match (path.end, ja) {
+            (PathEnd::PublicRoot, false) => format!("{GREEN}public root{RESET} {}", path.anchor),
+            (PathEnd::PublicRoot, true) => format!("{GREEN}公的ルート{RESET} {}", path.anchor),
+            (PathEnd::UserAnchor, false) => {
+                format!("{GREEN}your trust anchor{RESET} {}", path.anchor)
+            }
+            (PathEnd::UserAnchor, true) => {
+                format!("{GREEN}指定のトラストアンカー{RESET} {}", path.anchor)
+            }
+            (PathEnd::PrivateRoot, false) => {
+                format!("{YELLOW}private root, not trusted by default{RESET}")
+            }
+            (PathEnd::PrivateRoot, true) => {
+                format!("{YELLOW}プライベートルート(既定では信頼されない){RESET}")
+            }
+            (PathEnd::MissingIssuer, false) => {
+                format!("{RED}missing issuer:{RESET} {}", path.anchor)
+            }
+            (PathEnd::MissingIssuer, true) => {
+                format!("{RED}発行者がありません:{RESET} {}", path.anchor)
+            }
+        };
+        let _ = writeln!(out, "{}└─ {end}", "   ".repeat(depth));
+    }
+    let came: Vec<String> = report.certificates.iter().map(|c| format!("#{}", c.index)).collect();
+    let should: Vec<String> = report.chain.iter().map(|i| format!("#{i}")).collect();
+    let (a, b) = if ja { ("入力順", "正しい順") } else { ("input order", "chain order") };
+    let _ = writeln!(out, "  {DIM}{a}: {}   {b}: {}{RESET}\n", came.join(" "), should.join(" → "));
+}
+
+fn others(out: &mut String, report: &Report, ja: bool) {
+    let rest: Vec<&Certificate> =
+        report.certificates.iter().filter(|c| !report.chain.contains(&c.index)).collect();
+    if rest.is_empty() {
+        return;
+    }
+    let _ =
+        writeln!(out, "{BOLD}{}{RESET}", if ja { "その他の証明書" } else { "Other certificates" });
+    for c in rest.iter().take(50) {
+        let _ = writeln!(out, "  {}", cert_line(c, ja));
+    }
+    if rest.len() > 50 {
+        let _ = writeln!(out, "  {DIM}… {} more{RESET}", rest.len() - 50);
+    }
+    out.push('\n');
+}
+
+fn findings(out: &mut String, findings: &[Finding], ja: bool) {
+    if findings.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{BOLD}{}{RESET}", if ja { "指摘事項" } else { "Findings" });
+    for f in findings {
+        let (colour, word) = match f.severity {
+            Severity::Error => (RED, "error  "),
+            Severity::Warning => (YELLOW, "warning"),
+            Severity::Info => (CYAN, "info   "),
+        };
+        let (message, fix) =
+            if ja { (&f.message.ja, &f.fix.ja) } else { (&f.message.en, &f.fix.en) };
+        let _ = writeln!(out, "  {colour}{BOLD}{word}{RESET} {BOLD}{}{RESET}  {message}", f.code);
+        let _ = writeln!(out, "          {DIM}{}{RESET} {fix}", if ja { "対処:" } else { "fix:" });
+    }
+    out.push('\n');
+}
+
+fn files(out: &mut String, report: &Report, ja: bool) {
+    let b = &report.bundles;
+    let list: Vec<String> = [&b.fullchain, &b.ca_bundle, &b.runner_crt]
+        .into_iter()
+        .flatten()
+        .map(|x| {
+            let idx: Vec<String> = x.certificates.iter().map(|i| format!("#{i}")).collect();
+            format!(
+                "  {BOLD}{}{RESET} ({})  {DIM}{}{RESET}",
+                x.filename,
+                idx.join(", "),
+                if ja { &x.description.ja } else { &x.description.en }
+            )
+        })
+        .collect();
+    if list.is_empty() {
+        return;
+    }
+    let hint = if ja { "(--out DIR で書き出し)" } else { "(write them with --out DIR)" };
+    let _ =
+        writeln!(out, "{BOLD}{}{RESET} {DIM}{hint}{RESET}", if ja { "ファイル" } else { "Files" });
+    for line in list {
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+}

@@ -1,0 +1,370 @@
+//! Every finding code, triggered by a chain generated for it.
+
+use certchain_core::report::{InputKind, Report, Severity};
+use certchain_tests::pki::{Chain, Spec};
+use certchain_tests::{analyze_pems, analyze_text, codes, NOW};
+use rcgen::{CustomExtension, ExtendedKeyUsagePurpose, KeyUsagePurpose};
+
+const HOST: &str = "gitlab.example.com";
+const DAY: i64 = 86_400;
+
+fn finding<'r>(report: &'r Report, code: &str) -> &'r certchain_core::report::Finding {
+    report
+        .findings
+        .iter()
+        .find(|f| f.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", codes(report)))
+}
+
+fn has(report: &Report, code: &str) -> bool {
+    codes(report).contains(&code)
+}
+
+#[test]
+fn private_chain_in_order_is_complete_but_untrusted() {
+    let c = Chain::new(HOST);
+    let r = analyze_pems(&c.pems(), Some(HOST));
+    assert_eq!(r.kind, InputKind::ServerChain);
+    assert_eq!(r.chain, vec![0, 1, 2]);
+    assert_eq!(finding(&r, "untrusted_root").severity, Severity::Error);
+    assert_eq!(finding(&r, "root_included").severity, Severity::Info);
+    assert!(!has(&r, "wrong_order"));
+    assert!(!r.valid);
+    assert!(r.trust.clients_need_ca_file);
+}
+
+#[test]
+fn every_finding_has_english_and_japanese_text() {
+    let c = Chain::new(HOST);
+    let r =
+        analyze_pems(&[c.intermediate.pem(), c.leaf.pem(), c.leaf.pem()], Some("other.example"));
+    assert!(r.findings.len() >= 3);
+    for f in &r.findings {
+        for text in [&f.message.en, &f.message.ja, &f.fix.en, &f.fix.ja] {
+            assert!(!text.trim().is_empty(), "{} has an empty text", f.code);
+        }
+        assert!(f.message.ja.chars().any(|ch| ch > '\u{3000}'), "{} has no Japanese", f.code);
+    }
+}
+
+#[test]
+fn wrong_order_with_leaf_not_first_is_an_error() {
+    let c = Chain::new(HOST);
+    let r = analyze_pems(&[c.intermediate.pem(), c.root.pem(), c.leaf.pem()], Some(HOST));
+    let f = finding(&r, "wrong_order");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(r.chain, vec![2, 0, 1]);
+    assert!(f.message.en.contains("#2 → #0 → #1"), "{}", f.message.en);
+}
+
+#[test]
+fn wrong_order_after_the_leaf_is_a_warning() {
+    let c = Chain::new(HOST);
+    let r = analyze_pems(&[c.leaf.pem(), c.root.pem(), c.intermediate.pem()], Some(HOST));
+    assert_eq!(finding(&r, "wrong_order").severity, Severity::Warning);
+    assert_eq!(r.chain, vec![0, 2, 1]);
+}
+
+#[test]
+fn missing_intermediate_names_the_issuer_and_its_key_id() {
+    let c = Chain::new(HOST);
+    let r = analyze_pems(&[c.leaf.pem(), c.root.pem()], Some(HOST));
+    let f = finding(&r, "missing_intermediate");
+    assert_eq!(f.certificates, vec![0]);
+    assert!(f.message.en.contains("Test Intermediate CA"), "{}", f.message.en);
+    let aki = r.certificates[0].aki.clone().unwrap_or_default();
+    assert!(!aki.is_empty() && f.message.en.contains(&aki));
+    assert!(has(&r, "unrelated_certificate"));
+}
+
+#[test]
+fn duplicate_certificate_lists_every_copy() {
+    let c = Chain::new(HOST);
+    let pems = [c.leaf.pem(), c.intermediate.pem(), c.intermediate.pem(), c.root.pem()];
+    let r = analyze_pems(&pems, Some(HOST));
+    assert_eq!(finding(&r, "duplicate_certificate").certificates, vec![1, 2]);
+    assert_eq!(r.chain, vec![0, 1, 3]);
+    assert_eq!(r.certificates[2].duplicate_of, Some(1));
+}
+
+#[test]
+fn unrelated_certificate_is_pointed_at() {
+    let c = Chain::new(HOST);
+    let stray = Spec::root("Somebody Else's Root").issue(None);
+    let mut pems = c.pems();
+    pems.push(stray.pem());
+    let r = analyze_pems(&pems, Some(HOST));
+    assert_eq!(finding(&r, "unrelated_certificate").certificates, vec![3]);
+}
+
+#[test]
+fn a_trust_store_is_not_a_pile_of_unrelated_certificates() {
+    let roots: Vec<String> =
+        (0..5).map(|i| Spec::root(&format!("Root {i}")).issue(None).pem()).collect();
+    let r = analyze_pems(&roots, None);
+    assert_eq!(r.kind, InputKind::TrustStore);
+    assert!(!has(&r, "unrelated_certificate"), "{:?}", codes(&r));
+}
+
+#[test]
+fn expired_leaf() {
+    let root = Spec::root("Root").issue(None);
+    let mut spec = Spec::leaf(HOST);
+    spec.not_after = NOW - 3 * DAY;
+    let leaf = spec.issue(Some(&root));
+    let r = analyze_pems(&[leaf.pem(), root.pem()], Some(HOST));
+    let f = finding(&r, "expired");
+    assert_eq!((f.severity, f.certificates.clone()), (Severity::Error, vec![0]));
+    assert!(f.message.en.contains("3 days ago"), "{}", f.message.en);
+}
+
+#[test]
+fn not_yet_valid_leaf() {
+    let root = Spec::root("Root").issue(None);
+    let mut spec = Spec::leaf(HOST);
+    spec.not_before = NOW + 2 * DAY;
+    let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "not_yet_valid").severity, Severity::Error);
+}
+
+#[test]
+fn expires_soon_within_30_days() {
+    let root = Spec::root("Root").issue(None);
+    let mut spec = Spec::leaf(HOST);
+    spec.not_after = NOW + 10 * DAY;
+    let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "expires_soon").severity, Severity::Warning);
+    spec.not_after = NOW + 40 * DAY;
+    let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
+    assert!(!has(&r, "expires_soon"));
+}
+
+#[test]
+fn hostname_mismatch_and_wildcards() {
+    let root = Spec::root("Root").issue(None);
+    let mut spec = Spec::leaf("*.example.com");
+    spec.sans = vec!["*.example.com".into(), "10.1.2.3".into()];
+    let leaf = spec.issue(Some(&root));
+    let check =
+        |host: &str| has(&analyze_pems(&[leaf.pem(), root.pem()], Some(host)), "hostname_mismatch");
+    assert!(!check("gitlab.example.com"));
+    assert!(!check("https://GitLab.example.com:8443/x"));
+    assert!(check("example.com"));
+    assert!(check("a.b.example.com"));
+    assert!(!check("10.1.2.3"));
+    assert!(check("10.1.2.4"));
+}
+
+#[test]
+fn cn_without_san() {
+    let root = Spec::root("Root").issue(None);
+    let mut spec = Spec::leaf(HOST);
+    spec.sans.clear();
+    let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "cn_without_san").severity, Severity::Error);
+}
+
+#[test]
+fn intermediate_without_basic_constraints_or_with_ca_false() {
+    for explicit in [false, true] {
+        let root = Spec::root("Root").issue(None);
+        let mut spec = Spec::intermediate("Not A CA");
+        spec.ca = None;
+        spec.explicit_not_ca = explicit;
+        let inter = spec.issue(Some(&root));
+        let leaf = Spec::leaf(HOST).issue(Some(&inter));
+        let r = analyze_pems(&[leaf.pem(), inter.pem(), root.pem()], Some(HOST));
+        assert_eq!(finding(&r, "intermediate_not_ca").certificates, vec![1]);
+        assert_eq!(r.chain, vec![0, 1, 2], "the chain is still shown");
+    }
+}
+
+#[test]
+fn pathlen_exceeded() {
+    let root = Spec::root("Root").issue(None);
+    let mut spec = Spec::intermediate("Upper CA pathlen 0");
+    spec.ca = Some(Some(0));
+    let upper = spec.issue(Some(&root));
+    let lower = Spec::intermediate("Lower CA").issue(Some(&upper));
+    let leaf = Spec::leaf(HOST).issue(Some(&lower));
+    let r = analyze_pems(&[leaf.pem(), lower.pem(), upper.pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "pathlen_exceeded").certificates, vec![2]);
+}
+
+#[test]
+fn key_usage_without_cert_sign() {
+    let root = Spec::root("Root").issue(None);
+    let mut spec = Spec::intermediate("Signing without keyCertSign");
+    spec.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    let inter = spec.issue(Some(&root));
+    let leaf = Spec::leaf(HOST).issue(Some(&inter));
+    let r = analyze_pems(&[leaf.pem(), inter.pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "key_usage_no_cert_sign").certificates, vec![1]);
+}
+
+#[test]
+fn leaf_is_ca() {
+    let root = Spec::root("Root").issue(None);
+    let mut spec = Spec::leaf(HOST);
+    spec.ca = Some(None);
+    let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "leaf_is_ca").severity, Severity::Warning);
+    assert_eq!(r.certificates[0].role, certchain_core::report::Role::Leaf);
+}
+
+#[test]
+fn eku_without_server_auth_on_leaf_and_on_intermediate() {
+    let root = Spec::root("Root").issue(None);
+    let mut spec = Spec::leaf(HOST);
+    spec.ekus = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "eku_no_server_auth").certificates, vec![0]);
+
+    let mut ispec = Spec::intermediate("Email-only CA");
+    ispec.ekus = vec![ExtendedKeyUsagePurpose::EmailProtection];
+    let inter = ispec.issue(Some(&root));
+    let leaf = Spec::leaf(HOST).issue(Some(&inter));
+    let r = analyze_pems(&[leaf.pem(), inter.pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "eku_no_server_auth").certificates, vec![1]);
+}
+
+#[test]
+fn self_signed_leaf_is_its_own_runner_ca_file() {
+    let mut spec = Spec::leaf(HOST);
+    spec.ca = Some(None); // what `openssl req -x509` makes
+    let leaf = spec.issue(None);
+    let r = analyze_pems(&[leaf.pem()], Some(HOST));
+    assert_eq!(r.kind, InputKind::ServerChain);
+    assert_eq!(finding(&r, "self_signed_leaf").severity, Severity::Error);
+    let runner = r.bundles.runner_crt.clone().unwrap_or_else(|| panic!("no runner file"));
+    assert_eq!(runner.filename, "gitlab.example.com.crt");
+    assert_eq!(runner.certificates, vec![0]);
+}
+
+#[test]
+fn bad_signature_when_the_named_issuer_has_another_key() {
+    let root = Spec::root("Root").issue(None);
+    let inter = Spec::intermediate("Issuing CA").issue(Some(&root));
+    let leaf = Spec::leaf(HOST).issue(Some(&inter));
+    let impostor = Spec::intermediate("Issuing CA").issue(Some(&root));
+    let r = analyze_pems(&[leaf.pem(), impostor.pem(), root.pem()], Some(HOST));
+    let f = finding(&r, "bad_signature");
+    assert_eq!(f.certificates, vec![0, 1]);
+    assert!(!has(&r, "missing_intermediate"));
+}
+
+#[test]
+fn private_key_in_bundle_is_reported_and_never_echoed() {
+    let c = Chain::new(HOST);
+    let key = c.leaf.key.serialize_pem();
+    let text = format!("{}{}{}", c.leaf.pem(), key, c.intermediate.pem());
+    let r = analyze_text(&text, Some(HOST));
+    assert_eq!(finding(&r, "private_key_in_bundle").severity, Severity::Warning);
+    let json = serde_json::to_string(&r).unwrap_or_default();
+    for line in key.lines().filter(|l| !l.starts_with("-----")) {
+        assert!(!json.contains(line), "a key line leaked into the report");
+    }
+    assert_eq!(r.certificates.len(), 2);
+}
+
+#[test]
+fn malformed_pem_keeps_the_rest() {
+    let c = Chain::new(HOST);
+    let leaf = c.leaf.pem();
+    let truncated: String = leaf.lines().take(4).map(|l| format!("{l}\n")).collect();
+    let text = format!("{truncated}{}", c.intermediate.pem());
+    let r = analyze_text(&text, Some(HOST));
+    let f = finding(&r, "malformed_pem");
+    assert!(f.message.en.contains("line 1"), "{}", f.message.en);
+    assert_eq!(r.certificates.len(), 1);
+}
+
+#[test]
+fn unparsable_block_says_where() {
+    let c = Chain::new(HOST);
+    let garbage = "-----BEGIN CERTIFICATE-----\nMAMCAQU=\n-----END CERTIFICATE-----\n";
+    let text = format!("{}{garbage}", c.leaf.pem());
+    let r = analyze_text(&text, Some(HOST));
+    let line = c.leaf.pem().lines().count() + 1;
+    let f = finding(&r, "unparsable_block");
+    assert!(f.message.en.contains(&format!("line {line}")), "{}", f.message.en);
+    assert_eq!(r.certificates.len(), 1);
+}
+
+#[test]
+fn cross_signed_intermediate_gives_two_paths() {
+    let old_root = Spec::root("Old Root").issue(None);
+    let new_root = Spec::root("New Root").issue(None);
+    let spec = Spec::intermediate("Cross CA");
+    let under_new = spec.issue(Some(&new_root));
+    let mut same_key = spec.clone();
+    same_key.key_pem = Some(under_new.key.serialize_pem());
+    same_key.not_after -= DAY; // a different certificate for the same CA
+    let under_old = same_key.issue(Some(&old_root));
+    let leaf = Spec::leaf(HOST).issue(Some(&under_new));
+    let pems = [leaf.pem(), under_new.pem(), under_old.pem(), new_root.pem(), old_root.pem()];
+    let r = analyze_pems(&pems, Some(HOST));
+    assert_eq!(finding(&r, "cross_signed").severity, Severity::Info);
+    assert_eq!(r.paths.len(), 2, "{:?}", r.paths);
+    assert!(!has(&r, "unrelated_certificate"), "{:?}", codes(&r));
+}
+
+#[test]
+fn multiple_leaves() {
+    let c = Chain::new(HOST);
+    let other = Spec::leaf("other.example.com").issue(Some(&c.intermediate));
+    let r =
+        analyze_pems(&[c.leaf.pem(), other.pem(), c.intermediate.pem()], Some("other.example.com"));
+    assert_eq!(finding(&r, "multiple_leaves").certificates, vec![0, 1]);
+    assert_eq!(r.chain[0], 1, "the leaf matching --host is chosen");
+}
+
+#[test]
+fn no_certificates() {
+    let r = analyze_text("hello, this is not a certificate\n", None);
+    assert_eq!(r.kind, InputKind::Empty);
+    assert_eq!(codes(&r), vec!["no_certificates"]);
+    assert!(!r.valid);
+}
+
+#[test]
+fn unknown_critical_extension() {
+    let root = Spec::root("Root").issue(None);
+    let leaf = Spec::leaf(HOST);
+    let mut params_leaf = leaf.issue(Some(&root));
+    let mut ext =
+        CustomExtension::from_oid_content(&[1, 3, 6, 1, 4, 1, 99999, 1], vec![0x05, 0x00]);
+    ext.set_criticality(true);
+    params_leaf.params.custom_extensions.push(ext);
+    let cert = params_leaf
+        .params
+        .signed_by(&params_leaf.key, &rcgen::Issuer::from_params(&root.params, &root.key))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let r = analyze_pems(&[cert.pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "unknown_critical_extension").certificates, vec![0]);
+}
+
+#[test]
+fn path_search_truncated_is_reported() {
+    let c = Chain::new(HOST);
+    let sources: Vec<_> = c.pems().iter().map(|p| certchain_core::Source::text(p)).collect();
+    let mut options = certchain_tests::options(Some(HOST));
+    options.limits.max_steps = 1;
+    let r = certchain_core::analyze(&sources, &options);
+    assert!(has(&r, "path_search_truncated"), "{:?}", codes(&r));
+}
+
+#[test]
+fn user_trust_anchor_makes_the_private_chain_valid() {
+    let c = Chain::new(HOST);
+    let sources: Vec<_> = [c.leaf.pem(), c.intermediate.pem()]
+        .iter()
+        .map(|p| certchain_core::Source::text(p))
+        .collect();
+    let mut options = certchain_tests::options(Some(HOST));
+    options.trust = vec![certchain_core::Source::text(&c.root.pem())];
+    let r = certchain_core::analyze(&sources, &options);
+    assert!(r.valid, "{:?}", codes(&r));
+    assert_eq!(r.paths[0].end, certchain_core::report::PathEnd::UserAnchor);
+    assert!(r.findings.iter().all(|f| f.severity != Severity::Error));
+}

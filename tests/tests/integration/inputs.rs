@@ -1,0 +1,174 @@
+//! Every input form, end to end: the real files in tests/fixtures/inputs (made by its
+//! make.sh with OpenSSL) and the OpenSSL-made crypto fixtures.
+
+use certchain_core::report::{InputKind, PathEnd, Report, Severity};
+use certchain_core::{analyze, Options, Source, UnixTime};
+use certchain_tests::{codes, NOW};
+
+const HOST: &str = "gitlab.example.com";
+const INPUTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/inputs");
+const CRYPTO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/crypto");
+/// The crypto fixtures are valid from the day they were made (2026-11-22) for 1200 days.
+const CRYPTO_NOW: i64 = 1_798_761_600; // 2027-01-01
+
+fn source(dir: &str, name: &str) -> Source {
+    let path = format!("{dir}/{name}");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Source { name: Some(name.into()), bytes }
+}
+
+fn run(names: &[&str], trust: &[&str]) -> Report {
+    let sources: Vec<Source> = names.iter().map(|n| source(INPUTS, n)).collect();
+    let trust = trust.iter().map(|n| source(INPUTS, n)).collect();
+    analyze(
+        &sources,
+        &Options { now: UnixTime(NOW), host: Some(HOST.into()), trust, ..Options::default() },
+    )
+}
+
+fn leaf_sha256() -> String {
+    run(&["leaf.der"], &[]).certificates[0].sha256.clone()
+}
+
+/// Every form of the private chain gives the same certificates and, trusted, a valid report.
+#[test]
+fn every_form_of_the_chain_reads_the_same() {
+    let leaf = leaf_sha256();
+    let cases: &[(&[&str], usize)] = &[
+        (&["fullchain.pem"], 2),
+        (&["bundle-crlf-indented.pem"], 2),
+        (&["glued.pem"], 2),
+        (&["with-text.pem"], 2),
+        (&["x509-text.txt"], 1),
+        (&["chain.p7b"], 3),
+        (&["chain.p7b.pem"], 3),
+        (&["chain-ber-indefinite.p7b"], 2),
+        (&["leaf.der", "intermediate.der", "root.der"], 3),
+        (&["leaf.b64"], 1),
+        (&["secret.yaml"], 3),
+        (&["pkcs12-nokeys.txt"], 2),
+        (&["s_client-showcerts.txt"], 2),
+        (&["s_client-verified.txt"], 1),
+    ];
+    for (names, count) in cases {
+        let r = run(names, &["root.pem"]);
+        assert_eq!(r.certificates.len(), *count, "{names:?}: {:?}", codes(&r));
+        assert_eq!(r.certificates[r.chain[0]].sha256, leaf, "{names:?}");
+        if *count >= 2 {
+            assert!(r.valid, "{names:?}: {:?}", codes(&r));
+        }
+    }
+}
+
+#[test]
+fn three_der_files_make_one_chain() {
+    let r = run(&["root.der", "leaf.der", "intermediate.der"], &[]);
+    assert_eq!(r.chain, vec![1, 2, 0]);
+    assert_eq!(r.input.sources, 3);
+    assert!(codes(&r).contains(&"wrong_order"));
+}
+
+#[test]
+fn s_client_without_showcerts_says_how_many_were_sent() {
+    let r = run(&["s_client-leaf-only.txt"], &[]);
+    let f = r.findings.iter().find(|f| f.code == "s_client_leaf_only");
+    let f = f.unwrap_or_else(|| panic!("{:?}", codes(&r)));
+    assert!(f.message.en.contains("the server sent 2"), "{}", f.message.en);
+    let info = r.input.s_client.clone().unwrap_or_default();
+    assert_eq!(info.sent.len(), 2);
+    assert!(!info.showcerts);
+    assert_eq!(info.verify_code, Some(20));
+}
+
+#[test]
+fn s_client_with_showcerts_private_root_not_sent() {
+    let r = run(&["s_client-showcerts.txt"], &[]);
+    assert_eq!(r.chain, vec![0, 1]);
+    assert_eq!(r.paths[0].end, PathEnd::MissingIssuer);
+    assert!(r.paths[0].anchor.contains("Example Private Root CA"));
+    let runner = r.bundles.runner_crt.clone().unwrap_or_else(|| panic!("no runner file"));
+    assert_eq!(runner.filename, "gitlab.example.com.crt");
+    assert_eq!(runner.certificates, vec![1], "CA certificates only, never the leaf");
+}
+
+#[test]
+fn keys_in_pkcs12_dump_and_secrets_are_stripped() {
+    for name in
+        ["pkcs12-with-key.txt", "bundle-with-key.pem", "secret.yaml", "paste-with-openssh-key.txt"]
+    {
+        let r = run(&[name], &[]);
+        assert!(codes(&r).contains(&"private_key_in_bundle"), "{name}: {:?}", codes(&r));
+        assert!(!r.input.private_keys.is_empty());
+        let json = serde_json::to_string(&r).unwrap_or_default();
+        assert!(!json.contains("PRIVATE KEY-----"), "{name}: key armor in the report");
+    }
+}
+
+#[test]
+fn x509_text_noout_explains_itself() {
+    let r = run(&["x509-text-noout.txt"], &[]);
+    assert_eq!(r.kind, InputKind::Empty);
+    let f = &r.findings[0];
+    assert_eq!(f.code, "no_certificates");
+    assert!(f.message.en.contains("-noout"), "{}", f.message.en);
+}
+
+#[test]
+fn debian_trust_store_is_a_trust_store() {
+    let r = analyze(
+        &[source(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/bench"),
+            "debian-ca-certificates.crt",
+        )],
+        &Options { now: UnixTime(NOW), ..Options::default() },
+    );
+    assert_eq!(r.kind, InputKind::TrustStore);
+    assert_eq!(r.certificates.len(), 144);
+    assert!(!codes(&r).contains(&"unrelated_certificate"));
+    assert!(r.findings.iter().all(|f| f.severity != Severity::Error), "{:?}", codes(&r));
+}
+
+fn crypto(leaf: &str, root: &str) -> Report {
+    let sources = vec![source(CRYPTO, &format!("{leaf}.example.com.pem"))];
+    let trust = vec![source(CRYPTO, &format!("{root}.pem"))];
+    let host = Some(format!("{leaf}.example.com"));
+    analyze(&sources, &Options { now: UnixTime(CRYPTO_NOW), host, trust, ..Options::default() })
+}
+
+#[test]
+fn every_supported_signature_algorithm_verifies() {
+    for (leaf, root) in [
+        ("pss", "rsa-root"),
+        ("sha512", "rsa-root"),
+        ("p384", "p384-root"),
+        ("p256-under-p384", "p384-root"),
+        ("ed25519", "ed25519-root"),
+    ] {
+        let r = crypto(leaf, root);
+        assert!(r.valid, "{leaf}: {:?}", codes(&r));
+        assert_eq!(r.paths[0].end, PathEnd::UserAnchor, "{leaf}");
+    }
+}
+
+#[test]
+fn weak_signatures_and_keys() {
+    for (leaf, root, code) in [
+        ("sha1", "rsa-root", "weak_signature"),
+        ("md5", "rsa-root", "weak_signature"),
+        ("ecdsa-sha1", "p384-root", "weak_signature"),
+        ("rsa1024", "rsa-root", "weak_key"),
+    ] {
+        let r = crypto(leaf, root);
+        assert_eq!(r.paths[0].end, PathEnd::UserAnchor, "{leaf}: the signature still verifies");
+        assert_eq!(codes(&r), vec![code], "{leaf}");
+        assert!(!r.valid);
+    }
+}
+
+#[test]
+fn unsupported_algorithms_are_said_not_hidden() {
+    for (leaf, root) in [("dsa", "dsa-root"), ("p521", "p521-root")] {
+        let r = crypto(leaf, root);
+        assert!(codes(&r).contains(&"unchecked_signature"), "{leaf}: {:?}", codes(&r));
+    }
+}
