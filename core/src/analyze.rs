@@ -32,11 +32,13 @@ pub const MAX_REPORTED_PATHS: usize = 64;
 
 /// Analyse the input. Never fails: whatever is wrong becomes a finding.
 pub fn analyze(sources: &[Source], options: &Options) -> Report {
-    let extracted = input::extract(sources);
-    let (certs, unparsable) = parse_blocks(&extracted);
+    let mut extracted = input::extract(sources);
+    let block_count = extracted.blocks.len();
+    let (certs, unparsable) = parse_blocks(std::mem::take(&mut extracted.blocks));
     let user_anchors = user_anchors(&options.trust);
     let anchors = user_anchors.as_ref().unwrap_or_else(|| Anchors::public());
-    let graph = Graph::new(&certs, anchors);
+    let budget = options.limits.max_signatures + 2 * certs.len();
+    let graph = Graph::new(&certs, anchors, budget);
     let target = options.host.as_deref().and_then(Target::parse);
     let shape = chain::classify(&graph);
     let ctx =
@@ -50,36 +52,45 @@ pub fn analyze(sources: &[Source], options: &Options) -> Report {
         leaves: &shape.leaves,
         chain: best.map(|r| &r.found),
         on_paths: &on_paths,
-        truncated,
+        truncated: truncated || graph.exhausted(),
     };
-    let mut findings = best.map(|r| r.findings.clone()).unwrap_or_default();
+    let mut findings = best.map(|r| diagnose::path(&ctx, &r.found)).unwrap_or_default();
     findings.extend(diagnose::input(&ctx, &overview));
     diagnose::sort(&mut findings);
     let chain_certs = best.map(|r| r.found.certs.clone()).unwrap_or_default();
     let roles = recommend::roles(&graph, &shape, &chain_certs, &on_paths);
+    let paths = ranked.iter().take(MAX_REPORTED_PATHS).map(|r| report_path(&graph, r)).collect();
+    let bundles = recommend::bundles(&graph, shape.kind, best.map(|r| &r.found), target.as_ref());
+    let trust = trust(&graph, best);
+    let summary = summary(&graph, &shape, best, &findings);
+    let valid = best.is_some_and(|r| r.valid) && shape.kind != InputKind::Empty;
+    let self_signed: Vec<bool> = (0..certs.len()).map(|i| graph.self_signed(i)).collect();
+    let first_copy = graph.first_copy.clone();
+    drop(graph);
     Report {
-        valid: best.is_some_and(|r| r.valid) && shape.kind != InputKind::Empty,
+        valid,
         kind: shape.kind,
-        summary: summary(&graph, &shape, best, &findings),
+        summary,
         host: target.as_ref().map(|t| t.host.clone()),
         now: rfc3339(options.now.0),
-        certificates: recommend::summaries(&graph, &roles, options.now.0),
+        certificates: recommend::summaries(certs, &roles, &self_signed, &first_copy, options.now.0),
         chain: chain_certs,
-        paths: ranked.iter().take(MAX_REPORTED_PATHS).map(|r| report_path(&graph, r)).collect(),
-        trust: trust(&graph, best),
-        bundles: recommend::bundles(&graph, shape.kind, best.map(|r| &r.found), target.as_ref()),
-        input: input_report(sources.len(), &extracted),
+        paths,
+        trust,
+        bundles,
+        input: input_report(sources.len(), block_count, &extracted),
         findings,
     }
 }
 
-fn parse_blocks(extracted: &Extracted) -> (Vec<Cert>, Vec<(Origin, String)>) {
-    let mut certs = Vec::new();
+fn parse_blocks(blocks: Vec<input::Block>) -> (Vec<Cert>, Vec<(Origin, String)>) {
+    let mut certs = Vec::with_capacity(blocks.len());
     let mut failed = Vec::new();
-    for block in &extracted.blocks {
+    for block in blocks {
+        let origin = block.origin.clone();
         match cert::parse(block, certs.len()) {
             Ok(c) => certs.push(c),
-            Err(why) => failed.push((block.origin.clone(), why)),
+            Err(why) => failed.push((origin, why)),
         }
     }
     (certs, failed)
@@ -90,7 +101,7 @@ fn user_anchors(trust: &[Source]) -> Option<Anchors> {
     if trust.is_empty() {
         return None;
     }
-    let (certs, _) = parse_blocks(&input::extract(trust));
+    let (certs, _) = parse_blocks(input::extract(trust).blocks);
     Some(Anchors::from_certs(&certs))
 }
 
@@ -107,7 +118,7 @@ fn rank_paths(ctx: &Context<'_>, shape: &Shape, limits: Limits) -> (Vec<Ranked>,
                 End::SelfSigned => shape.kind == InputKind::CaBundle,
                 End::Missing | End::Loop => false,
             };
-            ranked.push(Ranked::new(found, findings, complete));
+            ranked.push(Ranked::new(found, &findings, complete));
         }
     }
     chain::rank::sort(&mut ranked, ctx.graph);
@@ -155,7 +166,7 @@ fn report_path(graph: &Graph<'_>, r: &Ranked) -> Path {
         end: path_end(graph, r.found.end),
         anchor: end_name(graph, &r.found),
         valid: r.valid,
-        errors: r.errors(),
+        errors: r.errors.clone(),
     }
 }
 
@@ -233,11 +244,11 @@ fn diagnose_label(graph: &Graph<'_>, i: usize) -> String {
     c.common_name.clone().unwrap_or_else(|| c.subject.clone())
 }
 
-fn input_report(sources: usize, extracted: &Extracted) -> InputReport {
+fn input_report(sources: usize, blocks: usize, extracted: &Extracted) -> InputReport {
     InputReport {
         formats: extracted.formats.clone(),
         sources,
-        blocks: extracted.blocks.len(),
+        blocks,
         s_client: extracted.s_client.clone(),
         private_keys: extracted
             .private_keys

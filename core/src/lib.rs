@@ -31,3 +31,14 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
         s
     })
 }
+
+/// `out[i]` is true when `i` is in `indices`: O(1) membership for index lists.
+pub(crate) fn membership(len: usize, indices: &[usize]) -> Vec<bool> {
+    let mut out = vec![false; len];
+    for &i in indices {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = true;
+        }
+    }
+    out
+}

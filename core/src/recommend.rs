@@ -10,24 +10,27 @@
 use crate::cert::{self, Cert};
 use crate::chain::{End, Found, Graph, Shape};
 use crate::host::Target;
+use crate::membership;
 use crate::report::{Bundle, Bundles, Certificate, InputKind, Role, Text, Validity};
 
 /// The role of every certificate, in input order.
 pub fn roles(graph: &Graph<'_>, shape: &Shape, chain: &[usize], on_paths: &[usize]) -> Vec<Role> {
-    (0..graph.certs.len())
+    let len = graph.certs.len();
+    let (leaves, on_paths) = (membership(len, &shape.leaves), membership(len, on_paths));
+    let chain_set = membership(len, chain);
+    (0..len)
         .map(|i| {
-            let first = graph.first_copy[i];
-            if first != i {
+            if graph.first_copy[i] != i {
                 Role::Duplicate
             } else if chain.first() == Some(&i) && shape.kind == InputKind::ServerChain {
                 Role::Leaf
-            } else if shape.leaves.contains(&i) {
+            } else if leaves[i] {
                 Role::OtherLeaf
-            } else if graph.certs[i].self_issued() && graph.self_signed(i) {
+            } else if graph.self_signed(i) {
                 Role::Root
             } else if shape.kind != InputKind::ServerChain {
                 Role::Ca
-            } else if chain.contains(&i) || on_paths.contains(&i) {
+            } else if chain_set[i] || on_paths[i] {
                 Role::Intermediate
             } else {
                 Role::Unrelated
@@ -36,36 +39,44 @@ pub fn roles(graph: &Graph<'_>, shape: &Shape, chain: &[usize], on_paths: &[usiz
         .collect()
 }
 
-/// The readable summary of every certificate.
-pub fn summaries(graph: &Graph<'_>, roles: &[Role], now: i64) -> Vec<Certificate> {
-    graph
-        .certs
-        .iter()
+/// The readable summary of every certificate. Consumes the certificates, so a large input
+/// is not held twice.
+pub fn summaries(
+    certs: Vec<Cert>,
+    roles: &[Role],
+    self_signed: &[bool],
+    first_copy: &[usize],
+    now: i64,
+) -> Vec<Certificate> {
+    certs
+        .into_iter()
         .zip(roles)
-        .map(|(c, &role)| Certificate {
-            index: c.index,
-            sha256: c.sha256.clone(),
-            sha1: cert::sha1_hex(&c.der),
-            subject: c.subject.clone(),
-            issuer: c.issuer.clone(),
-            common_name: c.common_name.clone(),
-            serial: c.serial.clone(),
-            validity: validity(c, now),
-            sans: c.ext.sans.clone().unwrap_or_default(),
-            key: c.key.clone(),
-            signature_algorithm: c.sig_alg.name(),
-            ski: c.ext.ski.as_deref().map(crate::hex),
-            aki: c.ext.aki.as_deref().map(crate::hex),
-            basic_constraints: c.ext.basic_constraints,
-            key_usage: c.ext.key_usage.clone(),
-            extended_key_usage: c.ext.extended_key_usage.clone(),
-            aia: c.ext.aia.clone(),
-            self_signed: graph.self_signed(c.index),
-            role,
-            duplicate_of: (graph.first_copy[c.index] != c.index)
-                .then_some(graph.first_copy[c.index]),
-            source: c.origin.clone(),
-            pem: c.pem(),
+        .map(|(c, &role)| {
+            let i = c.index;
+            Certificate {
+                sha1: cert::sha1_hex(&c.der),
+                pem: c.pem(),
+                validity: validity(&c, now),
+                signature_algorithm: c.sig_alg.name(),
+                ski: c.ext.ski.as_deref().map(crate::hex),
+                aki: c.ext.aki.as_deref().map(crate::hex),
+                index: i,
+                sha256: c.sha256,
+                subject: c.subject,
+                issuer: c.issuer,
+                common_name: c.common_name,
+                serial: c.serial,
+                sans: c.ext.sans.unwrap_or_default(),
+                key: c.key,
+                basic_constraints: c.ext.basic_constraints,
+                key_usage: c.ext.key_usage,
+                extended_key_usage: c.ext.extended_key_usage,
+                aia: c.ext.aia,
+                self_signed: self_signed.get(i).copied().unwrap_or(false),
+                role,
+                duplicate_of: first_copy.get(i).copied().filter(|&f| f != i),
+                source: c.origin,
+            }
         })
         .collect()
 }

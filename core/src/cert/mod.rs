@@ -51,8 +51,8 @@ pub struct Cert {
     pub key: crate::report::KeyInfo,
     /// The algorithm this certificate is signed with.
     pub sig_alg: SigAlg,
-    /// The signed bytes (TBSCertificate DER).
-    pub tbs: Vec<u8>,
+    /// Where the signed bytes (TBSCertificate DER) are in `der`.
+    pub tbs: std::ops::Range<usize>,
     /// The signature value.
     pub signature: Vec<u8>,
     /// Extensions that matter.
@@ -72,6 +72,11 @@ impl Cert {
         self.ext.basic_constraints.is_some_and(|bc| bc.ca)
     }
 
+    /// The signed bytes: the TBSCertificate (RFC 5280 §4.1.1.1).
+    pub fn tbs(&self) -> &[u8] {
+        self.der.get(self.tbs.clone()).unwrap_or_default()
+    }
+
     /// The certificate as PEM (RFC 7468 §5.1), 64 columns.
     pub fn pem(&self) -> String {
         to_pem(&self.der)
@@ -79,13 +84,14 @@ impl Cert {
 }
 
 /// Parse one block. `Err` carries a short reason for the `unparsable_block` finding.
-pub fn parse(block: &Block, index: usize) -> Result<Cert, String> {
+pub fn parse(block: Block, index: usize) -> Result<Cert, String> {
     let (_, x509) = X509Certificate::from_der(&block.der).map_err(|e| e.to_string())?;
     let tbs = &x509.tbs_certificate;
     let (spki, key) = key::read(tbs.public_key());
-    Ok(Cert {
+    let tbs_range = range_within(&block.der, tbs.as_ref());
+    let cert = Cert {
         index,
-        der: block.der.clone(),
+        der: Vec::new(),
         sha256: crate::hex(&Sha256::digest(&block.der)),
         subject: name::display(tbs.subject()),
         issuer: name::display(tbs.issuer()),
@@ -99,11 +105,23 @@ pub fn parse(block: &Block, index: usize) -> Result<Cert, String> {
         spki_der: tbs.public_key().raw.to_vec(),
         key,
         sig_alg: SigAlg::from_identifier(&x509.signature_algorithm),
-        tbs: tbs.as_ref().to_vec(),
+        tbs: tbs_range,
         signature: x509.signature_value.data.to_vec(),
         ext: extensions::read(&x509),
-        origin: block.origin.clone(),
-    })
+        origin: block.origin,
+    };
+    Ok(Cert { der: block.der, ..cert })
+}
+
+/// The position of `part` inside `whole` (x509-parser hands out sub-slices of its input).
+fn range_within(whole: &[u8], part: &[u8]) -> std::ops::Range<usize> {
+    let start = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+    let end = start + part.len();
+    if end <= whole.len() {
+        start..end
+    } else {
+        0..0
+    }
 }
 
 /// SHA-1 of the DER, lowercase hex (shown by many tools).

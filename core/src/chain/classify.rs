@@ -5,8 +5,7 @@
 //! `openssl req -x509` makes). Without one, the input is a CA bundle, or a trust store when
 //! it holds several roots: a trust store is not a pile of "unrelated certificates".
 
-use super::graph::{Graph, Issuer};
-use super::signature::Verdict;
+use super::graph::Graph;
 use crate::report::InputKind;
 
 /// The shape of the input.
@@ -40,12 +39,12 @@ pub fn classify(graph: &Graph<'_>) -> Shape {
     Shape { kind: InputKind::CaBundle, leaves, starts }
 }
 
-/// For each certificate: does it sign another certificate of the input?
+/// For each certificate: does it (by names and key identifiers) sign another of the input?
 fn issuer_flags(graph: &Graph<'_>) -> Vec<bool> {
     let mut flags = vec![false; graph.certs.len()];
     for child in graph.unique() {
         for i in graph.named_issuers(child) {
-            if !flags[i] && graph.verdict(child, Issuer::Cert(i)) != Verdict::Invalid {
+            if !flags[i] && graph.may_have_signed(child, i) {
                 flags[i] = true;
             }
         }

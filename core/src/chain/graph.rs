@@ -1,7 +1,7 @@
 //! The issuer graph: which certificate (or anchor) may have signed which, with every
 //! signature checked at most once.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use super::anchors::Anchors;
@@ -27,11 +27,15 @@ pub struct Graph<'a> {
     pub first_copy: Vec<usize>,
     by_subject: HashMap<&'a str, Vec<usize>>,
     verdicts: RefCell<HashMap<(usize, Issuer), Verdict>>,
+    budget: Cell<usize>,
+    exhausted: Cell<bool>,
 }
 
 impl<'a> Graph<'a> {
-    /// Index the certificates. Only first copies take part in path building.
-    pub fn new(certs: &'a [Cert], anchors: &'a Anchors) -> Self {
+    /// Index the certificates. Only first copies take part in path building. At most
+    /// `max_signatures` signatures are checked (webpki bounds its search the same way: a
+    /// hostile bundle of same-named CAs otherwise costs n² checks).
+    pub fn new(certs: &'a [Cert], anchors: &'a Anchors, max_signatures: usize) -> Self {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         let mut first_copy = Vec::with_capacity(certs.len());
         let mut by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -42,7 +46,20 @@ impl<'a> Graph<'a> {
                 by_subject.entry(cert.subject_key.as_str()).or_default().push(cert.index);
             }
         }
-        Graph { certs, anchors, first_copy, by_subject, verdicts: RefCell::default() }
+        Graph {
+            certs,
+            anchors,
+            first_copy,
+            by_subject,
+            verdicts: RefCell::default(),
+            budget: Cell::new(max_signatures),
+            exhausted: Cell::new(false),
+        }
+    }
+
+    /// The signature budget ran out: some links were not checked.
+    pub fn exhausted(&self) -> bool {
+        self.exhausted.get()
     }
 
     /// Indices of first copies, in input order.
@@ -68,11 +85,23 @@ impl<'a> Graph<'a> {
         matches!((aki, ski), (Some(a), Some(s)) if a == s)
     }
 
+    /// `issuer` may have signed `child` by names and key identifiers alone (no signature
+    /// check): §4.2.1.1 key identifiers, when both are present, must agree.
+    pub fn may_have_signed(&self, child: usize, issuer: usize) -> bool {
+        let (aki, ski) = (&self.certs[child].ext.aki, &self.certs[issuer].ext.ski);
+        !matches!((aki, ski), (Some(a), Some(s)) if a != s)
+    }
+
     /// Check (once) whether `issuer` signed `child`.
     pub fn verdict(&self, child: usize, issuer: Issuer) -> Verdict {
         if let Some(v) = self.verdicts.borrow().get(&(child, issuer)) {
             return v.clone();
         }
+        if self.budget.get() == 0 {
+            self.exhausted.set(true);
+            return Verdict::Skipped;
+        }
+        self.budget.set(self.budget.get() - 1);
         let cert = &self.certs[child];
         let key = match issuer {
             Issuer::Cert(i) => &self.certs[i].spki,
@@ -81,7 +110,7 @@ impl<'a> Graph<'a> {
                 None => return Verdict::Invalid,
             },
         };
-        let v = signature::verify(key, &cert.sig_alg, &cert.tbs, &cert.signature);
+        let v = signature::verify(key, &cert.sig_alg, cert.tbs(), &cert.signature);
         self.verdicts.borrow_mut().insert((child, issuer), v.clone());
         v
     }
@@ -115,7 +144,7 @@ impl<'a> Graph<'a> {
         anchors
             .chain(certs)
             .map(|issuer| (issuer, self.verdict(child, issuer)))
-            .filter(|(_, v)| *v != Verdict::Invalid)
+            .filter(|(_, v)| !matches!(v, Verdict::Invalid | Verdict::Skipped))
             .collect()
     }
 

@@ -16,11 +16,13 @@ pub struct Limits {
     pub max_steps: usize,
     /// Most paths collected.
     pub max_paths: usize,
+    /// Most signatures checked in one analysis, on top of two per certificate.
+    pub max_signatures: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_depth: 12, max_steps: 4096, max_paths: 64 }
+        Limits { max_depth: 12, max_steps: 4096, max_paths: 64, max_signatures: 256 }
     }
 }
 

@@ -20,6 +20,8 @@ pub enum Verdict {
     /// certchain cannot check this algorithm (DSA, Ed448, P-521, MD2...): the link is kept,
     /// and reported as unchecked.
     Unsupported(String),
+    /// Not checked: the analysis ran out of its signature budget (see `Limits`).
+    Skipped,
 }
 
 /// Largest RSA modulus accepted, in bits: larger keys are rare and slow to check.

@@ -2,6 +2,7 @@
 
 use super::{finding, label, Context, Overview};
 use crate::chain::End;
+use crate::membership;
 use crate::report::{Finding, InputKind, Severity, Text};
 
 /// Input rule.
@@ -87,36 +88,39 @@ fn root_included(ctx: &Context<'_>, chain: &crate::chain::Found) -> Option<Findi
 }
 
 fn duplicates(ctx: &Context<'_>) -> Vec<Finding> {
-    ctx.graph
-        .unique()
-        .filter_map(|first| {
-            let copies: Vec<usize> =
-                (0..ctx.graph.certs.len()).filter(|&i| ctx.graph.first_copy[i] == first).collect();
-            (copies.len() > 1).then(|| {
-                let cert = &ctx.graph.certs[first];
-                let n = copies.len();
-                finding(
-                    "duplicate_certificate",
-                    Severity::Warning,
-                    copies,
-                    Text::new(
-                        format!("{} appears {n} times in the input.", label(cert)),
-                        format!("{} が入力に {n} 回含まれています。", label(cert)),
-                    ),
-                    Text::new(
-                        "Keep one copy: use the files certchain made.",
-                        "1 つだけ残してください(certchain が作成したファイルを使ってください)。",
-                    ),
-                )
-            })
+    let mut copies: Vec<Vec<usize>> = vec![Vec::new(); ctx.graph.certs.len()];
+    for (i, &first) in ctx.graph.first_copy.iter().enumerate() {
+        copies[first].push(i);
+    }
+    copies
+        .into_iter()
+        .filter(|c| c.len() > 1)
+        .map(|copies| {
+            let cert = &ctx.graph.certs[copies[0]];
+            let n = copies.len();
+            finding(
+                "duplicate_certificate",
+                Severity::Warning,
+                copies,
+                Text::new(
+                    format!("{} appears {n} times in the input.", label(cert)),
+                    format!("{} が入力に {n} 回含まれています。", label(cert)),
+                ),
+                Text::new(
+                    "Keep one copy: use the files certchain made.",
+                    "1 つだけ残してください(certchain が作成したファイルを使ってください)。",
+                ),
+            )
         })
         .collect()
 }
 
 fn unrelated(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
+    let len = ctx.graph.certs.len();
+    let (on_paths, leaves) = (membership(len, seen.on_paths), membership(len, seen.leaves));
     ctx.graph
         .unique()
-        .filter(|i| !seen.on_paths.contains(i) && !seen.leaves.contains(i))
+        .filter(|&i| !on_paths[i] && !leaves[i])
         .map(|i| {
             let cert = &ctx.graph.certs[i];
             finding(

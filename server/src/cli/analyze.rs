@@ -113,22 +113,32 @@ fn execute(args: &Args) -> Result<u8, String> {
 }
 
 fn print(args: &Args, report: &Report) -> Result<(), String> {
-    let out = match args.format {
-        Format::Json => serde_json::to_string_pretty(report).map_err(|e| e.to_string())? + "\n",
-        Format::Text => super::text::render(report, args.lang == Lang::Ja),
+    let result = match args.format {
+        Format::Json => print_json(report),
+        Format::Text => {
+            let choice = match args.color {
+                Color::Auto => anstream::ColorChoice::Auto,
+                Color::Always => anstream::ColorChoice::Always,
+                Color::Never => anstream::ColorChoice::Never,
+            };
+            let text = super::text::render(report, args.lang == Lang::Ja);
+            anstream::AutoStream::new(std::io::stdout().lock(), choice).write_all(text.as_bytes())
+        }
     };
-    let choice = match args.color {
-        Color::Auto => anstream::ColorChoice::Auto,
-        Color::Always => anstream::ColorChoice::Always,
-        Color::Never => anstream::ColorChoice::Never,
-    };
-    let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-    match stdout.write_all(out.as_bytes()) {
+    match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write output: {e}"))
         }
         _ => Ok(()),
     }
+}
+
+/// Stream the JSON: a 10,000-certificate report is never held twice in memory.
+fn print_json(report: &Report) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, report)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {
