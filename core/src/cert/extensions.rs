@@ -28,15 +28,33 @@ pub struct Extensions {
     pub aia: Aia,
     /// OIDs of critical extensions certchain does not understand (RFC 5280 §4.2).
     pub unknown_critical: Vec<String>,
+    /// OIDs of extensions that appear more than once (RFC 5280 §4.2 forbids it).
+    pub duplicated: Vec<String>,
+    /// Name constraints, when present (CA certificates only, §4.2.1.10).
+    pub name_constraints: Option<super::constraints::NameConstraints>,
+    /// The names name constraints apply to: subject and SANs.
+    pub names: super::constraints::Names,
 }
 
 /// Read the extensions of a certificate.
 pub fn read(x509: &X509Certificate<'_>) -> Extensions {
     let mut ext = Extensions { server_auth_allowed: true, ..Extensions::default() };
+    ext.duplicated = duplicated(x509);
+    ext.names = super::constraints::names(x509.subject(), &[]);
     for e in x509.extensions() {
         match e.parsed_extension() {
             ParsedExtension::SubjectAlternativeName(san) => {
                 ext.sans = Some(sans(&san.general_names));
+                ext.names = super::constraints::names(x509.subject(), &san.general_names);
+            }
+            ParsedExtension::NameConstraints(nc) => {
+                ext.name_constraints = Some(super::constraints::read(nc));
+            }
+            ParsedExtension::ParseError { .. } if e.oid.to_id_string() == "2.5.29.30" => {
+                ext.name_constraints = Some(super::constraints::NameConstraints {
+                    malformed: Some("it cannot be parsed (empty subtrees?)".into()),
+                    ..Default::default()
+                });
             }
             ParsedExtension::BasicConstraints(bc) => {
                 ext.basic_constraints =
@@ -62,6 +80,17 @@ pub fn read(x509: &X509Certificate<'_>) -> Extensions {
         }
     }
     ext
+}
+
+/// RFC 5280 §4.2: "A certificate MUST NOT include more than one instance of a particular
+/// extension."
+fn duplicated(x509: &X509Certificate<'_>) -> Vec<String> {
+    let mut oids: Vec<String> = x509.extensions().iter().map(|e| e.oid.to_id_string()).collect();
+    oids.sort();
+    let mut twice: Vec<String> =
+        oids.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0].clone()).collect();
+    twice.dedup();
+    twice
 }
 
 fn sans(names: &[GeneralName<'_>]) -> Sans {

@@ -4,6 +4,7 @@
 //! anything questionable *inside* a certificate that parses is left for `diagnose`.
 
 pub mod algorithm;
+pub mod constraints;
 pub mod extensions;
 pub mod key;
 pub mod name;

@@ -36,6 +36,11 @@ pub struct Anchor {
     pub spki_der: Vec<u8>,
     /// User or public.
     pub kind: AnchorKind,
+    /// Key summary (algorithm and size).
+    pub key: crate::report::KeyInfo,
+    /// The anchor's own certificate, for user anchors: clients such as Go and OpenSSL still
+    /// check its validity period and critical extensions.
+    pub cert: Option<Box<Cert>>,
 }
 
 /// A set of anchors indexed by subject.
@@ -68,6 +73,8 @@ impl Anchors {
                 spki: c.spki.clone(),
                 spki_der: c.spki_der.clone(),
                 kind: AnchorKind::User,
+                key: c.key.clone(),
+                cert: Some(Box::new(c.clone())),
             })
             .collect();
         Anchors::from_list(list)
@@ -117,13 +124,15 @@ fn public_anchor(subject: &[u8], spki: &[u8]) -> Option<Anchor> {
     let spki_der = wrap_sequence(spki);
     let (_, parsed_name) = X509Name::from_der(&subject_der).ok()?;
     let (_, parsed_spki) = SubjectPublicKeyInfo::from_der(&spki_der).ok()?;
-    let (spki, _) = key::read(&parsed_spki);
+    let (spki, key) = key::read(&parsed_spki);
     Some(Anchor {
         name: name::display(&parsed_name),
         subject_key: name::key(&parsed_name),
         spki,
         spki_der,
         kind: AnchorKind::Public,
+        key,
+        cert: None,
     })
 }
 

@@ -17,6 +17,9 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
         if !cert.ext.unknown_critical.is_empty() {
             out.push(unknown_critical(cert));
         }
+        if !cert.ext.duplicated.is_empty() {
+            out.push(duplicated(cert));
+        }
         if pos == 0 {
             continue;
         }
@@ -167,6 +170,24 @@ fn unknown_critical(cert: &Cert) -> Finding {
         Text::new(
             "Reissue the certificate without that extension, or mark it non-critical.",
             "その拡張を含めない(または non-critical にする)形で再発行してください。",
+        ),
+    )
+}
+
+/// RFC 5280 §4.2: an extension must not appear twice (Go refuses to parse such a certificate).
+fn duplicated(cert: &Cert) -> Finding {
+    let oids = cert.ext.duplicated.join(", ");
+    finding(
+        "duplicate_extension",
+        Severity::Error,
+        vec![cert.index],
+        Text::new(
+            format!("{} has the same extension more than once ({oids}); clients such as Go refuse to read it.", label(cert)),
+            format!("{} には同じ拡張が複数回含まれています({oids})。Go などのクライアントは読み込みを拒否します。", label(cert)),
+        ),
+        Text::new(
+            "Reissue the certificate with each extension once.",
+            "各拡張を 1 回だけ含めて再発行してください。",
         ),
     )
 }

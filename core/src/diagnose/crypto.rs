@@ -28,7 +28,11 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 
 /// The minimum the key falls short of, if it does.
 fn weak_key(cert: &Cert) -> Option<usize> {
-    let k = &cert.key;
+    short_of(&cert.key)
+}
+
+/// The minimum a key of this kind falls short of, if it does.
+pub(crate) fn short_of(k: &crate::report::KeyInfo) -> Option<usize> {
     match k.algorithm.as_str() {
         "rsa" | "dsa" if k.bits < MIN_RSA_BITS => Some(MIN_RSA_BITS),
         "ec" if k.bits < MIN_EC_BITS => Some(MIN_EC_BITS),

@@ -11,6 +11,7 @@ mod constraints;
 mod crypto;
 mod hostname;
 mod input;
+mod names;
 mod order;
 mod trust;
 mod validity;
@@ -42,6 +43,9 @@ pub const CODES: &[&str] = &[
     "key_usage_no_cert_sign",
     "eku_no_server_auth",
     "unknown_critical_extension",
+    "duplicate_extension",
+    "name_constraint_violation",
+    "anchor_invalid",
     "wrong_order",
     "multiple_leaves",
     "leaf_is_ca",
@@ -85,8 +89,9 @@ pub struct Overview<'a> {
 
 /// Findings about one path.
 pub fn path(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
-    let rules: [fn(&Context<'_>, &Found) -> Vec<Finding>; 6] = [
+    let rules: [fn(&Context<'_>, &Found) -> Vec<Finding>; 7] = [
         trust::check,
+        names::check,
         validity::check,
         hostname::check,
         crypto::check,

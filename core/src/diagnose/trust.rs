@@ -9,7 +9,7 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
     let Some(&top) = found.certs.last() else { return Vec::new() };
     let mut out = Vec::new();
     match found.end {
-        End::Anchor(_) => {}
+        End::Anchor(a) => out.extend(anchor_problems(ctx, a)),
         End::SelfSigned => {
             if top != found.certs[0] && ctx.kind == InputKind::ServerChain {
                 out.push(untrusted_root(ctx, top));
@@ -108,6 +108,60 @@ fn untrusted_root(ctx: &Context<'_>, top: usize) -> Finding {
     )
 }
 
+/// The trust anchor itself: RFC 5280 §6.1.1 leaves it unchecked, but Go and OpenSSL reject an
+/// expired root, a root with an unknown critical extension (§4.2) and a weak root key.
+fn anchor_problems(ctx: &Context<'_>, a: usize) -> Option<Finding> {
+    let anchor = ctx.graph.anchors.get(a)?;
+    let mut en = Vec::new();
+    let mut ja = Vec::new();
+    if let Some(min) = super::crypto::short_of(&anchor.key) {
+        en.push(format!(
+            "its {}-bit {} key is below {min} bits",
+            anchor.key.bits,
+            anchor.key.algorithm.to_uppercase()
+        ));
+        ja.push(format!(
+            "鍵が {} ビットの {} で {min} ビット未満です",
+            anchor.key.bits,
+            anchor.key.algorithm.to_uppercase()
+        ));
+    }
+    if let Some(cert) = &anchor.cert {
+        if ctx.now > cert.not_after || ctx.now < cert.not_before {
+            let (from, to) =
+                (crate::analyze::rfc3339(cert.not_before), crate::analyze::rfc3339(cert.not_after));
+            en.push(format!("it is not valid now (valid {from} to {to})"));
+            ja.push(format!("現在有効ではありません(有効期間 {from} 〜 {to})"));
+        }
+        if !cert.ext.unknown_critical.is_empty() {
+            en.push(format!(
+                "it has unknown critical extensions ({})",
+                cert.ext.unknown_critical.join(", ")
+            ));
+            ja.push(format!(
+                "不明な critical 拡張があります({})",
+                cert.ext.unknown_critical.join(", ")
+            ));
+        }
+    }
+    if en.is_empty() {
+        return None;
+    }
+    Some(finding(
+        "anchor_invalid",
+        Severity::Error,
+        Vec::new(),
+        Text::new(
+            format!("The trust anchor \"{}\" cannot be used: {}.", anchor.name, en.join("; ")),
+            format!("トラストアンカー「{}」は使えません: {}。", anchor.name, ja.join("、")),
+        ),
+        Text::new(
+            "Replace the trust anchor with a current root certificate of this CA (and reissue the chain under it if the key is weak).",
+            "トラストアンカーをこの CA の現行のルート証明書に置き換えてください(鍵が弱い場合はその下でチェーンを再発行してください)。",
+        ),
+    ))
+}
+
 /// Links certchain could not check (unsupported algorithms): said, not hidden.
 fn unchecked(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
     found
@@ -117,7 +171,7 @@ fn unchecked(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
             let cert = &ctx.graph.certs[*child];
             finding(
                 "unchecked_signature",
-                Severity::Info,
+                Severity::Error,
                 vec![*child],
                 Text::new(
                     format!(
@@ -127,8 +181,8 @@ fn unchecked(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
                     format!("{} の署名は検証していません({reason} は未対応です)。", label(cert)),
                 ),
                 Text::new(
-                    "Verify this link with `openssl verify` if it matters.",
-                    "必要なら `openssl verify` でこのリンクを確認してください。",
+                    "Reissue the certificates with RSA (2048+), ECDSA P-256/P-384 or Ed25519; check the link meanwhile with `openssl verify`.",
+                    "RSA(2048 ビット以上)、ECDSA P-256/P-384 または Ed25519 で再発行してください。それまでは `openssl verify` でリンクを確認してください。",
                 ),
             )
         })

@@ -1,6 +1,6 @@
 //! Validity periods (RFC 5280 §4.1.2.5; checked for every certificate of the path, §6.1.3 (a)(2)).
 
-use super::{finding, is_trusted_top, label, Context};
+use super::{finding, label, Context};
 use crate::chain::Found;
 use crate::report::{Finding, Severity, Text};
 
@@ -8,19 +8,17 @@ use crate::report::{Finding, Severity, Text};
 pub const EXPIRES_SOON_DAYS: i64 = 30;
 const DAY: i64 = 86_400;
 
-/// Path rule: every certificate must be valid at `now`.
+/// Path rule: every certificate must be valid at `now`. A root's own validity is not part of
+/// RFC 5280 path validation (§6.1.1 (d)), but Go (GitLab Runner) and OpenSSL refuse an
+/// expired root, so it is an error too.
 pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (pos, &i) in found.certs.iter().enumerate() {
+    for &i in &found.certs {
         let cert = &ctx.graph.certs[i];
-        // An anchor's own validity is not part of path validation (RFC 5280 §6.1.1 (d)),
-        // but most clients still refuse an expired root: say it, as a warning.
-        let anchor = is_trusted_top(ctx, found, pos);
-        let hard = if anchor { Severity::Warning } else { Severity::Error };
         if ctx.now > cert.not_after {
-            out.push(expired(cert, ctx.now, hard));
+            out.push(expired(cert, ctx.now));
         } else if ctx.now < cert.not_before {
-            out.push(not_yet_valid(cert, ctx.now, hard));
+            out.push(not_yet_valid(cert, ctx.now));
         } else if cert.not_after - ctx.now <= EXPIRES_SOON_DAYS * DAY {
             out.push(expires_soon(cert, ctx.now));
         }
@@ -34,11 +32,11 @@ fn date(unix: i64) -> String {
         .unwrap_or_else(|_| unix.to_string())
 }
 
-fn expired(cert: &crate::cert::Cert, now: i64, severity: Severity) -> Finding {
+fn expired(cert: &crate::cert::Cert, now: i64) -> Finding {
     let days = (now - cert.not_after) / DAY;
     finding(
         "expired",
-        severity,
+        Severity::Error,
         vec![cert.index],
         Text::new(
             format!("{} expired on {} ({days} days ago).", label(cert), date(cert.not_after)),
@@ -55,11 +53,11 @@ fn expired(cert: &crate::cert::Cert, now: i64, severity: Severity) -> Finding {
     )
 }
 
-fn not_yet_valid(cert: &crate::cert::Cert, now: i64, severity: Severity) -> Finding {
+fn not_yet_valid(cert: &crate::cert::Cert, now: i64) -> Finding {
     let days = (cert.not_before - now + DAY - 1) / DAY;
     finding(
         "not_yet_valid",
-        severity,
+        Severity::Error,
         vec![cert.index],
         Text::new(
             format!("{} is not valid before {} (in {days} days).", label(cert), date(cert.not_before)),

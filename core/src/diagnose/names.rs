@@ -1,0 +1,237 @@
+//! Name constraints along a path (RFC 5280 §4.2.1.10, applied by §6.1.3 (b)(c) and
+//! §6.1.4 (g)): every CA's permitted and excluded subtrees bind the names of every
+//! certificate below it, including the anchor's when the user's anchor certificate has them.
+
+use super::{finding, label, Context};
+use crate::cert::constraints::{NameConstraints, Names, Subtree};
+use crate::cert::Cert;
+use crate::chain::{End, Found};
+use crate::report::{Finding, Severity, Text};
+
+/// Most name comparisons for one path (Go's crypto/x509 stops at 250,000 too): a crafted
+/// certificate with thousands of names and subtrees must not stall the analysis.
+const MAX_COMPARISONS: usize = 250_000;
+
+/// Path rule.
+pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
+    let certs: Vec<&Cert> = found.certs.iter().map(|&i| &ctx.graph.certs[i]).collect();
+    let mut out = Vec::new();
+    if let Some(leaf) = certs.first().filter(|c| c.ext.name_constraints.is_some() && !c.is_ca()) {
+        out.push(violation(
+            "itself",
+            leaf,
+            "name constraints are only allowed in CA certificates".into(),
+        ));
+    }
+    let mut budget = MAX_COMPARISONS;
+    for (pos, ca) in certs.iter().enumerate().skip(1) {
+        if let Some(nc) = &ca.ext.name_constraints {
+            out.extend(apply(&label(ca), nc, &certs[..pos], &mut budget));
+        }
+    }
+    if let End::Anchor(a) = found.end {
+        let anchor = ctx.graph.anchors.get(a).and_then(|x| x.cert.as_deref());
+        if let Some((cert, nc)) =
+            anchor.and_then(|c| c.ext.name_constraints.as_ref().map(|nc| (c, nc)))
+        {
+            let name = format!("the trust anchor \"{}\"", cert.subject);
+            out.extend(apply(&name, nc, &certs, &mut budget));
+        }
+    }
+    out
+}
+
+/// Check every certificate below a CA; self-issued intermediates are exempt (§6.1.3 (b)).
+fn apply(ca: &str, nc: &NameConstraints, below: &[&Cert], budget: &mut usize) -> Vec<Finding> {
+    if let Some(why) = &nc.malformed {
+        return vec![violation_at(
+            ca,
+            below.first().copied(),
+            format!("its name constraints are malformed: {why}"),
+        )];
+    }
+    below
+        .iter()
+        .enumerate()
+        .filter(|(pos, c)| *pos == 0 || !c.self_issued())
+        .filter_map(|(_, c)| breach(nc, &c.ext.names, budget).map(|why| violation(ca, c, why)))
+        .collect()
+}
+
+/// The first name of `names` outside `nc`, as a reason.
+fn breach(nc: &NameConstraints, names: &Names, budget: &mut usize) -> Option<String> {
+    let candidates = names_of(names);
+    let cost = candidates.len() * (nc.permitted.len() + nc.excluded.len());
+    if cost > *budget {
+        return Some(format!("checking its {} names against {} subtrees exceeds the limit of {MAX_COMPARISONS} comparisons", candidates.len(), nc.permitted.len() + nc.excluded.len()));
+    }
+    *budget -= cost;
+    for name in &candidates {
+        if nc.excluded.iter().any(|s| excluded_by(s, name)) {
+            return Some(format!("{} is in an excluded subtree", name.describe()));
+        }
+        let same_form: Vec<&Subtree> =
+            nc.permitted.iter().filter(|s| name.form() == form(s)).collect();
+        if !same_form.is_empty() && !same_form.iter().any(|s| permitted_by(s, name)) {
+            return Some(format!("{} is outside the permitted subtrees", name.describe()));
+        }
+    }
+    None
+}
+
+/// One name of a certificate, of one form.
+enum Name<'a> {
+    Dns(&'a str),
+    Ip(&'a [u8]),
+    Email(&'a str),
+    Uri(&'a str),
+    Dir(&'a [String]),
+    Other(&'static str),
+}
+
+impl Name<'_> {
+    fn form(&self) -> &'static str {
+        match self {
+            Name::Dns(_) => "dns",
+            Name::Ip(_) => "ip",
+            Name::Email(_) => "email",
+            Name::Uri(_) => "uri",
+            Name::Dir(_) => "dir",
+            Name::Other(f) => f,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Name::Dns(d) => format!("DNS name \"{d}\""),
+            Name::Ip(b) => format!("IP address {}", crate::hex(b)),
+            Name::Email(m) => format!("e-mail \"{m}\""),
+            Name::Uri(u) => format!("URI \"{u}\""),
+            Name::Dir(_) => "the subject name".into(),
+            Name::Other(f) => format!("a name of form {f}"),
+        }
+    }
+}
+
+fn names_of(n: &Names) -> Vec<Name<'_>> {
+    let dns = n.dns.iter().map(|d| Name::Dns(d));
+    let ip = n.ip.iter().map(|b| Name::Ip(b));
+    let email = n.email.iter().map(|m| Name::Email(m));
+    let uri = n.uri.iter().map(|u| Name::Uri(u));
+    let dir = n.dirs.iter().map(|d| Name::Dir(d));
+    let other = n.other.iter().map(|f| Name::Other(f));
+    dns.chain(ip).chain(email).chain(uri).chain(dir).chain(other).collect()
+}
+
+fn form(s: &Subtree) -> &'static str {
+    match s {
+        Subtree::Dns(_) => "dns",
+        Subtree::Ip { .. } => "ip",
+        Subtree::Email(_) => "email",
+        Subtree::Uri(_) => "uri",
+        Subtree::Dir(_) => "dir",
+        Subtree::Other(f) => f,
+    }
+}
+
+fn permitted_by(s: &Subtree, name: &Name<'_>) -> bool {
+    match (s, name) {
+        (Subtree::Dns(c), Name::Dns(d)) => valid_dns(d) && dns_within(base_of(d), c),
+        (Subtree::Ip { addr, mask }, Name::Ip(ip)) => ip_within(ip, addr, mask),
+        (Subtree::Email(c), Name::Email(m)) => email_within(m, c),
+        (Subtree::Uri(c), Name::Uri(u)) => host_within(&uri_host(u), c),
+        (Subtree::Dir(prefix), Name::Dir(rdns)) => rdns.starts_with(prefix),
+        // A form certchain cannot compare is never shown to be inside.
+        _ => false,
+    }
+}
+
+fn excluded_by(s: &Subtree, name: &Name<'_>) -> bool {
+    match (s, name) {
+        // A wildcard may name any host one label below its base: it is excluded when the
+        // excluded subtree lies under that base, too (RFC 9525 §6.3; CVE-2025-61727).
+        (Subtree::Dns(c), Name::Dns(d)) => {
+            let base = base_of(d);
+            dns_within(base, c) || (d.starts_with("*.") && dns_within(c, base) && c != base)
+        }
+        (Subtree::Ip { addr, mask }, Name::Ip(ip)) => ip_within(ip, addr, mask),
+        (Subtree::Email(c), Name::Email(m)) => email_within(m, c),
+        (Subtree::Uri(c), Name::Uri(u)) => host_within(&uri_host(u), c),
+        (Subtree::Dir(prefix), Name::Dir(rdns)) => rdns.starts_with(prefix),
+        (Subtree::Other(a), Name::Other(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// `*.example.com` is checked as `example.com` plus one label.
+fn base_of(dns: &str) -> &str {
+    dns.strip_prefix("*.").unwrap_or(dns)
+}
+
+/// A host name: non-empty labels of letters, digits, '-' and '_', optionally `*.` first.
+fn valid_dns(d: &str) -> bool {
+    let labels = base_of(d).trim_end_matches('.');
+    !labels.is_empty()
+        && labels.split('.').all(|l| {
+            !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+}
+
+/// §4.2.1.10: "any DNS name that can be constructed by simply adding zero or more labels to
+/// the left-hand side of the name satisfies the name constraint".
+fn dns_within(name: &str, constraint: &str) -> bool {
+    let (name, c) =
+        (name.trim_end_matches('.').to_ascii_lowercase(), constraint.trim_end_matches('.'));
+    c.is_empty() || name == c || name.ends_with(&format!(".{c}"))
+}
+
+fn ip_within(ip: &[u8], addr: &[u8], mask: &[u8]) -> bool {
+    ip.len() == addr.len()
+        && ip.len() == mask.len()
+        && ip.iter().zip(addr).zip(mask).all(|((i, a), m)| i & m == a & m)
+}
+
+/// rfc822Name constraints: a mailbox, a host, or `.domain` for any host below it.
+fn email_within(mailbox: &str, c: &str) -> bool {
+    let mailbox = mailbox.to_ascii_lowercase();
+    if c.contains('@') {
+        return mailbox == c;
+    }
+    let host = mailbox.rsplit_once('@').map_or(mailbox.as_str(), |(_, h)| h);
+    host_within(host, c)
+}
+
+fn host_within(host: &str, c: &str) -> bool {
+    match c.strip_prefix('.') {
+        Some(_) => host.ends_with(c),
+        None => host == c,
+    }
+}
+
+fn uri_host(uri: &str) -> String {
+    crate::host::Target::parse(uri).map(|t| t.host).unwrap_or_default()
+}
+
+fn violation(ca: &str, cert: &Cert, why: String) -> Finding {
+    violation_at(ca, Some(cert), why)
+}
+
+fn violation_at(ca: &str, cert: Option<&Cert>, why: String) -> Finding {
+    let (subject, certs) = match cert {
+        Some(c) => (label(c), vec![c.index]),
+        None => ("the chain".to_string(), Vec::new()),
+    };
+    finding(
+        "name_constraint_violation",
+        Severity::Error,
+        certs,
+        Text::new(
+            format!("{subject} breaks the name constraints of {ca}: {why}. Clients reject the chain."),
+            format!("{subject} は {ca} の名前制約に違反しています: {why}。クライアントはチェーンを拒否します。"),
+        ),
+        Text::new(
+            "Issue the certificate only for names the CA is allowed to certify, or use a CA without these constraints.",
+            "CA が認証を許可されている名前だけで証明書を発行するか、この制約のない CA を使ってください。",
+        ),
+    )
+}
