@@ -8,7 +8,7 @@
 //!   server certificate is self-signed, when it is its own CA.
 
 use crate::cert::{self, Cert};
-use crate::chain::{End, Found, Graph, Shape};
+use crate::chain::{AnchorKind, End, Found, Graph, Shape};
 use crate::host::Target;
 use crate::membership;
 use crate::report::{Bundle, Bundles, Certificate, InputKind, Role, Text, Validity};
@@ -101,27 +101,31 @@ pub fn bundles(
     let none = Bundles { fullchain: None, ca_bundle: None, runner_crt: None };
     let Some(best) = best else { return none };
     let certs = &best.certs;
-    let has_root = matches!(best.end, End::SelfSigned | End::Anchor(_))
+    let root_in_input = matches!(best.end, End::SelfSigned | End::Anchor(_))
         && certs.last().is_some_and(|&t| graph.self_signed(t));
-    let self_signed_leaf = certs.len() == 1 && has_root;
+    let self_signed_leaf = certs.len() == 1 && root_in_input;
+    let host = target.map(|t| t.host.clone()).or_else(|| leaf_host(graph, best));
     match kind {
         InputKind::ServerChain => {
-            let served_len =
-                if has_root && !self_signed_leaf { certs.len() - 1 } else { certs.len() };
-            let ca: Vec<usize> = if self_signed_leaf { certs.clone() } else { certs[1..].to_vec() };
-            let public = matches!(best.end, End::Anchor(a) if graph.anchors.get(a).is_some_and(|x| x.kind == crate::chain::AnchorKind::Public));
+            let served =
+                if root_in_input && !self_signed_leaf { certs.len() - 1 } else { certs.len() };
+            let ca_certs = if self_signed_leaf { certs.clone() } else { certs[1..].to_vec() };
+            let ca = CaFile::new(graph, ca_certs, best.end, root_in_input);
+            let public = matches!(best.end, End::Anchor(a) if graph.anchors.get(a).is_some_and(|x| x.kind == AnchorKind::Public));
             Bundles {
-                fullchain: Some(fullchain(graph, &certs[..served_len], best.end)),
-                ca_bundle: (!ca.is_empty()).then(|| ca_bundle(graph, &ca, has_root)),
-                runner_crt: (!public && !ca.is_empty())
-                    .then(|| runner(graph, &ca, target, best, has_root)),
+                fullchain: Some(fullchain(graph, &certs[..served], best.end)),
+                ca_bundle: (!ca.is_empty()).then(|| ca.bundle()),
+                runner_crt: (!public && !ca.is_empty()).then(|| ca.runner(host)),
             }
         }
-        InputKind::CaBundle => Bundles {
-            fullchain: None,
-            ca_bundle: Some(ca_bundle(graph, certs, has_root)),
-            runner_crt: Some(runner(graph, certs, target, best, has_root)),
-        },
+        InputKind::CaBundle => {
+            let ca = CaFile::new(graph, certs.clone(), best.end, root_in_input);
+            Bundles {
+                fullchain: None,
+                ca_bundle: Some(ca.bundle()),
+                runner_crt: Some(ca.runner(host)),
+            }
+        }
         InputKind::TrustStore | InputKind::Empty => none,
     }
 }
@@ -133,7 +137,7 @@ fn pem_of(graph: &Graph<'_>, certs: &[usize]) -> String {
 fn fullchain(graph: &Graph<'_>, certs: &[usize], end: End) -> Bundle {
     let incomplete = matches!(end, End::Missing | End::Loop);
     let (en, ja) = if incomplete {
-        ("Server chain: the leaf and the intermediates found, in order. It is incomplete: add the missing issuer after the last certificate.", "サーバー用チェーン: リーフと見つかった中間証明書を正しい順に並べたもの。不完全です。最後の証明書の後に不足している発行者を追加してください。")
+        ("Server chain: the leaf and the intermediates found, in order. If the missing issuer is an intermediate, add it after the last certificate.", "サーバー用チェーン: リーフと見つかった中間証明書を正しい順に並べたもの。不足している発行者が中間証明書なら、最後の証明書の後に追加してください。")
     } else {
         ("Server chain: the leaf, then each intermediate, without the root. Use it as nginx ssl_certificate, Apache SSLCertificateFile (2.4.8+), or GitLab's /etc/gitlab/ssl/<host>.crt.", "サーバー用チェーン: リーフ、続いて各中間証明書(ルートなし)。nginx の ssl_certificate、Apache の SSLCertificateFile(2.4.8 以降)、GitLab の /etc/gitlab/ssl/<host>.crt に使います。")
     };
@@ -145,43 +149,71 @@ fn fullchain(graph: &Graph<'_>, certs: &[usize], end: End) -> Bundle {
     }
 }
 
-fn ca_bundle(graph: &Graph<'_>, certs: &[usize], has_root: bool) -> Bundle {
-    let (en, ja) = if has_root {
-        ("CA bundle: the intermediates and the root. Clients that must trust this private CA use it (curl --cacert, git http.sslCAInfo, the system trust store).", "CA バンドル: 中間証明書とルート。このプライベート CA を信頼する必要があるクライアントが使います(curl --cacert、git http.sslCAInfo、システムのトラストストア)。")
-    } else {
-        ("CA bundle: the intermediates only; the root is not in the input. Add the root for clients that do not have it.", "CA バンドル: 中間証明書のみ(ルートは入力にありません)。ルートを持たないクライアントのためにルートを追加してください。")
-    };
-    Bundle {
-        filename: "ca-bundle.pem".into(),
-        certificates: certs.to_vec(),
-        pem: pem_of(graph, certs),
-        description: Text::new(en, ja),
-    }
+/// The CA certificates clients need: from the input, plus the user's anchor certificate
+/// when the chain ends at one (`--trust root.pem`: its bytes are at hand).
+struct CaFile {
+    certs: Vec<usize>,
+    pem: String,
+    has_root: bool,
+    from_trust: bool,
 }
 
-/// GitLab Runner reads `<host>.crt` — host without the port — from its certs directory.
-fn runner(
-    graph: &Graph<'_>,
-    certs: &[usize],
-    target: Option<&Target>,
-    best: &Found,
-    has_root: bool,
-) -> Bundle {
-    let host = target
-        .map(|t| t.host.clone())
-        .or_else(|| leaf_host(graph, best))
-        .unwrap_or_else(|| "ca".into());
-    let mut en = format!("GitLab Runner CA file: save as /etc/gitlab-runner/certs/{host}.crt (root runner) or ~/.gitlab-runner/certs/{host}.crt, or pass it with --tls-ca-file. CA certificates only, PEM.");
-    let mut ja = format!("GitLab Runner 用 CA ファイル: /etc/gitlab-runner/certs/{host}.crt(root で実行)または ~/.gitlab-runner/certs/{host}.crt に保存するか、--tls-ca-file で指定します。CA 証明書のみ・PEM 形式です。");
-    if !has_root {
-        en.push_str(" The root CA is not in the input: add it to this file.");
-        ja.push_str(" ルート CA が入力にありません。このファイルに追加してください。");
+impl CaFile {
+    fn new(graph: &Graph<'_>, certs: Vec<usize>, end: End, root_in_input: bool) -> CaFile {
+        let anchor = match end {
+            End::Anchor(a) if !root_in_input => {
+                graph.anchors.get(a).and_then(|x| x.cert.as_deref())
+            }
+            _ => None,
+        };
+        let mut pem = pem_of(graph, &certs);
+        if let Some(cert) = anchor {
+            pem.push_str(&cert.pem());
+        }
+        CaFile {
+            certs,
+            pem,
+            has_root: root_in_input || anchor.is_some(),
+            from_trust: anchor.is_some(),
+        }
     }
-    Bundle {
-        filename: format!("{host}.crt"),
-        certificates: certs.to_vec(),
-        pem: pem_of(graph, certs),
-        description: Text::new(en, ja),
+
+    fn is_empty(&self) -> bool {
+        self.pem.is_empty()
+    }
+
+    fn note(&self) -> (&'static str, &'static str) {
+        match (self.has_root, self.from_trust) {
+            (true, true) => (" The root comes from your --trust file.", " ルートは --trust で指定したファイルから取りました。"),
+            (true, false) => ("", ""),
+            (false, _) => (" The root CA is not in the input: Go (GitLab Runner) accepts an intermediate alone as its trust anchor, but OpenSSL-based clients (curl, git) need the root too: add it.", " ルート CA が入力にありません。Go(GitLab Runner)は中間証明書だけでも信頼の起点にできますが、OpenSSL 系のクライアント(curl・git)にはルートも必要です。追加してください。"),
+        }
+    }
+
+    fn bundle(&self) -> Bundle {
+        let (note_en, note_ja) = self.note();
+        let en = format!("CA bundle: the intermediates and the root, what clients that must trust this CA use (curl --cacert, git http.sslCAInfo, the system trust store).{note_en}");
+        let ja = format!("CA バンドル: 中間証明書とルート。この CA を信頼する必要があるクライアントが使います(curl --cacert、git http.sslCAInfo、システムのトラストストア)。{note_ja}");
+        Bundle {
+            filename: "ca-bundle.pem".into(),
+            certificates: self.certs.clone(),
+            pem: self.pem.clone(),
+            description: Text::new(en, ja),
+        }
+    }
+
+    /// GitLab Runner reads `<host>.crt` — host without the port — from its certs directory.
+    fn runner(&self, host: Option<String>) -> Bundle {
+        let host = host.unwrap_or_else(|| "ca".into());
+        let (note_en, note_ja) = self.note();
+        let en = format!("GitLab Runner CA file: save as /etc/gitlab-runner/certs/{host}.crt (runner as root) or ~/.gitlab-runner/certs/{host}.crt, or pass it with --tls-ca-file. CA certificates only, PEM.{note_en}");
+        let ja = format!("GitLab Runner 用 CA ファイル: /etc/gitlab-runner/certs/{host}.crt(root で実行)または ~/.gitlab-runner/certs/{host}.crt に保存するか、--tls-ca-file で指定します。CA 証明書のみ・PEM 形式です。{note_ja}");
+        Bundle {
+            filename: format!("{host}.crt"),
+            certificates: self.certs.clone(),
+            pem: self.pem.clone(),
+            description: Text::new(en, ja),
+        }
     }
 }
 

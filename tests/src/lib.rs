@@ -9,10 +9,9 @@ use certchain_core::{analyze, Options, Report, Source, UnixTime};
 /// The evaluation time of every generated test: 2026-11-22T00:00:00Z.
 pub const NOW: i64 = 1_795_305_600;
 
-/// Analyse PEM texts (one source each) at [`NOW`] for `host`.
+/// Analyse PEM texts pasted one after the other (one source) at [`NOW`] for `host`.
 pub fn analyze_pems(pems: &[String], host: Option<&str>) -> Report {
-    let sources: Vec<Source> = pems.iter().map(|p| Source::text(p)).collect();
-    analyze(&sources, &options(host))
+    analyze(&[Source::text(&pems.concat())], &options(host))
 }
 
 /// Analyse one text at [`NOW`] for `host`.

@@ -43,7 +43,7 @@ pub(crate) fn place(origin: &Origin) -> (String, String) {
 }
 
 fn no_certificates(seen: &Overview<'_>) -> Finding {
-    let hint = seen.extracted.notes.first().cloned().unwrap_or_default();
+    let hint = capitalized(seen.extracted.notes.first().map(String::as_str).unwrap_or_default());
     finding(
         "no_certificates",
         Severity::Error,
@@ -57,6 +57,11 @@ fn no_certificates(seen: &Overview<'_>) -> Finding {
             "PEM テキスト(-----BEGIN CERTIFICATE-----)、`openssl s_client -showcerts -connect HOST:443` の出力を貼り付けるか、.crt/.der/.p7b ファイルを開いてください。",
         ),
     )
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn malformed_pem(origin: &Origin, detail: &str) -> Finding {
@@ -125,14 +130,14 @@ fn leaf_only(ctx: &Context<'_>, seen: &Overview<'_>) -> Option<Finding> {
     let (verify_en, verify_ja) = match (&info.verify_code, &info.verify_text) {
         (Some(code), Some(text)) => (
             format!(" OpenSSL said: Verify return code {code} ({text})."),
-            format!(" OpenSSL の検証結果: Verify return code {code} ({text})。"),
+            format!("OpenSSL の検証結果: Verify return code {code} ({text})。"),
         ),
         _ => Default::default(),
     };
     Some(finding(
         "s_client_leaf_only",
         Severity::Warning,
-        Vec::new(),
+        ctx.graph.unique().collect(),
         Text::new(
             format!("This s_client output has {have} certificate(s), but the server sent {sent} (see its \"Certificate chain\" list): it was captured without -showcerts, so the intermediates are not here.{verify_en}"),
             format!("この s_client の出力には証明書が {have} 枚しかありませんが、サーバーは {sent} 枚送っています(\"Certificate chain\" 参照)。-showcerts なしで取得したため中間証明書が含まれていません。{verify_ja}"),

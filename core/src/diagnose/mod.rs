@@ -30,6 +30,7 @@ pub const CODES: &[&str] = &[
     "private_key_in_bundle",
     "s_client_leaf_only",
     "missing_intermediate",
+    "missing_root",
     "bad_signature",
     "untrusted_root",
     "expired",

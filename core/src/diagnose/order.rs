@@ -2,6 +2,7 @@
 
 use super::{finding, label, Context, Overview};
 use crate::chain::End;
+use crate::input::Format;
 use crate::membership;
 use crate::report::{Finding, InputKind, Severity, Text};
 
@@ -13,7 +14,7 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
         return out;
     }
     if let Some(chain) = seen.chain {
-        out.extend(wrong_order(&chain.certs));
+        out.extend(wrong_order(&served_together(ctx, &chain.certs)));
         out.extend(root_included(ctx, chain));
     }
     out.extend(unrelated(ctx, seen));
@@ -27,10 +28,24 @@ fn names(ctx: &Context<'_>, indices: &[usize]) -> String {
     labels.join(", ")
 }
 
+/// The chain members a server would read as one file with the leaf: same source, same YAML
+/// key. Order across separate files (three DER files, `ca.crt` beside `tls.crt`) is not the
+/// server's business, and a PKCS#7 `SET OF` certificates has no order at all (RFC 5652 §5.1).
+fn served_together(ctx: &Context<'_>, chain: &[usize]) -> Vec<usize> {
+    let Some(leaf) = chain.first().map(|&i| &ctx.graph.certs[i].origin) else { return Vec::new() };
+    if matches!(leaf.format, Format::Pkcs7Der | Format::Pkcs7Pem) {
+        return Vec::new();
+    }
+    let same = |o: &crate::input::Origin| {
+        o.file == leaf.file && (leaf.format != Format::K8sSecret || o.label == leaf.label)
+    };
+    chain.iter().copied().filter(|&i| same(&ctx.graph.certs[i].origin)).collect()
+}
+
 /// RFC 5246 §7.4.2 (and RFC 8446 §4.4.2 for compatibility): the sender's certificate comes
 /// first and each following certificate directly certifies the one preceding it.
 fn wrong_order(chain: &[usize]) -> Option<Finding> {
-    if chain.windows(2).all(|w| w[0] < w[1]) {
+    if chain.len() < 2 || chain.windows(2).all(|w| w[0] < w[1]) {
         return None;
     }
     let leaf_first = chain.iter().all(|&i| i >= chain[0]);
@@ -66,7 +81,9 @@ fn wrong_order(chain: &[usize]) -> Option<Finding> {
 /// it out of band, so sending it only costs bytes (and hides a missing trust-store entry).
 fn root_included(ctx: &Context<'_>, chain: &crate::chain::Found) -> Option<Finding> {
     let &top = chain.certs.last()?;
-    let root = chain.certs.len() > 1
+    let together = served_together(ctx, &chain.certs);
+    let root = together.contains(&top)
+        && chain.certs.len() > 1
         && matches!(chain.end, End::SelfSigned | End::Anchor(_))
         && ctx.graph.self_signed(top);
     root.then(|| {

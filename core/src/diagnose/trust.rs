@@ -18,12 +18,12 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
         End::Missing => {
             let rejected = ctx.graph.rejected_issuers(top);
             if rejected.is_empty() {
-                out.push(missing_issuer(ctx, top));
+                out.push(missing_issuer(ctx, top, true));
             } else {
                 out.push(bad_signature(ctx, top, &rejected));
             }
         }
-        End::Loop => out.push(missing_issuer(ctx, top)),
+        End::Loop => out.push(missing_issuer(ctx, top, false)),
     }
     out.extend(unchecked(ctx, found));
     out
@@ -31,11 +31,21 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 
 /// RFC 5280 §6.1: a path must end at a trust anchor. The issuer of the top certificate is
 /// neither in the input nor a known anchor.
-fn missing_issuer(ctx: &Context<'_>, top: usize) -> Finding {
+fn missing_issuer(ctx: &Context<'_>, top: usize, may_be_root: bool) -> Finding {
     let cert = &ctx.graph.certs[top];
     let aki = cert.ext.aki.as_deref().map(|k| format!(", authority key id {}", crate::hex(k)));
     let aki = aki.unwrap_or_default();
     let aia = cert.ext.aia.ca_issuers.first().cloned();
+    // A CA certificate with no caIssuers URL is the mark of a private PKI: its missing issuer
+    // is most likely the private root, which servers need not send (RFC 8446 §4.4.2).
+    if may_be_root
+        && top != 0
+        && cert.is_ca()
+        && aia.is_none()
+        && ctx.kind == InputKind::ServerChain
+    {
+        return missing_root(cert, &aki);
+    }
     let public = if ctx.graph.anchors.get(0).is_some_and(|a| a.kind == AnchorKind::Public) {
         ("it is not a publicly trusted root", "公的に信頼されたルートでもありません")
     } else {
@@ -56,6 +66,24 @@ fn missing_issuer(ctx: &Context<'_>, top: usize) -> Finding {
         ),
     };
     finding("missing_intermediate", Severity::Error, vec![top], message, fix)
+}
+
+/// The chain is complete up to a private CA whose root is not here: the server is fine, the
+/// clients need the root.
+fn missing_root(cert: &crate::cert::Cert, aki: &str) -> Finding {
+    finding(
+        "missing_root",
+        Severity::Error,
+        vec![cert.index],
+        Text::new(
+            format!("The chain is complete up to {}, issued by \"{}\"{aki}, which is not in the input and is not a public root: most likely your private root CA. The server need not send it, but clients that lack it fail with \"x509: certificate signed by unknown authority\".", label(cert), cert.issuer),
+            format!("チェーンは {} まで揃っています。その発行者「{}」{aki}は入力になく公的ルートでもないため、プライベートなルート CA と考えられます。サーバーが送る必要はありませんが、これを持たないクライアントは \"x509: certificate signed by unknown authority\" で失敗します。", label(cert), cert.issuer),
+        ),
+        Text::new(
+            "Give clients the root CA certificate as their CA file (GitLab Runner: /etc/gitlab-runner/certs/<host>.crt or --tls-ca-file). Paste the root here too, or pass it with --trust, to get complete CA files. If the issuer is an intermediate instead, append it to the server chain.",
+            "クライアントにルート CA 証明書を CA ファイルとして配布してください(GitLab Runner: /etc/gitlab-runner/certs/<host>.crt または --tls-ca-file)。ルートもここに貼り付けるか --trust で指定すると、完全な CA ファイルを作成できます。発行者が中間証明書の場合は、サーバーチェーンに追加してください。",
+        ),
+    )
 }
 
 /// RFC 5280 §6.1.3 (a)(1): the signature must verify with the issuer's public key.

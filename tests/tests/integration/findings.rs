@@ -368,3 +368,74 @@ fn user_trust_anchor_makes_the_private_chain_valid() {
     assert_eq!(r.paths[0].end, certchain_core::report::PathEnd::UserAnchor);
     assert!(r.findings.iter().all(|f| f.severity != Severity::Error));
 }
+
+#[test]
+fn missing_root_of_a_private_ca_is_not_blamed_on_the_server() {
+    let c = Chain::new(HOST);
+    let r = analyze_pems(&[c.leaf.pem(), c.intermediate.pem()], Some(HOST));
+    let f = finding(&r, "missing_root");
+    assert_eq!(f.certificates, vec![1]);
+    assert!(f.message.en.contains("Test Root CA"), "{}", f.message.en);
+    assert!(!has(&r, "missing_intermediate"));
+}
+
+#[test]
+fn name_constraint_violation() {
+    let root = Spec::root("Root").issue(None);
+    let nc = rcgen::NameConstraints {
+        permitted_subtrees: vec![rcgen::GeneralSubtree::DnsName("corp.example".into())],
+        excluded_subtrees: vec![],
+    };
+    let inter = {
+        let issued = Spec::intermediate("Constrained CA").issue(Some(&root));
+        let mut params = issued.params.clone();
+        params.name_constraints = Some(nc);
+        let cert = params
+            .signed_by(&issued.key, &rcgen::Issuer::from_params(&root.params, &root.key))
+            .unwrap_or_else(|e| panic!("{e}"));
+        certchain_tests::pki::Issued { params, key: issued.key, cert }
+    };
+    let inside = Spec::leaf("gitlab.corp.example").issue(Some(&inter));
+    let outside = Spec::leaf(HOST).issue(Some(&inter));
+    let ok = analyze_pems(&[inside.pem(), inter.pem(), root.pem()], Some("gitlab.corp.example"));
+    assert!(!has(&ok, "name_constraint_violation"), "{:?}", codes(&ok));
+    let bad = analyze_pems(&[outside.pem(), inter.pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&bad, "name_constraint_violation").certificates, vec![0]);
+}
+
+#[test]
+fn anchor_invalid_when_the_trusted_root_expired() {
+    let mut spec = Spec::root("Old Root");
+    spec.not_after = NOW - DAY;
+    let root = spec.issue(None);
+    let leaf = Spec::leaf(HOST).issue(Some(&root));
+    let mut options = certchain_tests::options(Some(HOST));
+    options.trust = vec![certchain_core::Source::text(&root.pem())];
+    let r = certchain_core::analyze(&[certchain_core::Source::text(&leaf.pem())], &options);
+    assert_eq!(finding(&r, "anchor_invalid").severity, Severity::Error);
+    assert!(!r.valid);
+}
+
+#[test]
+fn duplicate_extension() {
+    let root = Spec::root("Root").issue(None);
+    let issued = Spec::leaf(HOST).issue(Some(&root));
+    let mut params = issued.params.clone();
+    // A second basicConstraints (2.5.29.19): SEQUENCE {} = CA:FALSE.
+    params
+        .custom_extensions
+        .push(CustomExtension::from_oid_content(&[2, 5, 29, 19], vec![0x30, 0x00]));
+    let cert = params
+        .signed_by(&issued.key, &rcgen::Issuer::from_params(&root.params, &root.key))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let r = analyze_pems(&[cert.pem(), root.pem()], Some(HOST));
+    assert_eq!(finding(&r, "duplicate_extension").certificates, vec![0]);
+}
+
+#[test]
+fn every_code_is_documented_in_the_readme() {
+    let readme = include_str!("../../../README.md");
+    for code in certchain_core::diagnose::CODES {
+        assert!(readme.contains(&format!("`{code}`")), "README.md does not document {code}");
+    }
+}

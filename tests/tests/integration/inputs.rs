@@ -65,7 +65,30 @@ fn three_der_files_make_one_chain() {
     let r = run(&["root.der", "leaf.der", "intermediate.der"], &[]);
     assert_eq!(r.chain, vec![1, 2, 0]);
     assert_eq!(r.input.sources, 3);
-    assert!(codes(&r).contains(&"wrong_order"));
+    assert!(!codes(&r).contains(&"wrong_order"), "the order of separate files is not an error");
+}
+
+#[test]
+fn regression_secret_with_root_in_ca_crt_is_not_out_of_order() {
+    let r = run(&["secret.yaml"], &[]);
+    let c = codes(&r);
+    assert!(!c.contains(&"wrong_order") && !c.contains(&"root_included"), "{c:?}");
+    assert_eq!(r.chain.len(), 3);
+}
+
+#[test]
+fn trusted_root_from_trust_file_completes_the_ca_files() {
+    let r = run(&["fullchain.pem"], &["root.pem"]);
+    assert!(r.valid, "{:?}", codes(&r));
+    let root_pem = String::from_utf8(source(INPUTS, "root.pem").bytes).unwrap_or_default();
+    let root_body: String = root_pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    for bundle in [&r.bundles.ca_bundle, &r.bundles.runner_crt] {
+        let pem: String = bundle
+            .as_ref()
+            .map(|b| b.pem.lines().filter(|l| !l.starts_with("-----")).collect())
+            .unwrap_or_default();
+        assert!(pem.contains(&root_body), "the --trust root belongs in the CA files");
+    }
 }
 
 #[test]
@@ -84,6 +107,11 @@ fn s_client_without_showcerts_says_how_many_were_sent() {
 fn s_client_with_showcerts_private_root_not_sent() {
     let r = run(&["s_client-showcerts.txt"], &[]);
     assert_eq!(r.chain, vec![0, 1]);
+    assert_eq!(
+        codes(&r),
+        vec!["missing_root"],
+        "the server chain is right; the clients need the root"
+    );
     assert_eq!(r.paths[0].end, PathEnd::MissingIssuer);
     assert!(r.paths[0].anchor.contains("Example Private Root CA"));
     let runner = r.bundles.runner_crt.clone().unwrap_or_else(|| panic!("no runner file"));
