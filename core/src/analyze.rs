@@ -32,7 +32,19 @@ pub const MAX_REPORTED_PATHS: usize = 64;
 
 /// Analyse the input. Never fails: whatever is wrong becomes a finding.
 pub fn analyze(sources: &[Source], options: &Options) -> Report {
-    let mut extracted = input::extract(sources);
+    report(input::extract(sources), sources.len(), options)
+}
+
+/// [`analyze`], freeing the input bytes as soon as they are read: for large inputs (a
+/// 10 MB bundle) the raw bytes and the report are never held at once.
+pub fn analyze_owned(sources: Vec<Source>, options: &Options) -> Report {
+    let count = sources.len();
+    let extracted = input::extract(&sources);
+    drop(sources);
+    report(extracted, count, options)
+}
+
+fn report(mut extracted: Extracted, source_count: usize, options: &Options) -> Report {
     let block_count = extracted.blocks.len();
     let (certs, unparsable) = parse_blocks(std::mem::take(&mut extracted.blocks));
     let user_anchors = user_anchors(&options.trust);
@@ -78,7 +90,7 @@ pub fn analyze(sources: &[Source], options: &Options) -> Report {
         paths,
         trust,
         bundles,
-        input: input_report(sources.len(), block_count, &extracted),
+        input: input_report(source_count, block_count, &extracted),
         findings,
     }
 }

@@ -19,7 +19,7 @@ pub mod input;
 pub mod recommend;
 pub mod report;
 
-pub use analyze::{analyze, Options, UnixTime};
+pub use analyze::{analyze, analyze_owned, Options, UnixTime};
 pub use input::Source;
 pub use report::Report;
 

@@ -24,7 +24,8 @@ pub fn key(name: &X509Name<'_>) -> NameKey {
 }
 
 fn ava_key(ava: &AttributeTypeAndValue<'_>) -> String {
-    let oid = ava.attr_type().to_id_string();
+    // The OID's DER bytes identify it as well as its dotted form, and are far cheaper.
+    let oid = crate::hex(ava.attr_type().as_bytes());
     match directory_string(ava) {
         Some(text) => format!("{oid}={}", prepare(&text)),
         None => format!("{oid}#{}", crate::hex(ava.attr_value().data)),
@@ -65,7 +66,7 @@ pub fn display(name: &X509Name<'_>) -> String {
         .map(|rdn| {
             rdn.iter()
                 .map(|ava| {
-                    let label = short_label(&ava.attr_type().to_id_string());
+                    let label = short_label(ava.attr_type());
                     let value = directory_string(ava)
                         .unwrap_or_else(|| format!("#{}", crate::hex(ava.attr_value().data)));
                     format!("{label}={value}")
@@ -82,21 +83,22 @@ pub fn common_name(name: &X509Name<'_>) -> Option<String> {
     name.iter_common_name().last().and_then(|ava| directory_string(ava))
 }
 
-fn short_label(oid: &str) -> String {
-    let known = match oid {
-        "2.5.4.3" => "CN",
-        "2.5.4.6" => "C",
-        "2.5.4.7" => "L",
-        "2.5.4.8" => "ST",
-        "2.5.4.9" => "STREET",
-        "2.5.4.10" => "O",
-        "2.5.4.11" => "OU",
-        "2.5.4.5" => "serialNumber",
-        "2.5.4.97" => "organizationIdentifier",
-        "0.9.2342.19200300.100.1.25" => "DC",
-        "0.9.2342.19200300.100.1.1" => "UID",
-        "1.2.840.113549.1.9.1" => "emailAddress",
-        _ => return oid.to_string(),
+/// RFC 4514 §3 short names of the common attribute types (matched on the OID's DER bytes).
+fn short_label(oid: &x509_parser::der_parser::Oid<'_>) -> String {
+    let known = match oid.as_bytes() {
+        [0x55, 0x04, 0x03] => "CN",
+        [0x55, 0x04, 0x06] => "C",
+        [0x55, 0x04, 0x07] => "L",
+        [0x55, 0x04, 0x08] => "ST",
+        [0x55, 0x04, 0x09] => "STREET",
+        [0x55, 0x04, 0x0a] => "O",
+        [0x55, 0x04, 0x0b] => "OU",
+        [0x55, 0x04, 0x05] => "serialNumber",
+        [0x55, 0x04, 0x61] => "organizationIdentifier",
+        [0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x19] => "DC",
+        [0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x01] => "UID",
+        [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01] => "emailAddress",
+        _ => return oid.to_id_string(),
     };
     known.to_string()
 }

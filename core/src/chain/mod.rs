@@ -2,6 +2,7 @@
 
 pub mod anchors;
 pub mod graph;
+mod modexp;
 pub mod search;
 pub mod signature;
 

@@ -4,7 +4,7 @@
 //! RFC 5280 §6.1.3 (a)(1): the signature of each certificate is verified with the
 //! working public key, i.e. the issuer's subject public key.
 
-use rsa::{BigUint, Pkcs1v15Sign, Pss, RsaPublicKey};
+use rsa::{BigUint, Pss, RsaPublicKey};
 use sha2::Digest;
 
 use crate::cert::algorithm::{Hash, SigAlg};
@@ -62,24 +62,77 @@ fn rsa_key(n: &[u8], e: &[u8]) -> Option<RsaPublicKey> {
     RsaPublicKey::new_with_max_size(n, e, MAX_RSA_BITS).ok()
 }
 
-/// RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.2).
+/// RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.2): RSAVP1, then compare with EMSA-PKCS1-v1_5 (§9.2).
+///
+/// The public operation is `modexp::pow_mod` (Montgomery on 64-bit limbs).
 fn rsa_pkcs1(n: &[u8], e: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> Verdict {
-    let Some(hashed) = digest(hash, message) else {
+    let (Some(hashed), Some(prefix)) = (digest(hash, message), digest_info_prefix(hash)) else {
         return Verdict::Unsupported("MD2".into());
     };
-    let Some(key) = rsa_key(n, e) else {
+    if rsa_key(n, e).is_none() {
         return Verdict::Unsupported("RSA key outside supported sizes".into());
-    };
-    let scheme = match hash {
-        Hash::Md5 => Pkcs1v15Sign::new::<md5::Md5>(),
-        Hash::Sha1 => Pkcs1v15Sign::new::<sha1::Sha1>(),
-        Hash::Sha224 => Pkcs1v15Sign::new::<sha2::Sha224>(),
-        Hash::Sha256 => Pkcs1v15Sign::new::<sha2::Sha256>(),
-        Hash::Sha384 => Pkcs1v15Sign::new::<sha2::Sha384>(),
-        Hash::Sha512 => Pkcs1v15Sign::new::<sha2::Sha512>(),
-        Hash::Md2 => return Verdict::Unsupported("MD2".into()),
-    };
-    outcome(key.verify(scheme, &hashed, sig).is_ok())
+    }
+    let Some(em) = rsa_public(n, e, sig) else { return Verdict::Invalid };
+    outcome(
+        em == emsa_pkcs1(em.len(), prefix, &hashed, true)
+            || em == emsa_pkcs1(em.len(), prefix, &hashed, false),
+    )
+}
+
+/// RSAVP1 (RFC 8017 §5.2.2): s^e mod n, as k bytes; `None` when s is not below n.
+fn rsa_public(n: &[u8], e: &[u8], sig: &[u8]) -> Option<Vec<u8>> {
+    if sig.len() != n.len() {
+        return None;
+    }
+    super::modexp::pow_mod(n, e, sig)
+}
+
+/// EMSA-PKCS1-v1_5 (RFC 8017 §9.2): 00 01 FF..FF 00 DigestInfo. `with_null`: the digest
+/// AlgorithmIdentifier carries NULL parameters (the norm; note 2 of §9.2 allows omitting them).
+fn emsa_pkcs1(k: usize, prefix: &[u8], hashed: &[u8], with_null: bool) -> Vec<u8> {
+    let mut t = prefix.to_vec();
+    if !with_null {
+        // Drop "05 00" and shrink the two enclosing SEQUENCE lengths by 2.
+        t = [&[t[0], t[1] - 2, t[2], t[3] - 2], &t[4..t.len() - 4], &t[t.len() - 2..]].concat();
+    }
+    t.extend_from_slice(hashed);
+    let pad = k.saturating_sub(t.len() + 3);
+    let mut em = vec![0x00, 0x01];
+    em.extend(std::iter::repeat_n(0xff, pad));
+    em.push(0x00);
+    em.extend(t);
+    em
+}
+
+/// The DER of DigestInfo up to the digest (RFC 8017 §9.2, note 1).
+fn digest_info_prefix(hash: Hash) -> Option<&'static [u8]> {
+    Some(match hash {
+        Hash::Md5 => &[
+            0x30, 0x20, 0x30, 0x0c, 0x06, 0x08, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x02, 0x05,
+            0x05, 0x00, 0x04, 0x10,
+        ],
+        Hash::Sha1 => &[
+            0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04,
+            0x14,
+        ],
+        Hash::Sha224 => &[
+            0x30, 0x2d, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x04, 0x05, 0x00, 0x04, 0x1c,
+        ],
+        Hash::Sha256 => &[
+            0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x01, 0x05, 0x00, 0x04, 0x20,
+        ],
+        Hash::Sha384 => &[
+            0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x02, 0x05, 0x00, 0x04, 0x30,
+        ],
+        Hash::Sha512 => &[
+            0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+            0x03, 0x05, 0x00, 0x04, 0x40,
+        ],
+        Hash::Md2 => return None,
+    })
 }
 
 /// RSASSA-PSS (RFC 8017 §8.1.2, parameters per RFC 4055 §3.1).

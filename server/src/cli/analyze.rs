@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use certchain_core::{analyze, Options, Report, Source, UnixTime};
+use certchain_core::{analyze_owned, Options, Report, Source, UnixTime};
 use clap::ValueEnum;
 
 /// Exit code: no error finding.
@@ -97,7 +97,7 @@ fn execute(args: &Args) -> Result<u8, String> {
     let now = args.now.unwrap_or_else(now_unix);
     let options =
         Options { now: UnixTime(now), host: args.host.clone(), trust, ..Options::default() };
-    let report = analyze(&sources, &options);
+    let report = analyze_owned(sources, &options);
     if let Some(dir) = &args.out {
         write_bundles(&report, dir)?;
     }

@@ -17,8 +17,12 @@ const CYAN: &str = "\x1b[36m";
 pub fn render(report: &Report, ja: bool) -> String {
     let t = |text: &Text| if ja { text.ja.clone() } else { text.en.clone() };
     let mut out = String::new();
-    let verdict =
-        if report.valid { format!("{GREEN}{BOLD}✔") } else { format!("{RED}{BOLD}✘") };
+    let errors = report.findings.iter().any(|f| f.severity == Severity::Error);
+    let verdict = match (report.valid, errors) {
+        (true, _) => format!("{GREEN}{BOLD}✔"),
+        (false, false) => format!("{CYAN}{BOLD}●"),
+        (false, true) => format!("{RED}{BOLD}✘"),
+    };
     let _ = writeln!(out, "{verdict} {}{RESET}", t(&report.summary));
     let _ = writeln!(out, "{DIM}{}{RESET}\n", context_line(report, ja));
     chain_tree(&mut out, report, ja);

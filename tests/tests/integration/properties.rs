@@ -46,3 +46,40 @@ proptest! {
         prop_assert_eq!(chain_hashes(&report), f.expected.clone());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    /// Damaged certificates (flipped, dropped or inserted bytes anywhere in the DER) give a
+    /// report, never a panic: every certificate either parses or becomes a finding.
+    #[test]
+    fn damaged_der_never_panics(
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        cut in any::<prop::sample::Index>(),
+        which in 0..3usize,
+    ) {
+        let f = fixture();
+        let mut ders: Vec<Vec<u8>> = f.chain.iter().map(|p| der_of(p)).collect();
+        let target = &mut ders[which];
+        for (at, byte) in &flips {
+            let i = at.index(target.len());
+            target[i] ^= byte | 1;
+        }
+        if flips.len() % 3 == 0 {
+            let keep = cut.index(target.len());
+            target.truncate(keep);
+        }
+        let sources: Vec<certchain_core::Source> = ders
+            .into_iter()
+            .map(|bytes| certchain_core::Source { name: None, bytes })
+            .collect();
+        let report = certchain_core::analyze(&sources, &certchain_tests::options(Some("gitlab.example.com")));
+        let unreadable = report.findings.iter().filter(|x| x.code == "unparsable_block").count();
+        prop_assert!(report.certificates.len() + unreadable >= 2, "a damaged block vanished silently");
+    }
+}
+
+fn der_of(pem: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    base64::engine::general_purpose::STANDARD.decode(body).unwrap_or_default()
+}
