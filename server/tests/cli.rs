@@ -403,6 +403,46 @@ fn out_with_a_trusted_root_keeps_the_leaf_out_of_the_ca_files() {
     assert!(!pem_sha256s(&dir.read("fullchain.pem")).contains(&root));
 }
 
+/// The files certchain writes are what OpenSSL itself accepts: `openssl verify` with the
+/// runner file as CA file and the full chain as untrusted intermediates verifies the leaf.
+#[test]
+fn out_files_verify_with_openssl() {
+    let dir = TempDir::new("out-openssl");
+    let run = analyze(&[
+        "s_client-showcerts.txt",
+        "--trust",
+        "root.pem",
+        "--host",
+        HOST,
+        "--out",
+        dir.str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ca = format!("{}/gitlab.example.com.crt", dir.str());
+    let chain = format!("{}/fullchain.pem", dir.str());
+    let leaf = format!("{INPUTS}/leaf.pem");
+    let out = Command::new("openssl")
+        .args([
+            "verify",
+            "-x509_strict",
+            "-purpose",
+            "sslserver",
+            "-CAfile",
+            &ca,
+            "-untrusted",
+            &chain,
+            &leaf,
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("openssl (installed by cargo xtask setup): {e}"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains(": OK"),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn host_given_as_a_url_is_accepted() {
     let dir = TempDir::new("host-url");

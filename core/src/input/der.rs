@@ -238,22 +238,12 @@ fn push_problem(out: &mut Extracted, kind: ProblemKind, origin: &Origin, detail:
 mod tests {
     use super::super::Format;
     use super::*;
+    use crate::input::testing::{prim, tlv};
 
     fn reading(labelled_certificate: bool) -> Reading {
         let origin = Origin { file: 0, line: 0, format: Format::Der, label: None };
         let what = "binary input of N bytes".to_owned();
         Reading { labelled_certificate, ..Reading::plain(origin, what) }
-    }
-
-    fn tlv(id: u8, parts: &[&[u8]]) -> Vec<u8> {
-        let contents = parts.concat();
-        let mut out = vec![id, contents.len() as u8];
-        out.extend(contents);
-        out
-    }
-
-    fn prim(id: u8, contents: &[u8]) -> Vec<u8> {
-        tlv(id, &[contents])
     }
 
     /// A certificate-shaped SEQUENCE (v3 TBS), 20-odd bytes.

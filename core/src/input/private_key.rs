@@ -105,17 +105,7 @@ fn is_password_based(algorithm: Option<&Tlv<'_>>) -> bool {
 mod tests {
     use super::super::Format;
     use super::*;
-
-    fn tlv(id: u8, parts: &[&[u8]]) -> Vec<u8> {
-        let contents = parts.concat();
-        let mut out = vec![id, contents.len() as u8];
-        out.extend(contents);
-        out
-    }
-
-    fn prim(id: u8, contents: &[u8]) -> Vec<u8> {
-        tlv(id, &[contents])
-    }
+    use crate::input::testing::{prim, tlv};
 
     fn kind(der: &[u8]) -> Option<&'static str> {
         der_kind(&ber::read(der).unwrap().0)

@@ -103,3 +103,16 @@ fn the_leak_check_catches_a_key_line_in_a_note() {
     out.notes.push(format!("found {line}"));
     assert_no_key_material(&out, &key);
 }
+
+/// A DER TLV with a short-form length (test inputs stay under 128 bytes).
+pub(super) fn tlv(id: u8, parts: &[&[u8]]) -> Vec<u8> {
+    let contents = parts.concat();
+    let mut out = vec![id, contents.len() as u8];
+    out.extend(contents);
+    out
+}
+
+/// A primitive DER TLV.
+pub(super) fn prim(id: u8, contents: &[u8]) -> Vec<u8> {
+    tlv(id, &[contents])
+}
