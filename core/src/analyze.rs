@@ -47,7 +47,7 @@ pub fn analyze_owned(sources: Vec<Source>, options: &Options) -> Report {
 fn report(mut extracted: Extracted, source_count: usize, options: &Options) -> Report {
     let block_count = extracted.blocks.len();
     let (certs, unparsable) = parse_blocks(std::mem::take(&mut extracted.blocks));
-    let user_anchors = user_anchors(&options.trust);
+    let user_anchors = user_anchors(&options.trust, &mut extracted.notes);
     let anchors = user_anchors.as_ref().unwrap_or_else(|| Anchors::public());
     let budget = options.limits.max_signatures + 2 * certs.len();
     let graph = Graph::new(&certs, anchors, budget);
@@ -109,11 +109,39 @@ fn parse_blocks(blocks: Vec<input::Block>) -> (Vec<Cert>, Vec<(Origin, String)>)
 }
 
 /// `--trust FILE`: every certificate in it is an anchor; they replace the public roots.
-fn user_anchors(trust: &[Source]) -> Option<Anchors> {
+/// What was read from the trust files is said in the notes: a trust file that yields nothing
+/// would otherwise silently leave nothing trusted.
+fn user_anchors(trust: &[Source], notes: &mut Vec<String>) -> Option<Anchors> {
     if trust.is_empty() {
         return None;
     }
-    let (certs, _) = parse_blocks(input::extract(trust).blocks);
+    let extracted = input::extract(trust);
+    let (certs, failed) = parse_blocks(extracted.blocks);
+    notes.push(format!(
+        "--trust: {} certificate(s) used as trust anchors, instead of the public roots",
+        certs.len()
+    ));
+    for problem in &extracted.problems {
+        notes.push(format!(
+            "--trust: line {} of trust file {} ignored: {}",
+            problem.origin.line,
+            problem.origin.file + 1,
+            problem.detail
+        ));
+    }
+    for (origin, why) in failed {
+        notes.push(format!(
+            "--trust: line {} of trust file {} ignored: {why}",
+            origin.line,
+            origin.file + 1
+        ));
+    }
+    if !extracted.private_keys.is_empty() {
+        notes.push(format!(
+            "--trust: {} private key(s) in the trust files were ignored",
+            extracted.private_keys.len()
+        ));
+    }
     Some(Anchors::from_certs(&certs))
 }
 
@@ -223,19 +251,18 @@ fn summary(graph: &Graph<'_>, shape: &Shape, best: Option<&Ranked>, findings: &[
             ),
         ),
         (_, Some(best)) if errors.is_empty() && best.valid => {
-            let chain: Vec<String> =
+            let mut chain: Vec<String> =
                 best.found.certs.iter().map(|&i| diagnose_label(graph, i)).collect();
+            let top_is_anchor = best.found.certs.last().is_some_and(|&t| {
+                matches!(best.found.end, End::Anchor(a) if graph.anchors.equivalent(&graph.certs[t]) == Some(a))
+            });
+            if matches!(best.found.end, End::Anchor(_)) && !top_is_anchor {
+                chain.push(end_name(graph, &best.found));
+            }
+            let chain = chain.join(" → ");
             Text::new(
-                format!(
-                    "The chain is valid: {} → {}.",
-                    chain.join(" → "),
-                    end_name(graph, &best.found)
-                ),
-                format!(
-                    "チェーンは有効です: {} → {}。",
-                    chain.join(" → "),
-                    end_name(graph, &best.found)
-                ),
+                format!("The chain is valid: {chain}."),
+                format!("チェーンは有効です: {chain}。"),
             )
         }
         _ => {

@@ -192,8 +192,8 @@ impl CaFile {
 
     fn bundle(&self) -> Bundle {
         let (note_en, note_ja) = self.note();
-        let en = format!("CA bundle: the intermediates and the root, what clients that must trust this CA use (curl --cacert, git http.sslCAInfo, the system trust store).{note_en}");
-        let ja = format!("CA バンドル: 中間証明書とルート。この CA を信頼する必要があるクライアントが使います(curl --cacert、git http.sslCAInfo、システムのトラストストア)。{note_ja}");
+        let en = format!("CA bundle: the chain's CA certificates (intermediates, then the root), what clients that must trust this CA use (curl --cacert, git http.sslCAInfo, the system trust store).{note_en}");
+        let ja = format!("CA バンドル: チェーンの CA 証明書(中間証明書、続いてルート)。この CA を信頼する必要があるクライアントが使います(curl --cacert、git http.sslCAInfo、システムのトラストストア)。{note_ja}");
         Bundle {
             filename: "ca-bundle.pem".into(),
             certificates: self.certs.clone(),

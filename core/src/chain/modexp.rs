@@ -7,17 +7,33 @@
 
 use rsa::BigUint;
 
-/// s^e mod n as big-endian bytes of n's length; `None` when n is even or zero, or s ≥ n.
+/// s^e mod n as big-endian bytes of n's length; `None` when n is even or zero, s ≥ n, or n
+/// is longer than 16384 bits.
 pub fn pow_mod(n: &[u8], e: &[u8], s: &[u8]) -> Option<Vec<u8>> {
     let n_bytes = trim(n);
-    let modulus = limbs(n_bytes);
-    let k = modulus.len();
-    if k == 0 || modulus[0] & 1 == 0 || !less_than(&limbs(trim(s)), &modulus) {
+    // Fixed limb counts let the compiler unroll and drop bounds checks; a modulus is padded
+    // with zero limbs up to the next size (R = 2^(64K) > n still holds).
+    match limbs(n_bytes).len() {
+        0 => None,
+        1..=16 => pow_mod_fixed::<16>(n_bytes, e, s),
+        17..=32 => pow_mod_fixed::<32>(n_bytes, e, s),
+        33..=48 => pow_mod_fixed::<48>(n_bytes, e, s),
+        49..=64 => pow_mod_fixed::<64>(n_bytes, e, s),
+        65..=128 => pow_mod_fixed::<128>(n_bytes, e, s),
+        129..=256 => pow_mod_fixed::<256>(n_bytes, e, s),
+        _ => None,
+    }
+}
+
+fn pow_mod_fixed<const K: usize>(n_bytes: &[u8], e: &[u8], s: &[u8]) -> Option<Vec<u8>> {
+    let n: [u64; K] = fixed(&limbs(n_bytes))?;
+    let s: [u64; K] = fixed(&limbs(trim(s)))?;
+    if n[0] & 1 == 0 || !less_than(&s, &n) {
         return None;
     }
-    let m = Montgomery { n0_inv: neg_inverse(modulus[0]), n: modulus };
-    let base = m.mul(&pad(limbs(trim(s)), k), &m.r_squared(n_bytes)?);
-    let mut acc = base.clone();
+    let m = Montgomery { n, n0_inv: neg_inverse(n[0]) };
+    let base = m.mul(&s, &m.r_squared(n_bytes)?);
+    let mut acc = base;
     let bits = e.iter().flat_map(|byte| (0..8).rev().map(move |i| byte >> i & 1 == 1));
     for bit in bits.skip_while(|b| !b).skip(1) {
         acc = m.mul(&acc, &acc);
@@ -25,53 +41,56 @@ pub fn pow_mod(n: &[u8], e: &[u8], s: &[u8]) -> Option<Vec<u8>> {
             acc = m.mul(&acc, &base);
         }
     }
-    let mut one = vec![0; k];
+    let mut one = [0u64; K];
     one[0] = 1;
     Some(to_bytes(&m.mul(&acc, &one), n_bytes.len()))
 }
 
-struct Montgomery {
-    n: Vec<u64>,
+struct Montgomery<const K: usize> {
+    n: [u64; K],
     n0_inv: u64,
 }
 
-impl Montgomery {
-    /// R² mod n with R = 2^(64k): the one division of the whole operation.
-    fn r_squared(&self, n_bytes: &[u8]) -> Option<Vec<u64>> {
-        let k = self.n.len();
-        let r2 = (BigUint::from(1u8) << (128 * k)) % BigUint::from_bytes_be(n_bytes);
-        Some(pad(limbs(&r2.to_bytes_be()), k))
+impl<const K: usize> Montgomery<K> {
+    /// R² mod n with R = 2^(64K): the one division of the whole operation.
+    fn r_squared(&self, n_bytes: &[u8]) -> Option<[u64; K]> {
+        let r2 = (BigUint::from(1u8) << (128 * K)) % BigUint::from_bytes_be(n_bytes);
+        fixed(&limbs(&r2.to_bytes_be()))
     }
 
     /// a·b·R⁻¹ mod n (coarsely integrated operand scanning).
-    fn mul(&self, a: &[u64], b: &[u64]) -> Vec<u64> {
-        let k = self.n.len();
-        let (a, n) = (&a[..k], &self.n[..k]);
-        let mut t = vec![0u64; k + 2];
-        for &bi in &b[..k] {
+    fn mul(&self, a: &[u64; K], b: &[u64; K]) -> [u64; K] {
+        let n = &self.n;
+        let mut t = [0u64; K];
+        let mut top = 0u64;
+        for &bi in b {
             let mut carry = 0u64;
-            for (tj, &aj) in t[..k].iter_mut().zip(a) {
+            for (tj, &aj) in t.iter_mut().zip(a) {
                 (*tj, carry) = mac(*tj, aj, bi, carry);
             }
-            let (sum, over) = t[k].overflowing_add(carry);
-            t[k] = sum;
-            t[k + 1] = u64::from(over);
+            let (sum, over) = top.overflowing_add(carry);
+            let (top_low, top_high) = (sum, u64::from(over));
             let m = t[0].wrapping_mul(self.n0_inv);
             let (_, mut carry) = mac(t[0], m, n[0], 0);
-            for j in 1..k {
+            for j in 1..K {
                 (t[j - 1], carry) = mac(t[j], m, n[j], carry);
             }
-            let (sum, over) = t[k].overflowing_add(carry);
-            t[k - 1] = sum;
-            t[k] = t[k + 1] + u64::from(over);
+            let (sum, over) = top_low.overflowing_add(carry);
+            t[K - 1] = sum;
+            top = top_high + u64::from(over);
         }
-        let high = t[k];
-        t.truncate(k);
-        if high != 0 || !less_than(&t, n) {
+        if top != 0 || !less_than(&t, n) {
             sub_in_place(&mut t, n);
         }
         t
     }
+}
+
+/// Little-endian limbs padded to K; `None` when they do not fit.
+fn fixed<const K: usize>(limbs: &[u64]) -> Option<[u64; K]> {
+    let mut out = [0u64; K];
+    out.get_mut(..limbs.len())?.copy_from_slice(limbs);
+    Some(out)
 }
 
 /// a + b·c + carry, as (low, high).
@@ -100,11 +119,6 @@ fn limbs(bytes: &[u8]) -> Vec<u64> {
         .rchunks(8)
         .map(|chunk| chunk.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b)))
         .collect()
-}
-
-fn pad(mut limbs: Vec<u64>, k: usize) -> Vec<u64> {
-    limbs.resize(k.max(limbs.len()), 0);
-    limbs
 }
 
 fn to_bytes(limbs: &[u64], len: usize) -> Vec<u8> {
@@ -162,7 +176,7 @@ mod tests {
     #[test]
     fn agrees_with_the_reference_modpow() {
         let mut seed = 0x9e37_79b9_7f4a_7c15;
-        for len in [8, 9, 64, 127, 128, 256, 384, 512] {
+        for len in [8, 9, 64, 127, 128, 129, 256, 384, 385, 512, 1024] {
             for e in [&[3u8][..], &[1, 0, 1], &[0xff, 0xff, 0xff, 0xff]] {
                 let mut n = bytes(&mut seed, len);
                 n[0] |= 0x80;
@@ -178,6 +192,7 @@ mod tests {
     fn rejects_even_moduli_and_large_signatures() {
         assert_eq!(pow_mod(&[0x10, 0x00], &[3], &[1]), None);
         assert_eq!(pow_mod(&[0x10, 0x01], &[3], &[0x10, 0x02]), None);
+        assert_eq!(pow_mod(&[0xff; 2049], &[3], &[1]), None, "over 16384 bits");
         assert_eq!(pow_mod(&[], &[3], &[1]), None);
     }
 }

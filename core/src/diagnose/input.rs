@@ -43,7 +43,8 @@ pub(crate) fn place(origin: &Origin) -> (String, String) {
 }
 
 fn no_certificates(seen: &Overview<'_>) -> Finding {
-    let hint = capitalized(seen.extracted.notes.first().map(String::as_str).unwrap_or_default());
+    let about_input = seen.extracted.notes.iter().find(|n| !n.starts_with("--trust:"));
+    let hint = capitalized(about_input.map(String::as_str).unwrap_or_default());
     finding(
         "no_certificates",
         Severity::Error,

@@ -18,7 +18,7 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
         End::Missing => {
             let rejected = ctx.graph.rejected_issuers(top);
             if rejected.is_empty() {
-                out.push(missing_issuer(ctx, top, true));
+                out.push(missing_issuer(ctx, top, found.certs.len() > 1));
             } else {
                 out.push(bad_signature(ctx, top, &rejected));
             }
@@ -31,6 +31,8 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 
 /// RFC 5280 §6.1: a path must end at a trust anchor. The issuer of the top certificate is
 /// neither in the input nor a known anchor.
+/// `may_be_root`: the top is not the path's start (a leaf's missing issuer is an intermediate
+/// as far as anyone can tell) and the path did not end in a loop.
 fn missing_issuer(ctx: &Context<'_>, top: usize, may_be_root: bool) -> Finding {
     let cert = &ctx.graph.certs[top];
     let aki = cert.ext.aki.as_deref().map(|k| format!(", authority key id {}", crate::hex(k)));
@@ -38,12 +40,7 @@ fn missing_issuer(ctx: &Context<'_>, top: usize, may_be_root: bool) -> Finding {
     let aia = cert.ext.aia.ca_issuers.first().cloned();
     // A CA certificate with no caIssuers URL is the mark of a private PKI: its missing issuer
     // is most likely the private root, which servers need not send (RFC 8446 §4.4.2).
-    if may_be_root
-        && top != 0
-        && cert.is_ca()
-        && aia.is_none()
-        && ctx.kind == InputKind::ServerChain
-    {
+    if may_be_root && cert.is_ca() && aia.is_none() && ctx.kind == InputKind::ServerChain {
         return missing_root(cert, &aki);
     }
     let public = if ctx.graph.anchors.get(0).is_some_and(|a| a.kind == AnchorKind::Public) {

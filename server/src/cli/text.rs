@@ -18,10 +18,12 @@ pub fn render(report: &Report, ja: bool) -> String {
     let t = |text: &Text| if ja { text.ja.clone() } else { text.en.clone() };
     let mut out = String::new();
     let errors = report.findings.iter().any(|f| f.severity == Severity::Error);
-    let verdict = match (report.valid, errors) {
-        (true, _) => format!("{GREEN}{BOLD}✔"),
+    // The mark follows the exit code: any error finding (even one about the input as a
+    // whole, such as a broken block beside a valid chain) is something to fix.
+    let verdict = match (errors, report.valid) {
+        (true, _) => format!("{RED}{BOLD}✘"),
+        (false, true) => format!("{GREEN}{BOLD}✔"),
         (false, false) => format!("{CYAN}{BOLD}●"),
-        (false, true) => format!("{RED}{BOLD}✘"),
     };
     let _ = writeln!(out, "{verdict} {}{RESET}", t(&report.summary));
     let _ = writeln!(out, "{DIM}{}{RESET}\n", context_line(report, ja));
@@ -35,7 +37,12 @@ pub fn render(report: &Report, ja: bool) -> String {
 
 fn context_line(report: &Report, ja: bool) -> String {
     let n = report.certificates.len();
-    let formats: Vec<String> = report.input.formats.iter().map(|f| format!("{f:?}")).collect();
+    let formats: Vec<String> = report
+        .input
+        .formats
+        .iter()
+        .map(|f| serde_json::to_string(f).unwrap_or_default().trim_matches('"').to_string())
+        .collect();
     let host = report.host.clone().unwrap_or_else(|| "-".into());
     if ja {
         format!("証明書 {n} 枚 ({}) ・ホスト {host} ・評価時刻 {}", formats.join(", "), report.now)

@@ -439,3 +439,27 @@ fn every_code_is_documented_in_the_readme() {
         assert!(readme.contains(&format!("`{code}`")), "README.md does not document {code}");
     }
 }
+
+#[test]
+fn regression_missing_root_does_not_depend_on_input_order() {
+    let c = Chain::new(HOST);
+    let r = analyze_pems(&[c.intermediate.pem(), c.leaf.pem()], Some(HOST));
+    assert!(has(&r, "missing_root"), "{:?}", codes(&r));
+    assert!(!has(&r, "missing_intermediate"));
+}
+
+#[test]
+fn regression_valid_summary_names_each_certificate_once() {
+    let c = Chain::new(HOST);
+    let sources = [certchain_core::Source::text(&[c.leaf.pem(), c.intermediate.pem()].concat())];
+    let mut options = certchain_tests::options(Some(HOST));
+    options.trust = vec![certchain_core::Source::text(&c.root.pem())];
+    let r = certchain_core::analyze(&sources, &options);
+    assert!(r.valid);
+    assert_eq!(r.summary.en.matches("Test Root CA").count(), 1, "{}", r.summary.en);
+    let ca = certchain_core::analyze(
+        &[certchain_core::Source::text(&[c.intermediate.pem(), c.root.pem()].concat())],
+        &options,
+    );
+    assert_eq!(ca.summary.en.matches("Test Root CA").count(), 1, "{}", ca.summary.en);
+}
