@@ -156,6 +156,7 @@ struct CaFile {
     pem: String,
     has_root: bool,
     from_trust: bool,
+    public_root: Option<String>,
 }
 
 impl CaFile {
@@ -170,11 +171,16 @@ impl CaFile {
         if let Some(cert) = anchor {
             pem.push_str(&cert.pem());
         }
+        let public_root = match end {
+            End::Anchor(a) => graph.anchors.get(a).filter(|x| x.kind == AnchorKind::Public),
+            _ => None,
+        };
         CaFile {
             certs,
             pem,
             has_root: root_in_input || anchor.is_some(),
             from_trust: anchor.is_some(),
+            public_root: public_root.map(|x| x.name.clone()),
         }
     }
 
@@ -182,12 +188,19 @@ impl CaFile {
         self.pem.is_empty()
     }
 
-    fn note(&self) -> (&'static str, &'static str) {
-        match (self.has_root, self.from_trust) {
+    fn note(&self) -> (String, String) {
+        if let (Some(root), false) = (&self.public_root, self.has_root) {
+            return (
+                format!(" The chain ends at the public root {root}, which clients already trust: only clients without it need this file."),
+                format!(" チェーンは公的ルート {root} で終わり、クライアントは既に信頼しています。このファイルはそれを持たないクライアントにだけ必要です。"),
+            );
+        }
+        let (en, ja) = match (self.has_root, self.from_trust) {
             (true, true) => (" The root comes from your --trust file.", " ルートは --trust で指定したファイルから取りました。"),
             (true, false) => ("", ""),
             (false, _) => (" The root CA is not in the input: Go (GitLab Runner) accepts an intermediate alone as its trust anchor, but OpenSSL-based clients (curl, git) need the root too: add it.", " ルート CA が入力にありません。Go(GitLab Runner)は中間証明書だけでも信頼の起点にできますが、OpenSSL 系のクライアント(curl・git)にはルートも必要です。追加してください。"),
-        }
+        };
+        (en.to_string(), ja.to_string())
     }
 
     fn bundle(&self) -> Bundle {

@@ -200,3 +200,29 @@ fn unsupported_algorithms_are_said_not_hidden() {
         assert!(codes(&r).contains(&"unchecked_signature"), "{leaf}: {:?}", codes(&r));
     }
 }
+
+/// A real public chain (x509-limbo's online::cloudflare.com: leaf and intermediate, as the
+/// site sends them) ends at a Mozilla root that certchain knows without any --trust file.
+#[test]
+fn real_public_chain_ends_at_a_known_public_root() {
+    let limbo = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/limbo/limbo.json");
+    let suite: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(limbo).unwrap_or_default()).unwrap_or_default();
+    let case = suite["testcases"]
+        .as_array()
+        .and_then(|cases| cases.iter().find(|c| c["id"] == "online::cloudflare.com"));
+    let case = case.unwrap_or_else(|| panic!("online::cloudflare.com is in limbo.json"));
+    let mut pem = case["peer_certificate"].as_str().unwrap_or_default().to_string();
+    for inter in case["untrusted_intermediates"].as_array().into_iter().flatten() {
+        pem.push_str(inter.as_str().unwrap_or_default());
+    }
+    let when = 1_773_360_000; // 2026-03-13: inside the leaf's validity
+    let options =
+        Options { now: UnixTime(when), host: Some("cloudflare.com".into()), ..Options::default() };
+    let r = analyze(&[Source::text(&pem)], &options);
+    assert!(r.valid, "{:?}", codes(&r));
+    assert_eq!(r.paths[0].end, PathEnd::PublicRoot);
+    assert!(r.paths[0].anchor.contains("GTS Root"), "{}", r.paths[0].anchor);
+    assert!(!r.trust.clients_need_ca_file);
+    assert!(r.bundles.runner_crt.is_none(), "a public chain needs no runner CA file");
+}
