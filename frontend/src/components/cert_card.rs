@@ -1,0 +1,58 @@
+//! One certificate, collapsed to its name and role, expanding to every field.
+
+use yew::prelude::*;
+
+use crate::i18n::{t, Lang};
+use crate::state::Shared;
+
+/// Certificate card properties.
+#[derive(Properties, PartialEq)]
+pub struct CertCardProps {
+    /// The analysis.
+    pub report: Shared,
+    /// Which certificate.
+    pub index: usize,
+    /// Language.
+    pub lang: Lang,
+}
+
+fn row(label: &str, value: String) -> Html {
+    html! { <><dt>{ label.to_string() }</dt><dd>{ value }</dd></> }
+}
+
+/// A certificate card.
+#[function_component(CertCard)]
+pub fn cert_card(props: &CertCardProps) -> Html {
+    let Some(c) = props.report.0.certificates.get(props.index) else { return Html::default() };
+    let lang = props.lang;
+    let name = c.common_name.clone().unwrap_or_else(|| c.subject.clone());
+    let sans: Vec<String> = c.sans.dns.iter().chain(&c.sans.ip).cloned().collect();
+    let key = format!(
+        "{} {}{}",
+        c.key.algorithm.to_uppercase(),
+        c.key.bits,
+        c.key.curve.as_ref().map(|x| format!(" ({x})")).unwrap_or_default()
+    );
+    html! {
+        <details class="cert-card" data-testid="cert-card" data-index={c.index.to_string()}>
+            <summary>
+                <span class="index">{ format!("#{}", c.index) }</span>
+                <span class="name">{ name }</span>
+                <span class="role">{ format!("{:?}", c.role).to_lowercase() }</span>
+            </summary>
+            <dl>
+                { row(t(lang, "subject"), c.subject.clone()) }
+                { row(t(lang, "issuer"), c.issuer.clone()) }
+                { row(t(lang, "validity"), format!("{} → {}", c.validity.not_before, c.validity.not_after)) }
+                { row(t(lang, "sans"), sans.join(", ")) }
+                { row(t(lang, "key"), key) }
+                { row(t(lang, "signature"), c.signature_algorithm.clone()) }
+                { row(t(lang, "serial"), c.serial.clone()) }
+                { row("SHA-256", c.sha256.clone()) }
+                { row("SHA-1", c.sha1.clone()) }
+                { row("SKI", c.ski.clone().unwrap_or_default()) }
+                { row("AKI", c.aki.clone().unwrap_or_default()) }
+            </dl>
+        </details>
+    }
+}

@@ -1,0 +1,56 @@
+//! The findings, most severe first, each with its fix.
+
+use certchain_core::report::Severity;
+use yew::prelude::*;
+
+use crate::i18n::{t, Lang};
+use crate::state::Shared;
+
+/// Findings properties.
+#[derive(Properties, PartialEq)]
+pub struct FindingsProps {
+    /// The analysis.
+    pub report: Shared,
+    /// Language.
+    pub lang: Lang,
+}
+
+fn severity_key(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// The list of findings.
+#[function_component(Findings)]
+pub fn findings(props: &FindingsProps) -> Html {
+    let lang = props.lang;
+    let findings = &props.report.0.findings;
+    let items = findings.iter().map(|f| {
+        let level = severity_key(f.severity);
+        let certs: Vec<String> = f.certificates.iter().map(|i| format!("#{i}")).collect();
+        html! {
+            <li class={classes!("finding", level)} data-testid="finding" data-code={f.code}>
+                <div class="finding-head">
+                    <span class={classes!("badge", level)}>{ t(lang, level) }</span>
+                    <code class="code">{ f.code }</code>
+                    <span class="certs">{ certs.join(" ") }</span>
+                </div>
+                <p class="message">{ lang.pick(&f.message) }</p>
+                <p class="fix"><strong>{ t(lang, "fix") }{ ": " }</strong>{ lang.pick(&f.fix) }</p>
+            </li>
+        }
+    });
+    html! {
+        <section class="card findings">
+            <h2>{ t(lang, "findings") }</h2>
+            if findings.is_empty() {
+                <p class="ok">{ t(lang, "no_findings") }</p>
+            } else {
+                <ol class="finding-list">{ for items }</ol>
+            }
+        </section>
+    }
+}
