@@ -3,9 +3,11 @@
 
 mod bench;
 mod bench_data;
+mod dist;
 mod process;
 mod run;
 mod setup;
+mod single_file;
 mod test;
 
 use std::ffi::OsString;
@@ -15,11 +17,15 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, time)
+  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, time,
+                   trunk, wasm-bindgen-cli, wasm-opt, chromium and chromium-driver)
   test             setup; fmt --check; clippy -D warnings; tests (nextest or cargo test);
-                   wasm32 build of certchain-core; benches compile (--no-run)
-  run [-- ARGS]    setup; release build; certchain on the showcase fixture,
-                   or `certchain ARGS` when given; exits with certchain's code
+                   wasm32 build of certchain-core; benches compile (--no-run);
+                   `cargo xtask dist` when index.html exists
+  run [-- ARGS]    setup; `dist` when index.html exists; release build; certchain on the
+                   showcase fixture, or `certchain ARGS` when given; exits with certchain's code
+  dist             setup; trunk build --release --offline --locked --dist dist; SIZES.md;
+                   dist/certchain.html (the web app as one file, for file://)
   bench            criterion benches of certchain-core, then certchain vs openssl
                    (wall time, peak RSS) -> target/bench/process.md
   help             this text
@@ -38,6 +44,7 @@ fn main() -> ExitCode {
         Some("test") => test::test(),
         Some("run") => run::run_cmd(strip_dashes(&rest)),
         Some("bench") => bench::bench().map(|()| 0),
+        Some("dist") => dist::dist().map(|()| 0),
         Some(other) => {
             eprint!("error: unknown command `{other}`\n\n{USAGE}");
             Ok(2)

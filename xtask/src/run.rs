@@ -4,13 +4,17 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::Command;
 
+use crate::dist;
 use crate::process::{announce, cargo, cmd, exit_code, run, spawn_status, target_dir, Result};
 use crate::setup::setup;
 
-/// Setup, release build, then `certchain ARGS` if given, else [`main_job`].
-/// Returns certchain's exit code.
+/// Setup, the web app (`dist`) once it exists, release build, then `certchain ARGS`
+/// if given, else [`main_job`]. Returns certchain's exit code.
 pub fn run_cmd(args: &[OsString]) -> Result<i32> {
     setup()?;
+    if dist::has_web_app() {
+        dist::build()?;
+    }
     build_release()?;
     if args.is_empty() {
         main_job()

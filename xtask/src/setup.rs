@@ -3,12 +3,14 @@
 //! Each [`Tool`] says how to tell it is there and how to install it; append new
 //! ones to [`TOOLS`]. Apt packages go through [`apt_install`], which runs
 //! `apt-get update` once, before the first install, and only if something is missing.
+//! Pinned tools are checked by version, not only by presence.
 
-use std::path::Path;
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::process::{capture, cmd, err, run, succeeds, Result};
+use crate::process::{capture, cargo, cmd, err, root, run, succeeds, Result};
 
 /// Something the project needs on the machine.
 pub struct Tool {
@@ -47,13 +49,107 @@ pub const TOOLS: &[Tool] = &[
         is_present: || Path::new("/usr/bin/time").is_file(),
         install: || apt_install(&["time"]),
     },
+    Tool {
+        name: "trunk 0.21.14",
+        is_present: || reports_version("trunk", TRUNK),
+        // About 10 minutes. Trunk 0.22 needs a newer rustc than the project's 1.95.
+        install: || run(cargo().args(["install", "trunk", "--version", TRUNK, "--locked"])),
+    },
+    Tool {
+        name: "wasm-bindgen-cli (as in Cargo.lock)",
+        is_present: || reports_version("wasm-bindgen", &wasm_bindgen_version()),
+        // About 3 minutes. No `--locked`: its lock file names a crate version that the
+        // registry does not serve.
+        install: || {
+            let version = wasm_bindgen_version();
+            run(cargo().args(["install", "wasm-bindgen-cli", "--version", &version]))
+        },
+    },
+    Tool {
+        name: "wasm-opt (npm binaryen)",
+        is_present: wasm_opt_present,
+        install: || {
+            run(cmd("npm").current_dir(web_tools()).args(["ci", "--no-audit", "--no-fund"]))
+        },
+    },
+    Tool {
+        name: "chromium and chromium-driver",
+        is_present: || {
+            succeeds(cmd("chromium").arg("--version"))
+                && succeeds(cmd("chromedriver").arg("--version"))
+        },
+        install: || apt_install(&["chromium", "chromium-driver"]),
+    },
 ];
+
+/// The Trunk release that builds with the project's rustc.
+const TRUNK: &str = "0.21.14";
+
+/// The wasm-bindgen version when Cargo.lock has none yet.
+const WASM_BINDGEN_DEFAULT: &str = "0.2.130";
 
 const WASM: &str = "wasm32-unknown-unknown";
 
 fn wasm_target_present() -> bool {
     capture(cmd("rustup").args(["target", "list", "--installed"]))
         .is_ok_and(|out| out.lines().any(|l| l.trim() == WASM))
+}
+
+/// True when `PROGRAM --version` says `PROGRAM VERSION` (`trunk 0.21.14`).
+fn reports_version(program: &str, version: &str) -> bool {
+    capture(cmd(program).arg("--version"))
+        .is_ok_and(|out| out.split_whitespace().nth(1) == Some(version))
+}
+
+/// The version of the `wasm-bindgen` package in Cargo.lock, or [`WASM_BINDGEN_DEFAULT`].
+/// `wasm-bindgen-cli` must be exactly this version.
+pub fn wasm_bindgen_version() -> String {
+    fs::read_to_string(root().join("Cargo.lock"))
+        .ok()
+        .and_then(|lock| locked_version(&lock, "wasm-bindgen"))
+        .unwrap_or_else(|| WASM_BINDGEN_DEFAULT.to_string())
+}
+
+/// The `version` of the `[[package]]` named `name` in a Cargo.lock.
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let wanted = format!("name = \"{name}\"");
+    let mut lines = lock.lines().map(str::trim);
+    lines.find(|l| *l == wanted)?;
+    let version = lines.next()?.strip_prefix("version = \"")?.strip_suffix('"')?;
+    Some(version.to_string())
+}
+
+/// `xtask/web-tools`: the npm project that pins binaryen (wasm-opt).
+pub fn web_tools() -> PathBuf {
+    root().join("xtask").join("web-tools")
+}
+
+/// Its `node_modules/.bin`, which the Trunk commands put first on PATH.
+pub fn web_tools_bin() -> PathBuf {
+    web_tools().join("node_modules").join(".bin")
+}
+
+/// True when `node_modules/.bin/wasm-opt` is there and binaryen in `node_modules` has the
+/// version of `package-lock.json`. (Reads files: `wasm-opt --version` takes a second.)
+fn wasm_opt_present() -> bool {
+    let read = |path: PathBuf| fs::read_to_string(path).unwrap_or_default();
+    let locked = npm_locked_version(&read(web_tools().join("package-lock.json")), "binaryen");
+    let installed = read(web_tools().join("node_modules/binaryen/package.json"));
+    web_tools_bin().join("wasm-opt").is_file()
+        && locked.is_some()
+        && locked.as_deref() == first_json_string(&installed, "version")
+}
+
+/// The version of `node_modules/NAME` in an npm lock file (format 2 or 3).
+fn npm_locked_version(lock: &str, name: &str) -> Option<String> {
+    let entry = lock.split(&format!("\"node_modules/{name}\": {{")).nth(1)?;
+    first_json_string(entry.split('}').next()?, "version").map(str::to_string)
+}
+
+/// The value of the first `"KEY": "VALUE"` in a JSON text.
+fn first_json_string<'a>(json: &'a str, key: &str) -> Option<&'a str> {
+    let (_, after) = json.split_once(&format!("\"{key}\":"))?;
+    after.trim_start().strip_prefix('"')?.split('"').next()
 }
 
 /// Installs every missing tool; quiet and quick when all are present.
@@ -94,4 +190,36 @@ fn apt_get() -> std::process::Command {
     }
     c.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"]).stdin(Stdio::null());
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_locked_version_of_a_package() {
+        let lock = r#"
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "wasm-bindgen-macro"
+version = "0.2.129"
+"#;
+        assert_eq!(locked_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(locked_version(lock, "wasm-bindgen-macro").as_deref(), Some("0.2.129"));
+        assert_eq!(locked_version(lock, "yew"), None);
+    }
+
+    #[test]
+    fn reads_the_version_of_an_npm_package() {
+        let lock = r#"{ "packages": { "": { "dependencies": { "binaryen": "132.0.0" } },
+            "node_modules/binaryen": { "version": "132.0.0", "bin": { "wasm-opt": "bin/wasm-opt" } } } }"#;
+        assert_eq!(npm_locked_version(lock, "binaryen").as_deref(), Some("132.0.0"));
+        assert_eq!(npm_locked_version(lock, "typescript"), None);
+        let package = r#"{ "name": "binaryen", "description": "x", "version":"132.0.0" }"#;
+        assert_eq!(first_json_string(package, "version"), Some("132.0.0"));
+    }
 }

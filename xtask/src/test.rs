@@ -8,6 +8,7 @@ use std::io::IsTerminal;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::dist::has_web_app;
 use crate::process::{announce, cargo, check, display, run_tee, spawn_status, succeeds, Result};
 use crate::setup::setup;
 
@@ -17,12 +18,14 @@ struct Step {
     command: Command,
     /// A test runner: its closing lines are kept and repeated at the end.
     runner: bool,
+    /// Why the step does not run this time, if it does not.
+    skip: Option<&'static str>,
 }
 
 fn step(name: &'static str, args: &[&str], runner: bool) -> Step {
     let mut command = cargo();
     command.args(args);
-    Step { name, command, runner }
+    Step { name, command, runner, skip: None }
 }
 
 /// The steps, in order. Uses `cargo nextest` when it is installed.
@@ -50,6 +53,11 @@ fn steps() -> Vec<Step> {
         &["build", "-p", "certchain-core", "--target", "wasm32-unknown-unknown", "--locked"],
         false,
     ));
+    let mut dist = step("dist", &["xtask", "dist"], false);
+    if !has_web_app() {
+        dist.skip = Some("no index.html yet");
+    }
+    steps.push(dist);
     steps.push(step(
         "bench-build",
         &["bench", "-p", "certchain-core", "--no-run", "--locked"],
@@ -62,6 +70,7 @@ fn steps() -> Vec<Step> {
 struct Outcome {
     name: &'static str,
     ok: bool,
+    skipped: bool,
     took: Duration,
     command: String,
 }
@@ -73,18 +82,26 @@ pub fn test() -> Result<i32> {
     let mut outcomes = vec![Outcome {
         name: "setup",
         ok: true,
+        skipped: false,
         took: started.elapsed(),
         command: "cargo xtask setup".to_string(),
     }];
     let mut closing = Vec::new();
     for mut step in steps() {
         let t = Instant::now();
-        let ok = run_step(&mut step, &mut closing);
+        if let Some(reason) = step.skip {
+            eprintln!("==> {}: skipped: {reason}", step.name);
+        }
+        let ok = step.skip.is_some() || run_step(&mut step, &mut closing);
         outcomes.push(Outcome {
             name: step.name,
             ok,
+            skipped: step.skip.is_some(),
             took: t.elapsed(),
-            command: display(&step.command),
+            command: match step.skip {
+                Some(reason) => format!("({reason})"),
+                None => display(&step.command),
+            },
         });
     }
     Ok(report(&outcomes, &closing, started.elapsed()))
@@ -118,7 +135,11 @@ fn report(outcomes: &[Outcome], closing: &[String], total: Duration) -> i32 {
     eprintln!();
     eprintln!("==> summary (cargo xtask test)");
     for o in outcomes {
-        let verdict = if o.ok { "ok" } else { "FAILED" };
+        let verdict = match (o.ok, o.skipped) {
+            (_, true) => "skipped",
+            (true, false) => "ok",
+            (false, false) => "FAILED",
+        };
         eprintln!("    {verdict:<7} {:>8.1}s  {:<12} {}", o.took.as_secs_f64(), o.name, o.command);
     }
     let failed: Vec<&str> = outcomes.iter().filter(|o| !o.ok).map(|o| o.name).collect();
