@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::{
     bundles::Bundles, cert_list::CertList, chain_diagram::ChainDiagram, findings::Findings,
-    header::Header, input_panel::InputPanel, summary::Summary,
+    header::Header, input_panel::InputPanel, summary::Summary, timeline::Timeline,
 };
 use crate::i18n::t;
 use crate::infra::{clock, storage};
@@ -49,6 +49,7 @@ pub fn app() -> Html {
                 <Summary report={report.clone()} {lang} />
                 <ChainDiagram report={report.clone()} {lang} />
                 <Findings report={report.clone()} {lang} />
+                <Timeline report={report.clone()} {lang} />
                 <Bundles report={report.clone()} {lang} />
                 <CertList report={report.clone()} {lang} />
             </>

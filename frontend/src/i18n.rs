@@ -69,6 +69,8 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
             "上にチェーンを貼り付けるか、サンプルを試してください。",
         ),
         "chain" => ("Chain", "チェーン"),
+        "timeline" => ("Validity", "有効期間"),
+        "now" => ("as of", "評価日"),
         "input_pos" => ("input", "入力"),
         "chain_pos" => ("chain", "チェーン"),
         "missing" => ("missing", "不足"),

@@ -8,3 +8,4 @@ pub mod findings;
 pub mod header;
 pub mod input_panel;
 pub mod summary;
+pub mod timeline;
