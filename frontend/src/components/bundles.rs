@@ -3,18 +3,9 @@
 use certchain_core::report::Bundle;
 use yew::prelude::*;
 
+use super::ReportProps;
 use crate::i18n::{t, Lang};
 use crate::infra::files;
-use crate::state::Shared;
-
-/// Bundles properties.
-#[derive(Properties, PartialEq)]
-pub struct BundlesProps {
-    /// The analysis.
-    pub report: Shared,
-    /// Language.
-    pub lang: Lang,
-}
 
 fn bundle_row(bundle: &Bundle, testid: &'static str, lang: Lang) -> Html {
     let (name, pem) = (bundle.filename.clone(), bundle.pem.clone());
@@ -43,7 +34,7 @@ fn bundle_row(bundle: &Bundle, testid: &'static str, lang: Lang) -> Html {
 
 /// The files to hand back.
 #[function_component(Bundles)]
-pub fn bundles(props: &BundlesProps) -> Html {
+pub fn bundles(props: &ReportProps) -> Html {
     let b = &props.report.0.bundles;
     let rows = [
         (&b.fullchain, "download-fullchain"),

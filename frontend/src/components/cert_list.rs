@@ -2,22 +2,14 @@
 
 use yew::prelude::*;
 
-use super::cert_card::CertCard;
-use crate::i18n::{t, Lang};
-use crate::state::Shared;
+use super::ReportProps;
 
-/// Certificate list properties.
-#[derive(Properties, PartialEq)]
-pub struct CertListProps {
-    /// The analysis.
-    pub report: Shared,
-    /// Language.
-    pub lang: Lang,
-}
+use super::cert_card::CertCard;
+use crate::i18n::t;
 
 /// The certificate cards.
 #[function_component(CertList)]
-pub fn cert_list(props: &CertListProps) -> Html {
+pub fn cert_list(props: &ReportProps) -> Html {
     let report = &props.report.0;
     if report.certificates.is_empty() {
         return Html::default();

@@ -5,17 +5,8 @@
 use certchain_core::report::{Certificate, PathEnd, Report, Role, Severity};
 use yew::prelude::*;
 
+use super::ReportProps;
 use crate::i18n::{t, Lang};
-use crate::state::Shared;
-
-/// Chain diagram properties.
-#[derive(Properties, PartialEq)]
-pub struct ChainDiagramProps {
-    /// The analysis.
-    pub report: Shared,
-    /// Language.
-    pub lang: Lang,
-}
 
 const WIDTH: i32 = 560;
 const NODE: i32 = 64;
@@ -127,7 +118,7 @@ fn end_node(report: &Report, y: i32, lang: Lang) -> Html {
 
 /// The chain diagram.
 #[function_component(ChainDiagram)]
-pub fn chain_diagram(props: &ChainDiagramProps) -> Html {
+pub fn chain_diagram(props: &ReportProps) -> Html {
     let report = &props.report.0;
     if report.chain.is_empty() {
         return Html::default();

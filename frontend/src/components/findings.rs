@@ -3,17 +3,8 @@
 use certchain_core::report::Severity;
 use yew::prelude::*;
 
-use crate::i18n::{t, Lang};
-use crate::state::Shared;
-
-/// Findings properties.
-#[derive(Properties, PartialEq)]
-pub struct FindingsProps {
-    /// The analysis.
-    pub report: Shared,
-    /// Language.
-    pub lang: Lang,
-}
+use super::ReportProps;
+use crate::i18n::t;
 
 fn severity_key(severity: Severity) -> &'static str {
     match severity {
@@ -25,7 +16,7 @@ fn severity_key(severity: Severity) -> &'static str {
 
 /// The list of findings.
 #[function_component(Findings)]
-pub fn findings(props: &FindingsProps) -> Html {
+pub fn findings(props: &ReportProps) -> Html {
     let lang = props.lang;
     let findings = &props.report.0.findings;
     let items = findings.iter().map(|f| {

@@ -1,4 +1,19 @@
-//! One component per file, each with its `Properties`.
+//! One component per file. The components that render a report share [`ReportProps`];
+//! the others declare their own `Properties` beside them.
+
+use yew::Properties;
+
+use crate::i18n::Lang;
+use crate::state::Shared;
+
+/// Properties of a component that renders (part of) a report.
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    /// The analysis.
+    pub report: Shared,
+    /// Language.
+    pub lang: Lang,
+}
 
 pub mod bundles;
 pub mod cert_card;

@@ -3,21 +3,11 @@
 use certchain_core::report::Severity;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::state::Shared;
-
-/// Summary properties.
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    /// The analysis.
-    pub report: Shared,
-    /// Language.
-    pub lang: Lang,
-}
+use super::ReportProps;
 
 /// The verdict banner.
 #[function_component(Summary)]
-pub fn summary(props: &SummaryProps) -> Html {
+pub fn summary(props: &ReportProps) -> Html {
     let report = &props.report.0;
     let errors = report.findings.iter().any(|f| f.severity == Severity::Error);
     let (class, mark) = match (errors, report.valid) {

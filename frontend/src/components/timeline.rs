@@ -3,17 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Lang};
-use crate::state::Shared;
-
-/// Timeline properties.
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    /// The analysis.
-    pub report: Shared,
-    /// Language.
-    pub lang: Lang,
-}
+use super::ReportProps;
+use crate::i18n::t;
 
 const WIDTH: f64 = 560.0;
 const LABEL: f64 = 170.0;
@@ -22,7 +13,7 @@ const DAY: i64 = 86_400;
 
 /// The validity timeline.
 #[function_component(Timeline)]
-pub fn timeline(props: &TimelineProps) -> Html {
+pub fn timeline(props: &ReportProps) -> Html {
     let report = &props.report.0;
     let mut order: Vec<usize> = report.chain.clone();
     order.extend((0..report.certificates.len()).filter(|i| !report.chain.contains(i)));
