@@ -1,7 +1,7 @@
-//! `certchain`: analyse TLS certificate chains from the command line.
+//! `certchain`: analyse TLS certificate chains from the command line, and serve the web app.
 //!
-//! Subcommands: `analyze` (files or stdin). The web server (`serve`) and live `fetch` come
-//! with their own issues.
+//! Subcommands: `analyze` (files or stdin) and `serve` (the web app over HTTP). Live `fetch`
+//! comes with its own issue.
 #![forbid(unsafe_code)]
 
 mod cli;
@@ -22,11 +22,14 @@ struct Cli {
 enum Command {
     /// Analyse a chain: PEM, DER, PKCS#7, s_client output... (files are read as one input).
     Analyze(cli::analyze::Args),
+    /// Serve the web app (it analyses in the browser: nothing pasted reaches the server).
+    Serve(certchain::serve::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => cli::analyze::run(args),
+        Command::Serve(args) => certchain::serve::run(&args),
     }
 }

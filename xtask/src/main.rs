@@ -22,8 +22,9 @@ commands:
   test             setup; fmt --check; clippy -D warnings; tests (nextest or cargo test);
                    wasm32 build of certchain-core; benches compile (--no-run);
                    `cargo xtask dist` when index.html exists
-  run [-- ARGS]    setup; `dist` when index.html exists; release build; certchain on the
-                   showcase fixture, or `certchain ARGS` when given; exits with certchain's code
+  run [-- ARGS]    setup; `dist` when index.html exists; release build (it embeds dist/);
+                   `certchain serve` on http://127.0.0.1:8080, or `certchain ARGS` when given;
+                   exits with certchain's code
   dist             setup; trunk build --release --offline --locked --dist dist; SIZES.md;
                    dist/certchain.html (the web app as one file, for file://)
   bench            criterion benches of certchain-core, then certchain vs openssl

@@ -8,8 +8,8 @@ use crate::dist;
 use crate::process::{announce, cargo, cmd, exit_code, run, spawn_status, target_dir, Result};
 use crate::setup::setup;
 
-/// Setup, the web app (`dist`) once it exists, release build, then `certchain ARGS`
-/// if given, else [`main_job`]. Returns certchain's exit code.
+/// Setup, the web app (`dist`) once it exists, release build (which embeds `dist/`), then
+/// `certchain ARGS` if given, else [`main_job`]. Returns certchain's exit code.
 pub fn run_cmd(args: &[OsString]) -> Result<i32> {
     setup()?;
     if dist::has_web_app() {
@@ -26,28 +26,14 @@ pub fn run_cmd(args: &[OsString]) -> Result<i32> {
     }
 }
 
-/// What `cargo xtask run` does with no arguments: the GitLab Runner showcase. First the
-/// s_client transcript of a private-CA GitLab as the runner sees it (the root is missing),
-/// then the same with the private root as trust anchor, writing the fixed files.
-/// Exit code 1 from certchain means "the report has error findings", which is the point of
-/// the first run: only a failure to produce a report (exit 2 or worse) fails the job.
-/// (The web app will take this over: build it, then `certchain serve`.)
+/// What `cargo xtask run` does with no arguments: the web app, served by the release binary
+/// (which carries it) on http://127.0.0.1:8080 until Ctrl-C.
 fn main_job() -> Result<i32> {
-    const SAMPLE: [&str; 5] = [
-        "analyze",
-        "tests/fixtures/inputs/s_client-showcerts.txt",
-        "--host",
-        "https://gitlab.example.com:8443/",
-        "--now=2026-11-22T00:00:00Z",
-    ];
-    let first = exec(cmd(certchain_bin()).args(SAMPLE))?;
-    let out = target_dir().join("run-sample");
-    let mut trusted = cmd(certchain_bin());
-    trusted.args(SAMPLE).args(["--trust", "tests/fixtures/inputs/root.pem", "--out"]).arg(&out);
-    let second = exec(&mut trusted)?;
-    let worst = first.max(second);
-    eprintln!("==> certchain exit codes: {first} (as the runner sees it), {second} (with the root trusted)");
-    Ok(if worst <= 1 { 0 } else { worst })
+    if !dist::has_web_app() {
+        eprintln!("==> no index.html: the binary serves a note instead of the web app");
+    }
+    eprintln!("==> open http://127.0.0.1:8080/ (Ctrl-C stops)");
+    exec(cmd(certchain_bin()).args(["serve", "--listen", "127.0.0.1:8080"]))
 }
 
 /// `cargo build --release -p certchain --locked`.

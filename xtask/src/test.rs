@@ -28,9 +28,15 @@ fn step(name: &'static str, args: &[&str], runner: bool) -> Step {
     Step { name, command, runner, skip: None }
 }
 
-/// The steps, in order. Uses `cargo nextest` when it is installed.
+/// The steps, in order. Uses `cargo nextest` when it is installed. The web app is built
+/// first: `certchain` embeds `dist/`, and the browser tests drive it.
 fn steps() -> Vec<Step> {
+    let mut dist = step("dist", &["xtask", "dist"], false);
+    if !has_web_app() {
+        dist.skip = Some("no index.html yet");
+    }
     let mut steps = vec![
+        dist,
         step("fmt", &["fmt", "--all", "--", "--check"], false),
         step(
             "clippy",
@@ -53,11 +59,6 @@ fn steps() -> Vec<Step> {
         &["build", "-p", "certchain-core", "--target", "wasm32-unknown-unknown", "--locked"],
         false,
     ));
-    let mut dist = step("dist", &["xtask", "dist"], false);
-    if !has_web_app() {
-        dist.skip = Some("no index.html yet");
-    }
-    steps.push(dist);
     steps.push(step(
         "bench-build",
         &["bench", "-p", "certchain-core", "--no-run", "--locked"],
