@@ -4,25 +4,32 @@ use yew::prelude::*;
 
 use crate::components::{
     bundles::Bundles, cert_list::CertList, chain_diagram::ChainDiagram, findings::Findings,
-    header::Header, input_panel::InputPanel, summary::Summary, timeline::Timeline,
+    header::Header, input_panel::InputPanel, permalink::Permalink, summary::Summary,
+    timeline::Timeline, trust_offer::TrustOffer,
 };
 use crate::i18n::t;
-use crate::infra::{clock, storage};
+use crate::infra::{clock, perf, permalink, storage};
 use crate::state::{Action, State};
 
 /// Milliseconds of quiet typing before the input is analysed again.
 const DEBOUNCE_MS: u32 = 150;
 
+/// The state the page opens with: the permalink's input if the URL has one, analysed.
+fn initial_state() -> State {
+    let restored = permalink::decode(&permalink::current());
+    let mut state = State::new(storage::language());
+    state.input = restored.input;
+    state.host = restored.host;
+    state.as_of = restored.as_of;
+    state.files = restored.files;
+    state.stale = true;
+    state
+}
+
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State {
-        input: String::new(),
-        host: String::new(),
-        as_of: None,
-        lang: storage::language(),
-        report: None,
-    });
+    let state = use_reducer(initial_state);
     {
         let dispatcher = state.dispatcher();
         let deps = (state.input.clone(), state.host.clone(), state.as_of);
@@ -33,6 +40,18 @@ pub fn app() -> Html {
             move || drop(timer)
         });
     }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            perf::mark("certchain:first-render");
+            dispatcher.dispatch(Action::Analyze(clock::now()));
+        });
+    }
+    use_effect_with(state.report.clone(), |report| {
+        if report.is_some() {
+            perf::mark("certchain:report");
+        }
+    });
     use_effect_with(state.lang, |lang| {
         let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
         if let Some(root) = root {
@@ -47,6 +66,7 @@ pub fn app() -> Html {
         Some(report) => html! {
             <>
                 <Summary report={report.clone()} {lang} />
+                <TrustOffer report={report.clone()} {lang} on_action={on_action.clone()} />
                 <ChainDiagram report={report.clone()} {lang} />
                 <Findings report={report.clone()} {lang} />
                 <Timeline report={report.clone()} {lang} />
@@ -59,8 +79,11 @@ pub fn app() -> Html {
         <div class="app">
             <Header {lang} on_action={on_action.clone()} />
             <main class="layout">
-                <InputPanel state={(*state).clone()} {on_action} />
-                <section class="results" aria-live="polite" data-testid="results">{ results }</section>
+                <div class="input-column">
+                    <InputPanel state={(*state).clone()} {on_action} />
+                    <Permalink state={(*state).clone()} />
+                </div>
+                <section class="results" aria-live="polite" aria-label={t(lang, "results")} data-testid="results">{ results }</section>
             </main>
         </div>
     }

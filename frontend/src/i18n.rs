@@ -92,6 +92,35 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
         "error" => ("error", "エラー"),
         "warning" => ("warning", "警告"),
         "info" => ("info", "情報"),
+        "drop_hint" => (
+            "Paste, type, or drop files here (.pem .crt .cer .der .p7b).",
+            "貼り付け・入力、またはファイルをここにドロップ (.pem .crt .cer .der .p7b)。",
+        ),
+        "open_files" => ("Open files…", "ファイルを開く…"),
+        "binary_files" => ("Binary files in use", "使用中のバイナリファイル"),
+        "clear_files" => ("Remove files", "ファイルを外す"),
+        "copy_link" => ("Copy link to this analysis", "この解析へのリンクをコピー"),
+        "link_note" => (
+            "The input goes in the part after #, which browsers never send. Private keys are left out.",
+            "入力は # 以降に入り、ブラウザはこれを送信しません。秘密鍵は含めません。",
+        ),
+        "link_copied" => (
+            "Link copied. Anyone with it sees this input; private keys were left out.",
+            "リンクをコピーしました。受け取った人はこの入力を見られます (秘密鍵は除外済み)。",
+        ),
+        "results" => ("Results", "結果"),
+        "trust_label" => ("Trusted private CA (optional)", "信頼するプライベート CA (任意)"),
+        "trust_hint" => (
+            "Paste your organisation's root certificate: it replaces the public roots, as `certchain analyze --trust` does.",
+            "組織のルート証明書を貼り付けます。公開ルートの代わりに使われます (`certchain analyze --trust` と同じ)。",
+        ),
+        "trust_offer" => (
+            "The chain ends at a private root. If it is your organisation's CA, trust it to check the rest: ",
+            "チェーンはプライベートルートで終わっています。組織の CA であれば、信頼して残りを確認できます: ",
+        ),
+        "trust_root" => ("Trust this root", "このルートを信頼"),
+        "sample_good" => ("Good chain (private CA trusted)", "正しいチェーン (プライベート CA を信頼)"),
+        "sample_no_intermediate" => ("Missing intermediate", "中間証明書の不足"),
         _ => (key, key),
     };
     match lang {

@@ -7,6 +7,8 @@ pub struct Sample {
     pub key: &'static str,
     /// The input.
     pub text: &'static str,
+    /// Trust anchors to use with it (the private root), or "" for the public roots.
+    pub trust: &'static str,
 }
 
 macro_rules! fixture {
@@ -16,18 +18,25 @@ macro_rules! fixture {
 }
 
 /// The samples, in button order.
-pub fn all() -> [Sample; 4] {
-    [
-        Sample { key: "sample_s_client", text: fixture!("s_client-showcerts.txt") },
-        Sample { key: "sample_shuffled", text: SHUFFLED },
-        Sample { key: "sample_missing", text: fixture!("s_client-leaf-only.txt") },
-        Sample { key: "sample_with_key", text: fixture!("bundle-with-key.pem") },
-    ]
+pub fn all() -> &'static [Sample] {
+    &SAMPLES
 }
 
+static SAMPLES: [Sample; 6] = [
+    Sample { key: "sample_good", text: fixture!("fullchain.pem"), trust: ROOT },
+    Sample { key: "sample_s_client", text: fixture!("s_client-showcerts.txt"), trust: "" },
+    Sample { key: "sample_shuffled", text: SHUFFLED, trust: "" },
+    Sample { key: "sample_no_intermediate", text: NO_INTERMEDIATE, trust: ROOT },
+    Sample { key: "sample_missing", text: fixture!("s_client-leaf-only.txt"), trust: "" },
+    Sample { key: "sample_with_key", text: fixture!("bundle-with-key.pem"), trust: "" },
+];
+
+/// The private CA's root, trusted by the samples that show a correct private-CA setup.
+const ROOT: &str = fixture!("root.pem");
+
 /// Root, leaf, intermediate: the order a hurried `cat` makes.
-const SHUFFLED: &str = concat!(
-    include_str!("../../tests/fixtures/inputs/root.pem"),
-    include_str!("../../tests/fixtures/inputs/leaf.pem"),
-    include_str!("../../tests/fixtures/inputs/intermediate.pem"),
-);
+const SHUFFLED: &str =
+    concat!(fixture!("root.pem"), fixture!("leaf.pem"), fixture!("intermediate.pem"));
+
+/// The leaf alone, its private root trusted: the intermediate is missing.
+const NO_INTERMEDIATE: &str = fixture!("leaf.pem");

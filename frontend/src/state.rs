@@ -1,4 +1,5 @@
-//! The app's state and its reducer: every change goes through an [`Action`].
+//! The app's state and how actions change it. The analysis itself is one call into
+//! `certchain-core`, here, in the browser.
 
 use std::rc::Rc;
 
@@ -6,6 +7,7 @@ use certchain_core::{analyze, Options, Report, Source, UnixTime};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::samples::Sample;
 
 /// A report shared between components; equal when it is the same analysis.
 #[derive(Clone)]
@@ -17,32 +19,59 @@ impl PartialEq for Shared {
     }
 }
 
+/// A binary file the user opened or dropped (DER, PKCS#7): analysed as bytes.
+#[derive(Clone, PartialEq)]
+pub struct Loaded {
+    /// Its file name.
+    pub name: String,
+    /// Its contents.
+    pub bytes: Rc<Vec<u8>>,
+}
+
 /// Everything the page shows.
 #[derive(Clone, PartialEq)]
 pub struct State {
-    /// The pasted (or opened) input.
+    /// The paste area.
     pub input: String,
-    /// Host or URL clients connect to.
+    /// Binary files, analysed together with the paste area.
+    pub files: Vec<Loaded>,
+    /// The host or URL field.
     pub host: String,
-    /// "As of" date (Unix seconds), or `None` for now.
+    /// Trust anchors the user gave (their private CA), PEM; empty: the public roots.
+    pub trust: String,
+    /// The "as of" date (Unix seconds); `None` is now.
     pub as_of: Option<i64>,
     /// UI language.
     pub lang: Lang,
-    /// The latest analysis, if any input.
+    /// The latest analysis, `None` while there is nothing to analyse.
     pub report: Option<Shared>,
+    /// The input changed since the latest analysis (typing is analysed after a pause).
+    pub stale: bool,
 }
 
 /// What can happen.
 pub enum Action {
-    /// New input text.
+    /// Typed text: analysed after a pause.
     Input(String),
-    /// New host.
+    /// Pasted, dropped or sample text: analysed at once (Unix seconds of now).
+    InputNow(String, i64),
+    /// Binary files added (analysed at once).
+    AddFiles(Vec<Loaded>, i64),
+    /// Forget the binary files.
+    ClearFiles(i64),
+    /// A sample: its input and trust anchors, analysed at once.
+    Sample(&'static Sample, i64),
+    /// The trust anchors were edited (analysed after a pause).
+    Trust(String),
+    /// Trust these anchors now ("this root is our CA").
+    TrustNow(String, i64),
+    /// The host field changed.
     Host(String),
-    /// New "as of" date.
+    /// The date changed.
     AsOf(Option<i64>),
-    /// Another language.
+    /// The language changed.
     Lang(Lang),
-    /// Analyse the current input at `now` (Unix seconds).
+    /// Analyse now if the input changed (the pause after typing ended).
     Analyze(i64),
 }
 
@@ -50,23 +79,90 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if matches!(action, Action::Analyze(_)) && !self.stale {
+            return self;
+        }
         let mut next = (*self).clone();
         match action {
-            Action::Input(text) => next.input = text,
-            Action::Host(host) => next.host = host,
-            Action::AsOf(at) => next.as_of = at,
+            Action::Input(text) => {
+                next.input = text;
+                next.stale = true;
+            }
+            Action::InputNow(text, now) => {
+                next.input = text;
+                next.analyse(now);
+            }
+            Action::AddFiles(files, now) => {
+                next.files.extend(files);
+                next.analyse(now);
+            }
+            Action::ClearFiles(now) => {
+                next.files.clear();
+                next.analyse(now);
+            }
+            Action::Sample(sample, now) => {
+                next.input = sample.text.to_string();
+                next.trust = sample.trust.to_string();
+                next.files.clear();
+                next.analyse(now);
+            }
+            Action::Trust(pem) => {
+                next.trust = pem;
+                next.stale = true;
+            }
+            Action::TrustNow(pem, now) => {
+                next.trust = pem;
+                next.analyse(now);
+            }
+            Action::Host(host) => {
+                next.host = host;
+                next.stale = true;
+            }
+            Action::AsOf(at) => {
+                next.as_of = at;
+                next.stale = true;
+            }
             Action::Lang(lang) => next.lang = lang,
-            Action::Analyze(now) => next.report = run(&next, now),
+            Action::Analyze(now) => next.analyse(now),
         }
         Rc::new(next)
     }
 }
 
-fn run(state: &State, now: i64) -> Option<Shared> {
-    if state.input.trim().is_empty() {
-        return None;
+impl State {
+    /// A fresh state in `lang`.
+    pub fn new(lang: Lang) -> State {
+        State {
+            input: String::new(),
+            files: Vec::new(),
+            host: String::new(),
+            trust: String::new(),
+            as_of: None,
+            lang,
+            report: None,
+            stale: false,
+        }
     }
-    let host = Some(state.host.trim().to_string()).filter(|h| !h.is_empty());
-    let options = Options { now: UnixTime(state.as_of.unwrap_or(now)), host, ..Options::default() };
-    Some(Shared(Rc::new(analyze(&[Source::text(&state.input)], &options))))
+
+    fn analyse(&mut self, now: i64) {
+        self.stale = false;
+        let mut sources: Vec<Source> = self
+            .files
+            .iter()
+            .map(|f| Source { name: Some(f.name.clone()), bytes: f.bytes.to_vec() })
+            .collect();
+        if !self.input.trim().is_empty() {
+            sources.push(Source::text(&self.input));
+        }
+        if sources.is_empty() {
+            self.report = None;
+            return;
+        }
+        let host = Some(self.host.trim().to_string()).filter(|h| !h.is_empty());
+        let trust =
+            if self.trust.trim().is_empty() { Vec::new() } else { vec![Source::text(&self.trust)] };
+        let options =
+            Options { now: UnixTime(self.as_of.unwrap_or(now)), host, trust, ..Options::default() };
+        self.report = Some(Shared(Rc::new(analyze(&sources, &options))));
+    }
 }

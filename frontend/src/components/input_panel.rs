@@ -1,7 +1,10 @@
-//! The input: paste area, host, "as of" date, and the samples.
+//! The input: paste area (also a drop target for files), open-file button, host, "as of"
+//! date, and the samples. Pasted, dropped and sample input is analysed at once; typing
+//! after a short pause.
 
 use yew::prelude::*;
 
+use super::file_picker::{read_files, FilePicker};
 use crate::i18n::t;
 use crate::infra::clock;
 use crate::samples;
@@ -10,7 +13,7 @@ use crate::state::{Action, State};
 /// Input panel properties.
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
-    /// The current state (input, host, date, language).
+    /// The current state (input, files, host, date, language).
     pub state: State,
     /// Where changes go.
     pub on_action: Callback<Action>,
@@ -29,39 +32,109 @@ fn value_of(event: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
+/// A paste or a drop is a whole input: analyse it without waiting (input events of the
+/// Input Events Level 2 spec, `inputType`).
+fn is_whole_input(event: &InputEvent) -> bool {
+    matches!(event.input_type().as_str(), "insertFromPaste" | "insertFromDrop")
+}
+
 /// The input panel.
 #[function_component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
     let lang = props.state.lang;
-    let emit = |make: fn(String) -> Action| {
+    let dragging = use_state(|| false);
+    let on_text = {
         let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| on_action.emit(make(value_of(&e))))
+        Callback::from(move |e: InputEvent| {
+            let text = value_of(&e);
+            on_action.emit(if is_whole_input(&e) {
+                Action::InputNow(text, clock::now())
+            } else {
+                Action::Input(text)
+            })
+        })
     };
-    let on_date = emit(|text| Action::AsOf(clock::parse_date(&text)));
-    let samples = samples::all().into_iter().map(|sample| {
+    let on_host = {
         let on_action = props.on_action.clone();
-        let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::Input(sample.text.to_string())));
+        Callback::from(move |e: InputEvent| on_action.emit(Action::Host(value_of(&e))))
+    };
+    let on_date = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            on_action.emit(Action::AsOf(clock::parse_date(&value_of(&e))))
+        })
+    };
+    let drag = |over: bool| {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(over);
+        })
+    };
+    let on_drop = {
+        let (dragging, on_action, input) =
+            (dragging.clone(), props.on_action.clone(), props.state.input.clone());
+        Callback::from(move |e: DragEvent| {
+            let files = e.data_transfer().and_then(|d| d.files());
+            if let Some(files) = files.filter(|f| f.length() > 0) {
+                e.prevent_default();
+                read_files(files, input.clone(), on_action.clone());
+            }
+            dragging.set(false);
+        })
+    };
+    let on_trust = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = value_of(&e);
+            on_action.emit(if is_whole_input(&e) {
+                Action::TrustNow(text, clock::now())
+            } else {
+                Action::Trust(text)
+            })
+        })
+    };
+    let samples = samples::all().iter().map(|sample| {
+        let on_action = props.on_action.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Sample(sample, clock::now()))
+        });
         html! { <button class="sample" data-testid={format!("sample-{}", sample.key)} {onclick}>{ t(lang, sample.key) }</button> }
     });
-    let date = props.state.as_of.map(clock::date_text).unwrap_or_default();
+    let date = clock::date_text(props.state.as_of.unwrap_or_else(clock::now));
+    let class = classes!("input-panel", dragging.then_some("dragging"));
     html! {
-        <section class="input-panel">
-            <label for="paste" class="label">{ t(lang, "paste_label") }</label>
+        <section {class} ondragover={drag(true)} ondragenter={drag(true)} ondragleave={drag(false)} ondrop={on_drop}>
+            <div class="label-row">
+                <label for="paste" class="label">{ t(lang, "paste_label") }</label>
+                <FilePicker state={props.state.clone()} on_action={props.on_action.clone()} />
+            </div>
             <textarea id="paste" data-testid="paste" spellcheck="false" autocomplete="off"
+                aria-describedby="paste-hint"
                 placeholder={format!("-----BEGIN CERTIFICATE-----\n…\n\n{}", t(lang, "paste_hint"))}
-                value={props.state.input.clone()} oninput={emit(Action::Input)} />
+                value={props.state.input.clone()} oninput={on_text} />
+            <p id="paste-hint" class="hint">{ t(lang, "drop_hint") }</p>
             <div class="row">
                 <div class="field">
                     <label for="host" class="label">{ t(lang, "host_label") }</label>
-                    <input id="host" data-testid="host" type="text" placeholder="https://gitlab.example.com:8443/"
-                        value={props.state.host.clone()} oninput={emit(Action::Host)} />
+                    <input id="host" data-testid="host" type="text" inputmode="url" placeholder="https://gitlab.example.com:8443/"
+                        value={props.state.host.clone()} oninput={on_host} />
                 </div>
                 <div class="field narrow">
                     <label for="as-of" class="label">{ t(lang, "as_of_label") }</label>
                     <input id="as-of" data-testid="as-of" type="date" value={date} oninput={on_date} />
                 </div>
             </div>
-            <div class="samples"><span class="label">{ t(lang, "samples") }</span>{ for samples }</div>
+            <details class="trust-field" open={!props.state.trust.trim().is_empty()}>
+                <summary>{ t(lang, "trust_label") }</summary>
+                <p class="hint" id="trust-hint">{ t(lang, "trust_hint") }</p>
+                <textarea id="trust" data-testid="trust" spellcheck="false" autocomplete="off" rows="4"
+                    aria-describedby="trust-hint" aria-label={t(lang, "trust_label")}
+                    placeholder="-----BEGIN CERTIFICATE-----" value={props.state.trust.clone()} oninput={on_trust} />
+            </details>
+            <div class="samples" role="group" aria-label={t(lang, "samples")}>
+                <span class="label">{ t(lang, "samples") }</span>{ for samples }
+            </div>
         </section>
     }
 }

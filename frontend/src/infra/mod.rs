@@ -1,5 +1,9 @@
-//! Browser I/O, and only here: the clock, local storage, downloads and the clipboard.
+//! The browser around the app: clock, storage, downloads, file reading, the permalink and
+//! performance marks. Components call these; nothing here renders.
 
 pub mod clock;
 pub mod files;
+pub mod perf;
+pub mod permalink;
 pub mod storage;
+pub mod upload;
