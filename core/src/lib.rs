@@ -18,6 +18,7 @@ pub mod host;
 pub mod input;
 pub mod recommend;
 pub mod report;
+pub mod snippets;
 
 pub use analyze::{analyze, analyze_owned, Options, UnixTime};
 pub use input::Source;

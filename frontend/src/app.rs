@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::components::{
     bundles::Bundles, cert_list::CertList, chain_diagram::ChainDiagram, findings::Findings,
-    header::Header, input_panel::InputPanel, permalink::Permalink, summary::Summary,
-    timeline::Timeline, trust_offer::TrustOffer,
+    header::Header, input_panel::InputPanel, permalink::Permalink, snippets::Snippets,
+    summary::Summary, timeline::Timeline, trust_offer::TrustOffer,
 };
 use crate::i18n::t;
 use crate::infra::{clock, perf, permalink, storage};
@@ -20,6 +20,7 @@ fn initial_state() -> State {
     let mut state = State::new(storage::language());
     state.input = restored.input;
     state.host = restored.host;
+    state.trust = restored.trust;
     state.as_of = restored.as_of;
     state.files = restored.files;
     state.stale = true;
@@ -71,6 +72,7 @@ pub fn app() -> Html {
                 <Findings report={report.clone()} {lang} />
                 <Timeline report={report.clone()} {lang} />
                 <Bundles report={report.clone()} {lang} />
+                <Snippets report={report.clone()} params={state.effective_params()} {lang} on_action={on_action.clone()} />
                 <CertList report={report.clone()} {lang} />
             </>
         },

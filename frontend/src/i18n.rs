@@ -109,6 +109,7 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
             "リンクをコピーしました。受け取った人はこの入力を見られます (秘密鍵は除外済み)。",
         ),
         "results" => ("Results", "結果"),
+        "snippets" => ("Configuration", "設定例"),
         "trust_label" => ("Trusted private CA (optional)", "信頼するプライベート CA (任意)"),
         "trust_hint" => (
             "Paste your organisation's root certificate: it replaces the public roots, as `certchain analyze --trust` does.",

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use certchain_core::snippets::Params;
 use certchain_core::{analyze, Options, Report, Source, UnixTime};
 use yew::Reducible;
 
@@ -43,6 +44,8 @@ pub struct State {
     pub as_of: Option<i64>,
     /// UI language.
     pub lang: Lang,
+    /// Parameters of the configuration snippets.
+    pub snippet_params: Params,
     /// The latest analysis, `None` while there is nothing to analyse.
     pub report: Option<Shared>,
     /// The input changed since the latest analysis (typing is analysed after a pause).
@@ -71,6 +74,8 @@ pub enum Action {
     AsOf(Option<i64>),
     /// The language changed.
     Lang(Lang),
+    /// A snippet parameter changed (key, value).
+    SnippetParam(&'static str, String),
     /// Analyse now if the input changed (the pause after typing ended).
     Analyze(i64),
 }
@@ -123,6 +128,10 @@ impl Reducible for State {
                 next.stale = true;
             }
             Action::Lang(lang) => next.lang = lang,
+            Action::SnippetParam(key, value) => {
+                // The form offers only the core's own keys and choices.
+                let _ = next.snippet_params.set(key, &value);
+            }
             Action::Analyze(now) => next.analyse(now),
         }
         Rc::new(next)
@@ -130,6 +139,15 @@ impl Reducible for State {
 }
 
 impl State {
+    /// The snippet parameters, the URL taken from the host field unless set.
+    pub fn effective_params(&self) -> Params {
+        let mut params = self.snippet_params.clone();
+        if params.url.is_empty() {
+            params.url = self.host.trim().to_string();
+        }
+        params
+    }
+
     /// A fresh state in `lang`.
     pub fn new(lang: Lang) -> State {
         State {
@@ -139,6 +157,7 @@ impl State {
             trust: String::new(),
             as_of: None,
             lang,
+            snippet_params: Params::default(),
             report: None,
             stale: false,
         }

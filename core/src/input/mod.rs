@@ -14,6 +14,8 @@
 
 use serde::Serialize;
 
+pub use redact::without_private_keys;
+
 mod b64;
 mod base64_raw;
 mod ber;
@@ -26,6 +28,7 @@ mod pem_body;
 mod pkcs12_dump;
 mod pkcs7;
 mod private_key;
+mod redact;
 mod s_client;
 mod x509_text;
 

@@ -24,6 +24,7 @@ pub mod findings;
 pub mod header;
 pub mod input_panel;
 pub mod permalink;
+pub mod snippets;
 pub mod summary;
 pub mod timeline;
 pub mod trust_offer;

@@ -1,13 +1,14 @@
 //! The permalink: the input kept in the URL fragment, which browsers never send to a
-//! server (RFC 3986 §3.5). Private keys are never put in it.
+//! server (RFC 3986 §3.5). Private keys are never put in it (`without_private_keys`).
 //!
-//! Format: `#in=<base64url text>&host=<percent-encoded>&at=YYYY-MM-DD&file=<name>:<base64url>`
+//! Format: `#in=<base64url text>&trust=<base64url PEM>&host=<percent-encoded>&at=YYYY-MM-DD&file=<name>:<base64url>`
 //! (each part optional, `file` repeatable).
 
 use std::rc::Rc;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use certchain_core::input::without_private_keys;
 
 use crate::infra::clock;
 use crate::state::{Loaded, State};
@@ -17,6 +18,8 @@ use crate::state::{Loaded, State};
 pub struct Restored {
     /// The paste area.
     pub input: String,
+    /// The trusted private CA.
+    pub trust: String,
     /// The host field.
     pub host: String,
     /// The date.
@@ -32,6 +35,9 @@ pub fn encode(state: &State) -> String {
     let text = without_private_keys(&state.input);
     if !text.trim().is_empty() {
         parts.push(format!("in={}", URL_SAFE_NO_PAD.encode(text.as_bytes())));
+    }
+    if !state.trust.trim().is_empty() {
+        parts.push(format!("trust={}", URL_SAFE_NO_PAD.encode(state.trust.as_bytes())));
     }
     if !state.host.trim().is_empty() {
         parts.push(format!("host={}", js_sys::encode_uri_component(state.host.trim())));
@@ -55,10 +61,8 @@ pub fn decode(fragment: &str) -> Restored {
     for part in fragment.trim_start_matches('#').split('&') {
         let Some((key, value)) = part.split_once('=') else { continue };
         match key {
-            "in" => {
-                let bytes = URL_SAFE_NO_PAD.decode(value).unwrap_or_default();
-                restored.input = String::from_utf8_lossy(&bytes).into_owned();
-            }
+            "in" => restored.input = text_of(value),
+            "trust" => restored.trust = text_of(value),
             "host" => restored.host = decode_component(value),
             "at" => restored.as_of = clock::parse_date(value),
             "file" => {
@@ -72,28 +76,13 @@ pub fn decode(fragment: &str) -> Restored {
     restored
 }
 
-fn decode_component(value: &str) -> String {
-    js_sys::decode_uri_component(value).ok().and_then(|s| s.as_string()).unwrap_or_default()
+fn text_of(base64url: &str) -> String {
+    let bytes = URL_SAFE_NO_PAD.decode(base64url).unwrap_or_default();
+    without_private_keys(&String::from_utf8_lossy(&bytes))
 }
 
-/// The text with every `-----BEGIN … PRIVATE KEY-----` block (PKCS#1, PKCS#8, SEC 1,
-/// encrypted, OpenSSH) cut out, END line included.
-pub fn without_private_keys(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_key = false;
-    for line in text.split_inclusive('\n') {
-        let armor = line.trim();
-        if armor.starts_with("-----BEGIN") && armor.contains("PRIVATE KEY") {
-            in_key = true;
-        }
-        if !in_key {
-            out.push_str(line);
-        }
-        if in_key && armor.starts_with("-----END") {
-            in_key = false;
-        }
-    }
-    out
+fn decode_component(value: &str) -> String {
+    js_sys::decode_uri_component(value).ok().and_then(|s| s.as_string()).unwrap_or_default()
 }
 
 /// The current fragment of the page (without `#`).
