@@ -6,9 +6,12 @@ use yew::prelude::*;
 use super::ReportProps;
 use crate::i18n::t;
 
-const WIDTH: f64 = 560.0;
-const LABEL: f64 = 170.0;
-const ROW: f64 = 26.0;
+// Whole SVG user units: integers keep float formatting out of the WASM.
+const WIDTH: i64 = 560;
+const LABEL: i64 = 170;
+const ROW: i64 = 26;
+/// Longest label, in characters.
+const NAME: usize = 22;
 const DAY: i64 = 86_400;
 
 /// The validity timeline.
@@ -29,10 +32,10 @@ pub fn timeline(props: &ReportProps) -> Html {
         .map(|c| c.validity.not_after_unix - c.validity.days_left * DAY)
         .unwrap_or(start);
     let (start, end) = (start.min(now), end.max(now));
-    let span = (end - start).max(1) as f64;
-    let x = |unix: i64| LABEL + (unix - start) as f64 / span * (WIDTH - LABEL - 8.0);
+    let span = (end - start).max(1);
+    let x = |unix: i64| LABEL + (unix - start) * (WIDTH - LABEL - 8) / span;
     let bars = certs.iter().enumerate().map(|(row, c)| {
-        let y = row as f64 * ROW;
+        let y = row as i64 * ROW;
         let (x0, x1) = (x(c.validity.not_before_unix), x(c.validity.not_after_unix));
         let class = match c.validity.days_left {
             d if d < 0 => "bar bad",
@@ -40,25 +43,29 @@ pub fn timeline(props: &ReportProps) -> Html {
             _ => "bar good",
         };
         let name = c.common_name.clone().unwrap_or_else(|| c.subject.clone());
-        let name: String = name.chars().take(22).collect();
+        let name = if name.chars().count() > NAME {
+            name.chars().take(NAME - 1).chain(['…']).collect()
+        } else {
+            name
+        };
         html! {
             <g transform={format!("translate(0,{y})")}>
                 <text x="0" y="16" class="tl-label">{ format!("#{} {name}", c.index) }</text>
-                <rect class={class} x={format!("{x0:.1}")} y="6" width={format!("{:.1}", (x1 - x0).max(2.0))} height="12" rx="4">
+                <rect class={class} x={x0.to_string()} y="6" width={(x1 - x0).max(2).to_string()} height="12" rx="4">
                     <title>{ format!("{} → {}", c.validity.not_before, c.validity.not_after) }</title>
                 </rect>
             </g>
         }
     });
-    let height = certs.len() as f64 * ROW + 20.0;
+    let height = certs.len() as i64 * ROW + 20;
     let now_x = x(now);
     html! {
         <section class="card timeline" data-testid="timeline">
             <h2>{ t(props.lang, "timeline") }</h2>
             <svg class="diagram" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-label={t(props.lang, "timeline")}>
                 { for bars }
-                <line class="now" x1={format!("{now_x:.1}")} x2={format!("{now_x:.1}")} y1="0" y2={format!("{:.1}", height - 14.0)} />
-                <text class="tl-now" x={format!("{now_x:.1}")} y={format!("{:.1}", height - 2.0)} text-anchor="middle">{ t(props.lang, "now") }</text>
+                <line class="now" x1={now_x.to_string()} x2={now_x.to_string()} y1="0" y2={(height - 14).to_string()} />
+                <text class="tl-now" x={now_x.to_string()} y={(height - 2).to_string()} text-anchor="middle">{ t(props.lang, "now") }</text>
             </svg>
         </section>
     }
