@@ -1,6 +1,7 @@
 //! `certchain`: analyse TLS certificate chains from the command line, and serve the web app.
 //!
-//! Subcommands: `analyze` (files or stdin) and `serve` (the web app over HTTP). Live `fetch`
+//! Subcommands: `analyze` (files or stdin), `snippets` (configuration for the fixed files)
+//! and `serve` (the web app over HTTP). Live `fetch`
 //! comes with its own issue.
 #![forbid(unsafe_code)]
 
@@ -22,6 +23,8 @@ struct Cli {
 enum Command {
     /// Analyse a chain: PEM, DER, PKCS#7, s_client output... (files are read as one input).
     Analyze(cli::analyze::Args),
+    /// Configuration snippets that use the fixed files (GitLab Runner, nginx...).
+    Snippets(cli::snippets::Args),
     /// Serve the web app (it analyses in the browser: nothing pasted reaches the server).
     Serve(certchain::serve::Args),
 }
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => cli::analyze::run(args),
+        Command::Snippets(args) => cli::snippets::run(&args),
         Command::Serve(args) => certchain::serve::run(&args),
     }
 }

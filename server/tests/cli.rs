@@ -566,3 +566,82 @@ fn a_private_key_in_the_input_never_reaches_the_written_files() {
         }
     }
 }
+
+/// `certchain snippets ARGS` at the fixed time.
+fn snippets(args: &[&str]) -> Run {
+    let mut full = vec!["snippets", "--now", NOW];
+    full.extend_from_slice(args);
+    certchain(&full, None)
+}
+
+#[test]
+fn snippets_lists_the_runner_and_server_configuration_for_a_private_ca() {
+    let run = snippets(&[
+        "fullchain.pem",
+        "--trust",
+        "root.pem",
+        "--host",
+        "https://gitlab.example.com:8443/",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let list = run.json();
+    let targets: Vec<&str> =
+        list.as_array().unwrap().iter().map(|s| s["target"].as_str().unwrap()).collect();
+    assert_eq!(targets, ["runner-certs-dir", "runner-config-toml", "runner-register", "nginx"]);
+    for snippet in list.as_array().unwrap() {
+        for key in ["title", "filename", "language", "body", "notes"] {
+            assert!(!snippet[key].is_null(), "{key} missing in {snippet}");
+        }
+        assert!(snippet["title"]["ja"].as_str().is_some_and(is_japanese));
+    }
+    assert!(list[1]["body"]
+        .as_str()
+        .unwrap()
+        .contains("url = \"https://gitlab.example.com:8443/\""));
+}
+
+#[test]
+fn snippets_target_and_param_select_and_shape_the_output() {
+    let dir = TempDir::new("snippets-out");
+    let run = snippets(&[
+        "fullchain.pem",
+        "--trust",
+        "root.pem",
+        "--host",
+        HOST,
+        "--target",
+        "runner-config-toml",
+        "--param",
+        "executor=kubernetes",
+        "--param",
+        "runner_as_root=no",
+        "--out",
+        dir.str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("[runner-config-toml]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("[nginx]"), "{}", run.stdout);
+    let written = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(written.contains("executor = \"kubernetes\""), "{written}");
+    assert!(written.contains("tls-ca-file = \"~/.gitlab-runner/certs/gitlab.example.com.crt\""));
+}
+
+#[test]
+fn snippets_say_what_is_wrong_with_a_bad_param_or_target() {
+    let run = snippets(&["fullchain.pem", "--param", "os=beos"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("os must be one of debian, alpine, rhel, windows"),
+        "{}",
+        run.stderr
+    );
+    let run = snippets(&["leaf.pem", "--target", "runner-config-toml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("\"runner-config-toml\" is not offered for this chain"),
+        "{}",
+        run.stderr
+    );
+}

@@ -2,11 +2,13 @@
 //!
 //! Exit codes: 0 no error finding, 1 error findings, 2 unusable input.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use certchain_core::{analyze_owned, Options, Report, Source, UnixTime};
+use certchain_core::Report;
+
+use super::input::Input;
 use clap::ValueEnum;
 
 /// Exit code: no error finding.
@@ -48,17 +50,8 @@ pub enum Color {
 /// Arguments of `certchain analyze`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files to read as one input; `-` or nothing for stdin.
-    files: Vec<PathBuf>,
-    /// Host or URL clients connect to (e.g. https://gitlab.example.com:8443/).
-    #[arg(long, env = "CERTCHAIN_HOST")]
-    host: Option<String>,
-    /// Evaluate at this time (RFC 3339, e.g. 2026-11-22T00:00:00Z) instead of now.
-    #[arg(long, value_parser = parse_time)]
-    now: Option<i64>,
-    /// Trust only the certificates in this file (replaces the public roots). Repeatable.
-    #[arg(long)]
-    trust: Vec<PathBuf>,
+    #[command(flatten)]
+    input: Input,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -73,13 +66,6 @@ pub struct Args {
     out: Option<PathBuf>,
 }
 
-fn parse_time(s: &str) -> Result<i64, String> {
-    use time::format_description::well_known::Rfc3339;
-    time::OffsetDateTime::parse(s, &Rfc3339)
-        .map(|t| t.unix_timestamp())
-        .map_err(|e| format!("expected RFC 3339 like 2026-11-22T00:00:00Z ({e})"))
-}
-
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
     match execute(&args) {
@@ -92,12 +78,7 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 fn execute(args: &Args) -> Result<u8, String> {
-    let sources = read_inputs(&args.files)?;
-    let trust = args.trust.iter().map(|p| read_file(p)).collect::<Result<Vec<_>, _>>()?;
-    let now = args.now.unwrap_or_else(now_unix);
-    let options =
-        Options { now: UnixTime(now), host: args.host.clone(), trust, ..Options::default() };
-    let report = analyze_owned(sources, &options);
+    let report = args.input.analyze()?;
     if let Some(dir) = &args.out {
         write_bundles(&report, dir)?;
     }
@@ -141,29 +122,6 @@ fn print_json(report: &Report) -> std::io::Result<()> {
     out.flush()
 }
 
-fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {
-    if files.is_empty() {
-        if std::io::stdin().is_terminal() {
-            return Err(
-                "no input: give FILE arguments or pipe a chain into stdin (see --help)".into()
-            );
-        }
-        return Ok(vec![read_stdin()?]);
-    }
-    files.iter().map(|f| if f.as_os_str() == "-" { read_stdin() } else { read_file(f) }).collect()
-}
-
-fn read_stdin() -> Result<Source, String> {
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
-    Ok(Source { name: Some("-".into()), bytes })
-}
-
-fn read_file(path: &Path) -> Result<Source, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Ok(Source { name: Some(path.display().to_string()), bytes })
-}
-
 fn write_bundles(report: &Report, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let b = &report.bundles;
@@ -174,11 +132,4 @@ fn write_bundles(report: &Report, dir: &Path) -> Result<(), String> {
         eprintln!("wrote {}", path.display());
     }
     Ok(())
-}
-
-fn now_unix() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
 }

@@ -1,4 +1,6 @@
 //! Command-line subcommands.
 
 pub mod analyze;
+pub mod input;
+pub mod snippets;
 pub mod text;

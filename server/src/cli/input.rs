@@ -1,0 +1,72 @@
+//! The input options every subcommand that analyses shares: files or stdin, `--host`,
+//! `--now`, `--trust`.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use certchain_core::{analyze_owned, Options, Report, Source, UnixTime};
+
+/// What to analyse, and how.
+#[derive(clap::Args)]
+pub struct Input {
+    /// Files to read as one input; `-` or nothing for stdin.
+    files: Vec<PathBuf>,
+    /// Host or URL clients connect to (e.g. https://gitlab.example.com:8443/).
+    #[arg(long, env = "CERTCHAIN_HOST")]
+    pub host: Option<String>,
+    /// Evaluate at this time (RFC 3339, e.g. 2026-11-22T00:00:00Z) instead of now.
+    #[arg(long, value_parser = parse_time)]
+    now: Option<i64>,
+    /// Trust only the certificates in this file (replaces the public roots). Repeatable.
+    #[arg(long)]
+    trust: Vec<PathBuf>,
+}
+
+impl Input {
+    /// Reads the input and analyses it; `Err` only when a file cannot be read.
+    pub fn analyze(&self) -> Result<Report, String> {
+        let sources = read_inputs(&self.files)?;
+        let trust = self.trust.iter().map(|p| read_file(p)).collect::<Result<Vec<_>, _>>()?;
+        let now = self.now.unwrap_or_else(now_unix);
+        let options =
+            Options { now: UnixTime(now), host: self.host.clone(), trust, ..Options::default() };
+        Ok(analyze_owned(sources, &options))
+    }
+}
+
+fn parse_time(s: &str) -> Result<i64, String> {
+    use time::format_description::well_known::Rfc3339;
+    time::OffsetDateTime::parse(s, &Rfc3339)
+        .map(|t| t.unix_timestamp())
+        .map_err(|e| format!("expected RFC 3339 like 2026-11-22T00:00:00Z ({e})"))
+}
+
+fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {
+    if files.is_empty() {
+        if std::io::stdin().is_terminal() {
+            return Err(
+                "no input: give FILE arguments or pipe a chain into stdin (see --help)".into()
+            );
+        }
+        return Ok(vec![read_stdin()?]);
+    }
+    files.iter().map(|f| if f.as_os_str() == "-" { read_stdin() } else { read_file(f) }).collect()
+}
+
+fn read_stdin() -> Result<Source, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+    Ok(Source { name: Some("-".into()), bytes })
+}
+
+fn read_file(path: &Path) -> Result<Source, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(Source { name: Some(path.display().to_string()), bytes })
+}
+
+fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

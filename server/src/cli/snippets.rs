@@ -1,0 +1,130 @@
+//! `certchain snippets [FILE...|-] --host URL [--target ID]... [--param KEY=VALUE]...
+//! [--format text|json] [--lang en|ja] [--out DIR]`: the configuration that uses the fixed
+//! files, rendered by `certchain_core::snippets` for this chain.
+//!
+//! Exit codes: 0 snippets printed, 2 unusable input, unknown parameter or target not offered.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use certchain_core::report::Text;
+use certchain_core::snippets::{self, Params, Snippet};
+
+use super::analyze::{Format, Lang};
+use super::input::Input;
+
+/// Arguments of `certchain snippets`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: Input,
+    /// Only this target (e.g. runner-config-toml, nginx). Repeatable; default: all offered.
+    #[arg(long = "target", value_name = "ID")]
+    targets: Vec<String>,
+    /// A snippet parameter: url, executor, os, namespace, secret, runner_as_root. Repeatable.
+    #[arg(long = "param", value_name = "KEY=VALUE")]
+    params: Vec<String>,
+    /// Output format (JSON: a list of {target, title, filename, language, body, notes}).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of titles and notes in the text output.
+    #[arg(long, value_enum, default_value_t = Lang::En, env = "CERTCHAIN_LANG")]
+    lang: Lang,
+    /// Also write each snippet's body into this directory, under its file name.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// Run the subcommand.
+pub fn run(args: &Args) -> ExitCode {
+    match execute(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("certchain: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn execute(args: &Args) -> Result<(), String> {
+    let params = params(args)?;
+    let report = args.input.analyze()?;
+    if report.certificates.is_empty() {
+        return Err("unusable input: no certificate found".into());
+    }
+    let offered = snippets::render(&report, &params);
+    let chosen = choose(offered, &args.targets)?;
+    if let Some(dir) = &args.out {
+        write_all(&chosen, dir)?;
+    }
+    let output = match args.format {
+        Format::Json => serde_json::to_string_pretty(&chosen).map_err(|e| e.to_string())? + "\n",
+        Format::Text => text(&chosen, args.lang == Lang::Ja),
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(output.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The parameters: defaults, the URL from `--host`, then each `--param`.
+fn params(args: &Args) -> Result<Params, String> {
+    let mut params =
+        Params { url: args.input.host.clone().unwrap_or_default(), ..Params::default() };
+    for pair in &args.params {
+        let (key, value) =
+            pair.split_once('=').ok_or_else(|| format!("--param {pair:?}: expected KEY=VALUE"))?;
+        params.set(key.trim(), value).map_err(|e| format!("--param {pair:?}: {e}"))?;
+    }
+    Ok(params)
+}
+
+/// The requested targets, in the order asked; every one must be offered.
+fn choose(offered: Vec<Snippet>, targets: &[String]) -> Result<Vec<Snippet>, String> {
+    if targets.is_empty() {
+        return Ok(offered);
+    }
+    let ids: Vec<&str> = offered.iter().map(|s| s.target).collect();
+    if let Some(missing) = targets.iter().find(|t| !ids.contains(&t.as_str())) {
+        return Err(format!(
+            "target {missing:?} is not offered for this chain (offered: {})",
+            if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
+        ));
+    }
+    Ok(targets
+        .iter()
+        .filter_map(|t| offered.iter().find(|s| s.target == t.as_str()).cloned())
+        .collect())
+}
+
+fn write_all(chosen: &[Snippet], dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for snippet in chosen {
+        let path = dir.join(&snippet.filename);
+        std::fs::write(&path, &snippet.body)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn text(chosen: &[Snippet], ja: bool) -> String {
+    let pick = |t: &Text| if ja { t.ja.clone() } else { t.en.clone() };
+    let mut out = String::new();
+    for s in chosen {
+        out += &format!("── {} [{}] {} ({})\n", pick(&s.title), s.target, s.filename, s.language);
+        out += &s.body;
+        if !s.body.ends_with('\n') {
+            out.push('\n');
+        }
+        for note in &s.notes {
+            out += &format!("  • {}\n", pick(note));
+        }
+        out.push('\n');
+    }
+    out
+}
