@@ -1,8 +1,8 @@
 //! Chain building: index, verify every link, search every path (RFC 4158, RFC 5280 §6.1).
 
 pub mod anchors;
+mod crypto;
 pub mod graph;
-mod modexp;
 pub mod search;
 pub mod signature;
 
