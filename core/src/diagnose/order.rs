@@ -14,8 +14,9 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
         return out;
     }
     if let Some(chain) = seen.chain {
-        out.extend(wrong_order(&served_together(ctx, &chain.certs)));
-        out.extend(root_included(ctx, chain));
+        let sent = as_sent(ctx, chain);
+        out.extend(wrong_order(&served_together(ctx, &sent.certs)));
+        out.extend(root_included(ctx, &sent));
     }
     out.extend(unrelated(ctx, seen));
     out.extend(multiple_leaves(ctx, seen));
@@ -26,6 +27,23 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
 fn names(ctx: &Context<'_>, indices: &[usize]) -> String {
     let labels: Vec<String> = indices.iter().map(|&i| label(&ctx.graph.certs[i])).collect();
     labels.join(", ")
+}
+
+/// The chain as the input holds it: a chain that ends at a trust anchor whose own
+/// certificate is also in the input (a private root sent along, then given as `--trust`)
+/// has that copy on top, so its place in the input and its being sent still count.
+fn as_sent(ctx: &Context<'_>, chain: &crate::chain::Found) -> crate::chain::Found {
+    let mut sent = chain.clone();
+    let End::Anchor(anchor) = chain.end else { return sent };
+    let graph = ctx.graph;
+    let copy = (0..graph.certs.len()).find(|&i| {
+        graph.first_copy[i] == i
+            && !chain.certs.contains(&i)
+            && graph.self_signed(i)
+            && graph.anchors.equivalent(&graph.certs[i]) == Some(anchor)
+    });
+    sent.certs.extend(copy);
+    sent
 }
 
 /// The chain members a server would read as one file with the leaf: same source, same YAML

@@ -370,6 +370,21 @@ fn user_trust_anchor_makes_the_private_chain_valid() {
 }
 
 #[test]
+fn a_trusted_root_sent_first_is_still_out_of_order_and_included() {
+    let c = Chain::new(HOST);
+    // One file, root first, as a hurried `cat` makes it; the same root given as the anchor.
+    let sent = [c.root.pem(), c.leaf.pem(), c.intermediate.pem()].concat();
+    let mut options = certchain_tests::options(Some(HOST));
+    options.trust = vec![certchain_core::Source::text(&c.root.pem())];
+    let r = certchain_core::analyze(&[certchain_core::Source::text(&sent)], &options);
+    assert!(r.valid, "{:?}", codes(&r));
+    let order = finding(&r, "wrong_order");
+    assert_eq!(order.severity, Severity::Error, "the leaf is not first");
+    assert_eq!(order.certificates, vec![1, 2, 0]);
+    assert_eq!(finding(&r, "root_included").certificates, vec![0]);
+}
+
+#[test]
 fn missing_root_of_a_private_ca_is_not_blamed_on_the_server() {
     let c = Chain::new(HOST);
     let r = analyze_pems(&[c.leaf.pem(), c.intermediate.pem()], Some(HOST));
