@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: criterion benches of the core, then certchain against
-//! openssl as whole processes (wall time and peak RSS, via `/usr/bin/time`).
+//! openssl as whole processes (wall time and peak RSS, via `/usr/bin/time`), then the web
+//! app in headless Chromium (`tests/examples/web_bench.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -7,6 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::bench_data::{count_certs, debian_bundle, generated};
+use crate::dist;
 use crate::process::{cargo, describe, display, err, root, run, target_dir, Result};
 use crate::run::{build_release, certchain_bin};
 use crate::setup::setup;
@@ -104,7 +106,27 @@ pub fn bench() -> Result {
     fs::write(&out, &table)?;
     println!("{table}");
     eprintln!("==> wrote {}", out.display());
-    Ok(())
+    web()
+}
+
+/// The web app's first render, paste-to-report time and transfer size, measured in headless
+/// Chromium by `tests/examples/web_bench.rs` -> `target/bench/web.md`. Builds `dist/` first
+/// (the example serves the app that `certchain` embeds from it).
+fn web() -> Result {
+    if !dist::has_web_app() {
+        eprintln!("==> web bench: skipped: no index.html yet");
+        return Ok(());
+    }
+    dist::build()?;
+    run(cargo().args([
+        "run",
+        "--release",
+        "--locked",
+        "-p",
+        "certchain-tests",
+        "--example",
+        "web_bench",
+    ]))
 }
 
 /// One warm-up run (which also decides what exit code is normal), then [`RUNS`] timed runs.

@@ -80,7 +80,16 @@ pub const TOOLS: &[Tool] = &[
         },
         install: || apt_install(&["chromium", "chromium-driver"]),
     },
+    Tool {
+        // Without it, headless Chromium draws the Japanese UI as boxes in the screenshots.
+        name: "fonts-noto-cjk",
+        is_present: || Path::new(NOTO_CJK).is_file(),
+        install: || apt_install(&["fonts-noto-cjk"]),
+    },
 ];
+
+/// A file of Debian's `fonts-noto-cjk` (checked by path: quicker than asking dpkg).
+const NOTO_CJK: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 /// The Trunk release that builds with the project's rustc.
 const TRUNK: &str = "0.21.14";

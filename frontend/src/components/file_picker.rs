@@ -20,7 +20,8 @@ pub struct FilePickerProps {
 const ACCEPT: &str = ".pem,.crt,.cer,.der,.p7b,.p7c,.p7,.ca-bundle,.txt,.yaml,.yml,.json";
 
 /// Reads `files`, appends their text to `input`, and hands both on (analysed at once).
-pub fn read_files(files: web_sys::FileList, input: String, on_action: Callback<Action>) {
+pub fn read_files(files: &web_sys::FileList, input: String, on_action: Callback<Action>) {
+    let files = upload::files_of(files);
     wasm_bindgen_futures::spawn_local(async move {
         let read = upload::read_all(files).await;
         let now = clock::now();
@@ -49,7 +50,7 @@ pub fn file_picker(props: &FilePickerProps) -> Html {
                 return;
             };
             if let Some(files) = element.files() {
-                read_files(files, input.clone(), on_action.clone());
+                read_files(&files, input.clone(), on_action.clone());
             }
             element.set_value("");
         })

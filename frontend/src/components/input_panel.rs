@@ -78,7 +78,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             let files = e.data_transfer().and_then(|d| d.files());
             if let Some(files) = files.filter(|f| f.length() > 0) {
                 e.prevent_default();
-                read_files(files, input.clone(), on_action.clone());
+                read_files(&files, input.clone(), on_action.clone());
             }
             dragging.set(false);
         })

@@ -16,11 +16,16 @@ pub struct Read {
     pub binary: Vec<Loaded>,
 }
 
-/// Reads every file of `list` (from an `<input type=file>` or a drop).
-pub async fn read_all(list: web_sys::FileList) -> Read {
+/// The files of a `FileList`, taken at once: the list of an `<input type=file>` empties
+/// when the input is reset, which happens before the files are read.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// Reads every file (from an `<input type=file>` or a drop).
+pub async fn read_all(files: Vec<web_sys::File>) -> Read {
     let mut read = Read::default();
-    for i in 0..list.length() {
-        let Some(file) = list.item(i) else { continue };
+    for file in files {
         let Ok(buffer) = JsFuture::from(file.array_buffer()).await else { continue };
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
         match text_of(bytes) {

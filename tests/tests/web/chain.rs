@@ -1,0 +1,56 @@
+//! Pasting a chain shows it in chain order, with the findings the core reports.
+
+use certchain_tests::web::{fixture, page, Launch, Result};
+use serde_json::json;
+
+use super::{hash, shuffled, start};
+
+#[test]
+fn a_pasted_shuffled_chain_is_shown_leaf_first() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    page::paste(&browser, &shuffled()?)?;
+    let expected = [hash("leaf")?, hash("intermediate")?, hash("root")?];
+    page::wait_for(&browser, "the chain, leaf first", page::CHAIN, &json!(expected))
+}
+
+/// The finding codes `cargo run -p certchain -- analyze FILE --now 2026-11-22T00:00:00Z
+/// --host gitlab.example.com --format json` reports for each input, in its order.
+const CASES: &[(&str, &[&str])] = &[
+    ("shuffled", &["untrusted_root", "wrong_order", "root_included"]),
+    ("inputs/s_client-showcerts.txt", &["missing_root"]),
+    ("inputs/s_client-leaf-only.txt", &["missing_intermediate", "s_client_leaf_only"]),
+    ("inputs/bundle-with-key.pem", &["missing_root", "private_key_in_bundle"]),
+];
+
+#[test]
+fn findings_are_shown_for_each_input() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    for (input, codes) in CASES {
+        let text = if *input == "shuffled" { shuffled()? } else { fixture(input)? };
+        // Empty first, so that the findings of the last input cannot pass for these.
+        page::paste(&browser, "")?;
+        page::wait_for(
+            &browser,
+            "no findings once the input is cleared",
+            page::FINDINGS,
+            &json!([]),
+        )?;
+        page::paste(&browser, &text)?;
+        page::wait_for(
+            &browser,
+            &format!("the findings of {input}"),
+            page::FINDINGS,
+            &json!(codes),
+        )?;
+    }
+    Ok(())
+}
+
+#[test]
+fn a_sample_button_shows_its_chain_and_findings() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    browser.click(&browser.find("[data-testid=sample-sample_s_client]")?)?;
+    let expected = [hash("leaf")?, hash("intermediate")?];
+    page::wait_for(&browser, "the s_client sample's chain", page::CHAIN, &json!(expected))?;
+    page::wait_for(&browser, "its findings", page::FINDINGS, &json!(["missing_root"]))
+}

@@ -1,0 +1,135 @@
+//! The rest of the input and fixing side: opening binary files, the permalink (and that it
+//! never carries a private key), trusting a private root in one click, and the snippets.
+
+use certchain_tests::web::{fixture, page, Launch, Result};
+use serde_json::json;
+
+use super::{hash, start, DATE, HOST};
+
+/// Script: the `data-target` of the snippets shown, in order.
+const SNIPPETS: &str = "return [...document.querySelectorAll('[data-testid=snippet]')]\
+                        .map(e => e.getAttribute('data-target'));";
+
+/// Script: the verdict's `data-valid`.
+const VALID: &str = "const v = document.querySelector('[data-testid=verdict]');\
+                     return v ? v.getAttribute('data-valid') : null;";
+
+fn fixture_path(name: &str) -> String {
+    format!("{}/fixtures/inputs/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn binary_der_and_pkcs7_files_are_opened_as_bytes() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    let picker = browser.find("[data-testid=open-file]")?;
+    browser.send_keys(&picker, &fixture_path("chain.p7b"))?;
+    let chain = [hash("leaf")?, hash("intermediate")?, hash("root")?];
+    page::wait_for(&browser, "the chain of chain.p7b (DER PKCS#7)", page::CHAIN, &json!(chain))?;
+    let listed = page::strings(&browser, "return [...document.querySelectorAll('[data-testid=loaded-file]')].map(e => e.textContent);")?;
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(listed[0].starts_with("chain.p7b"), "{listed:?}");
+    // The paste area stays empty: a binary file is not text.
+    let pasted =
+        browser.execute("return document.querySelector('[data-testid=paste]').value;", &[])?;
+    assert_eq!(pasted, json!(""));
+    Ok(())
+}
+
+#[test]
+fn the_permalink_restores_the_input_and_leaves_private_keys_out() -> Result {
+    let (served, browser) = start(Launch::default())?;
+    page::paste(&browser, &fixture("inputs/bundle-with-key.pem")?)?;
+    page::wait_for(
+        &browser,
+        "the findings",
+        page::FINDINGS,
+        &json!(["missing_root", "private_key_in_bundle"]),
+    )?;
+    browser.click(&browser.find("[data-testid=permalink]")?)?;
+    let url = browser.execute("return location.href;", &[])?;
+    let url = url.as_str().unwrap_or_default().to_string();
+    assert!(url.starts_with(&served.url()) && url.contains("#in="), "{url}");
+    assert!(
+        url.contains("host=gitlab.example.com") && url.contains(&format!("at={DATE}")),
+        "{url}"
+    );
+    // Open the link in a fresh page: same chain, and the key is gone.
+    browser.navigate("about:blank")?;
+    page::open(&browser, &url)?;
+    page::wait_for(
+        &browser,
+        "the chain from the link",
+        page::CHAIN,
+        &json!([hash("leaf")?, hash("intermediate")?]),
+    )?;
+    page::wait_for(
+        &browser,
+        "the findings from the link",
+        page::FINDINGS,
+        &json!(["missing_root"]),
+    )?;
+    let restored =
+        browser.execute("return document.querySelector('[data-testid=paste]').value;", &[])?;
+    let restored = restored.as_str().unwrap_or_default();
+    assert!(
+        restored.contains("BEGIN CERTIFICATE") && !restored.contains("PRIVATE KEY"),
+        "{restored}"
+    );
+    let host =
+        browser.execute("return document.querySelector('[data-testid=host]').value;", &[])?;
+    assert_eq!(host, json!(HOST));
+    Ok(())
+}
+
+#[test]
+fn trusting_the_private_root_makes_the_chain_valid_and_offers_the_runner_snippets() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    page::paste(&browser, &fixture("inputs/s_client-showcerts.txt")?)?;
+    page::wait_for(&browser, "the findings", page::FINDINGS, &json!(["missing_root"]))?;
+    page::wait_for(&browser, "not valid yet", VALID, &json!("false"))?;
+    // The root is not in an s_client transcript: paste it as the trusted private CA.
+    page::set_field(&browser, "trust", &fixture("inputs/root.pem")?, "insertFromPaste")?;
+    page::wait_for(&browser, "valid with the root trusted", VALID, &json!("true"))?;
+    page::wait_for(&browser, "no findings", page::FINDINGS, &json!([]))?;
+    page::wait_for(
+        &browser,
+        "the snippets",
+        SNIPPETS,
+        &json!(["runner-certs-dir", "runner-config-toml", "runner-register", "nginx"]),
+    )?;
+    // A parameter changes the snippet text.
+    browser.execute(
+        "const select = document.querySelector('select[data-param=executor]');
+         select.value = 'kubernetes';
+         select.dispatchEvent(new Event('change', { bubbles: true }));",
+        &[],
+    )?;
+    page::wait_until(
+        &browser,
+        "executor = kubernetes in config.toml",
+        "return [...document.querySelectorAll('[data-target=runner-config-toml] code')].some(c => c.textContent.includes('executor = \"kubernetes\"'));",
+    )
+}
+
+#[test]
+fn a_shuffled_private_chain_offers_to_trust_its_root_in_one_click() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    browser.click(&browser.find("[data-testid=sample-sample_shuffled]")?)?;
+    page::wait_for(
+        &browser,
+        "untrusted root",
+        page::FINDINGS,
+        &json!(["untrusted_root", "wrong_order", "root_included"]),
+    )?;
+    browser.click(&browser.find("[data-testid=trust-root]")?)?;
+    page::wait_for(
+        &browser,
+        "the root trusted",
+        page::FINDINGS,
+        &json!(["wrong_order", "root_included"]),
+    )?;
+    let trust =
+        browser.execute("return document.querySelector('[data-testid=trust]').value;", &[])?;
+    assert!(trust.as_str().is_some_and(|t| t.contains("BEGIN CERTIFICATE")), "{trust}");
+    Ok(())
+}
