@@ -32,6 +32,15 @@ fn screenshots_of_the_main_states() -> Result {
     shot(&browser, "empty")?;
 
     page::host_and_date(&browser, HOST, DATE)?;
+    browser.click(&browser.find("[data-testid=sample-sample_good]")?)?;
+    page::wait_until(
+        &browser,
+        "the good chain's snippets",
+        "return document.querySelectorAll('[data-testid=snippet]').length > 0;",
+    )?;
+    page::wait_for(&browser, "no findings", page::FINDINGS, &json!([]))?;
+    shot(&browser, "good")?;
+
     browser.click(&browser.find("[data-testid=sample-sample_s_client]")?)?;
     page::wait_for(&browser, "the s_client findings", page::FINDINGS, &json!(["missing_root"]))?;
     shot(&browser, "s_client")?;
