@@ -38,32 +38,35 @@ fn is_whole_input(event: &InputEvent) -> bool {
     matches!(event.input_type().as_str(), "insertFromPaste" | "insertFromDrop")
 }
 
+/// A field whose every edit becomes `action(value)`.
+fn field(on_action: &Callback<Action>, action: fn(String) -> Action) -> Callback<InputEvent> {
+    let on_action = on_action.clone();
+    Callback::from(move |e: InputEvent| on_action.emit(action(value_of(&e))))
+}
+
+/// A text area analysed at once when pasted or dropped into (`now`), after a pause when
+/// typed (`typed`).
+fn text_field(
+    on_action: &Callback<Action>,
+    now: fn(String, i64) -> Action,
+    typed: fn(String) -> Action,
+) -> Callback<InputEvent> {
+    let on_action = on_action.clone();
+    Callback::from(move |e: InputEvent| {
+        let text = value_of(&e);
+        on_action.emit(if is_whole_input(&e) { now(text, clock::now()) } else { typed(text) })
+    })
+}
+
 /// The input panel.
 #[function_component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
     let lang = props.state.lang;
     let dragging = use_state(|| false);
-    let on_text = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = value_of(&e);
-            on_action.emit(if is_whole_input(&e) {
-                Action::InputNow(text, clock::now())
-            } else {
-                Action::Input(text)
-            })
-        })
-    };
-    let on_host = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| on_action.emit(Action::Host(value_of(&e))))
-    };
-    let on_date = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| {
-            on_action.emit(Action::AsOf(clock::parse_date(&value_of(&e))))
-        })
-    };
+    let on_text = text_field(&props.on_action, Action::InputNow, Action::Input);
+    let on_trust = text_field(&props.on_action, Action::TrustNow, Action::Trust);
+    let on_host = field(&props.on_action, Action::Host);
+    let on_date = field(&props.on_action, |text| Action::AsOf(clock::parse_date(&text)));
     let drag = |over: bool| {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -81,17 +84,6 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 read_files(&files, input.clone(), on_action.clone());
             }
             dragging.set(false);
-        })
-    };
-    let on_trust = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = value_of(&e);
-            on_action.emit(if is_whole_input(&e) {
-                Action::TrustNow(text, clock::now())
-            } else {
-                Action::Trust(text)
-            })
         })
     };
     let samples = samples::all().iter().map(|sample| {
