@@ -18,17 +18,18 @@ usage: cargo xtask <command>
 
 commands:
   setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, time,
-                   trunk, wasm-bindgen-cli, wasm-opt, chromium and chromium-driver)
-  test             setup; fmt --check; clippy -D warnings; tests (nextest or cargo test);
-                   wasm32 build of certchain-core; benches compile (--no-run);
-                   `cargo xtask dist` when index.html exists
+                   trunk, wasm-bindgen-cli, wasm-opt, chromium, chromium-driver, fonts-noto-cjk)
+  test             setup; `cargo xtask dist` when index.html exists (certchain embeds it);
+                   fmt --check; clippy -D warnings; tests (nextest or cargo test, browser
+                   tests included); wasm32 build of certchain-core; benches compile (--no-run)
   run [-- ARGS]    setup; `dist` when index.html exists; release build (it embeds dist/);
                    `certchain serve` on http://127.0.0.1:8080, or `certchain ARGS` when given;
                    exits with certchain's code
   dist             setup; trunk build --release --offline --locked --dist dist; SIZES.md;
                    dist/certchain.html (the web app as one file, for file://)
   bench            criterion benches of certchain-core, then certchain vs openssl
-                   (wall time, peak RSS) -> target/bench/process.md
+                   (wall time, peak RSS) -> target/bench/process.md, then the web app in
+                   headless Chromium -> target/bench/web.md
   help             this text
 ";
 
