@@ -77,27 +77,25 @@ fn executor_name(executor: Executor) -> &'static str {
     }
 }
 
-fn runner_values(context: &Context) -> [(&'static str, String); 4] {
+/// The placeholders of the runner templates, with `tls-ca-file` written as `ca_path`.
+fn runner_values(context: &Context, ca_path: String) -> [(&'static str, String); 4] {
     [
         ("host", context.host.clone()),
         ("url", context.url()),
         ("executor", executor_name(context.params.executor).into()),
-        ("ca_path", ca_path(context).replace('\\', "\\\\")),
+        ("ca_path", ca_path),
     ]
 }
 
-fn borrowed<'a>(values: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
-    values.iter().map(|(k, v)| (*k, v.as_str())).collect()
-}
-
 fn config_toml(context: &Context) -> Snippet {
-    let values = runner_values(context);
+    // A TOML basic string escapes backslashes (Windows paths).
+    let values = runner_values(context, ca_path(context).replace('\\', "\\\\"));
     Snippet {
         target: "runner-config-toml",
         title: Text::new("GitLab Runner: tls-ca-file in config.toml", "GitLab Runner: config.toml の tls-ca-file"),
         filename: "config.toml".into(),
         language: "toml",
-        body: fill(include_str!("templates/runner-config.toml"), &borrowed(&values)),
+        body: fill(include_str!("templates/runner-config.toml"), &values),
         notes: vec![Text::new(
             "Merge into the existing [[runners]] entry for this URL; the runner reloads config.toml by itself.",
             "この URL の既存の [[runners]] に追記します。Runner は config.toml を自動で再読み込みします。",
@@ -106,14 +104,13 @@ fn config_toml(context: &Context) -> Snippet {
 }
 
 fn register(context: &Context) -> Snippet {
-    let mut values = runner_values(context);
-    values[3].1 = ca_path(context);
+    let values = runner_values(context, ca_path(context));
     Snippet {
         target: "runner-register",
         title: Text::new("GitLab Runner: register with --tls-ca-file", "GitLab Runner: --tls-ca-file 付きで登録"),
         filename: "register-runner.sh".into(),
         language: "shell",
-        body: fill(include_str!("templates/runner-register.sh"), &borrowed(&values)),
+        body: fill(include_str!("templates/runner-register.sh"), &values),
         notes: vec![Text::new(
             "Set RUNNER_TOKEN to the runner authentication token from GitLab (Settings → CI/CD → Runners).",
             "RUNNER_TOKEN には GitLab (設定 → CI/CD → Runner) の Runner 認証トークンを設定します。",

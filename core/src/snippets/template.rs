@@ -2,8 +2,8 @@
 
 /// `template` with each `{{name}}` of `values` replaced. A placeholder left over is a bug in
 /// a template; the tests render every target and look for `{{`.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
     values.iter().fold(template.to_string(), |text, (name, value)| {
-        text.replace(&format!("{{{{{name}}}}}"), value)
+        text.replace(&format!("{{{{{name}}}}}"), value.as_ref())
     })
 }

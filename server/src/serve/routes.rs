@@ -1,5 +1,7 @@
 //! The HTTP routes: the app's files and a health check.
 
+use std::sync::LazyLock;
+
 use axum::extract::Path;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -46,25 +48,31 @@ fn asset_response(asset: &'static Asset) -> Response {
     response
 }
 
-/// Headers every answer carries. The CSP allows the page only its own files, the WASM
-/// compiler and the inline loader Trunk writes (by hash); the single-file build inlines
-/// everything by design, so it gets the same policy with inline code allowed.
+/// The Content-Security-Policy of the app's pages: only its own files, the WASM compiler and
+/// the inline loader Trunk writes (by hash). The single-file build inlines everything by
+/// design, so it gets the same policy with inline code allowed. Built once per process.
+fn csp(single_file: bool) -> &'static HeaderValue {
+    static POLICIES: LazyLock<[HeaderValue; 2]> = LazyLock::new(|| {
+        let policy = |scripts: &str, styles: &str| {
+            let text = format!(
+                "default-src 'none'; script-src {scripts}; style-src {styles}; \
+                 style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' data:; \
+                 base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+            );
+            HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static("default-src 'none'"))
+        };
+        [
+            policy(&format!("'self' 'wasm-unsafe-eval' {INLINE_SCRIPTS}"), "'self'"),
+            policy("'self' 'unsafe-inline' 'wasm-unsafe-eval' data:", "'self' 'unsafe-inline'"),
+        ]
+    });
+    &POLICIES[usize::from(single_file)]
+}
+
+/// Headers every answer carries.
 fn security_headers(response: &mut Response, name: &str) {
-    let scripts = if name == "certchain.html" {
-        "'self' 'unsafe-inline' 'wasm-unsafe-eval' data:".to_string()
-    } else {
-        format!("'self' 'wasm-unsafe-eval' {INLINE_SCRIPTS}")
-    };
-    let styles = if name == "certchain.html" { "'self' 'unsafe-inline'" } else { "'self'" };
-    let csp = format!(
-        "default-src 'none'; script-src {scripts}; style-src {styles}; \
-         style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' data:; \
-         base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-    );
     let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&csp) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, value);
-    }
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp(name == "certchain.html").clone());
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
