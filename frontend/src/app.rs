@@ -33,7 +33,8 @@ pub fn app() -> Html {
     let state = use_reducer(initial_state);
     {
         let dispatcher = state.dispatcher();
-        let deps = (state.input.clone(), state.host.clone(), state.as_of);
+        // Everything typed that the analysis reads.
+        let deps = (state.input.clone(), state.host.clone(), state.trust.clone(), state.as_of);
         use_effect_with(deps, move |_| {
             let timer = gloo_timers::callback::Timeout::new(DEBOUNCE_MS, move || {
                 dispatcher.dispatch(Action::Analyze(clock::now()))
