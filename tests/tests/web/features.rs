@@ -133,3 +133,15 @@ fn a_shuffled_private_chain_offers_to_trust_its_root_in_one_click() -> Result {
     assert!(trust.as_str().is_some_and(|t| t.contains("BEGIN CERTIFICATE")), "{trust}");
     Ok(())
 }
+
+#[test]
+fn a_trusted_ca_typed_in_is_analysed_after_the_pause() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    page::paste(&browser, &fixture("inputs/s_client-showcerts.txt")?)?;
+    page::wait_for(&browser, "not valid yet", VALID, &json!("false"))?;
+    // Let the paste's own pause (150 ms) pass, so only the typing can trigger the analysis.
+    let pause = "const done = arguments[arguments.length - 1]; setTimeout(() => done(true), 400);";
+    browser.execute_async(pause, &[])?;
+    page::set_field(&browser, "trust", &fixture("inputs/root.pem")?, "insertText")?;
+    page::wait_for(&browser, "valid once typing pauses", VALID, &json!("true"))
+}
