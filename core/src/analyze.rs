@@ -90,6 +90,7 @@ fn report(mut extracted: Extracted, source_count: usize, options: &Options) -> R
         paths,
         trust,
         bundles,
+        error_messages: Vec::new(),
         input: input_report(source_count, block_count, &extracted),
         findings,
     }

@@ -32,8 +32,34 @@ pub struct Report {
     pub trust: Trust,
     /// The files to use.
     pub bundles: Bundles,
+    /// Error messages recognised in the input (a log pasted with or instead of
+    /// certificates), in input order, each explained against this report.
+    pub error_messages: Vec<ErrorMessage>,
     /// What the input looked like.
     pub input: InputReport,
+}
+
+/// A known TLS error message found in the input, explained.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorMessage {
+    /// Stable snake_case code (see README, "Error messages").
+    pub code: &'static str,
+    /// Index of the source (file) it was in, from 0.
+    pub source: usize,
+    /// Line in that source, from 1.
+    pub line: usize,
+    /// The line as pasted: trimmed, shortened, credentials in URLs masked.
+    pub excerpt: String,
+    /// What the message means.
+    pub meaning: Text,
+    /// Which certificate or setting is at fault, from this report when it can tell.
+    pub cause: Text,
+    /// How to fix it.
+    pub fix: Text,
+    /// Ids of the snippets that fix it (see `snippets::render`).
+    pub snippets: Vec<&'static str>,
+    /// Indices into `certificates` it is about.
+    pub certificates: Vec<usize>,
 }
 
 /// What kind of input this is.

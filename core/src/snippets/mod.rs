@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::host::Target;
 use crate::report::{Report, Text};
 
-pub use params::{fields, Executor, Field, Os, Params};
+pub use params::{fields, Cluster, Distro, Executor, Field, Os, Params};
 
 /// One configuration snippet.
 #[derive(Debug, Clone, Serialize)]
@@ -33,6 +33,9 @@ pub struct Snippet {
     pub body: String,
     /// Caveats, most important first.
     pub notes: Vec<Text>,
+    /// Weakens security (skips verification, grants cluster-admin): a last resort, said
+    /// first in the notes; the UIs mark it.
+    pub dangerous: bool,
 }
 
 /// What every target family reads.
@@ -47,6 +50,10 @@ pub struct Context<'a> {
     pub port: Option<u16>,
 }
 
+/// A pasted error message with this code makes the snippets that fix it relevant, whatever
+/// the parameters say.
+const MKE_PRIVILEGED: &str = "mke_privileged_forbidden";
+
 impl Context<'_> {
     /// `host` or `host:port`.
     pub fn authority(&self) -> String {
@@ -59,6 +66,38 @@ impl Context<'_> {
     /// `https://host[:port]/`.
     pub fn url(&self) -> String {
         format!("https://{}/", self.authority())
+    }
+
+    /// `host:port`, with 443 when no port was given (what `openssl s_client -connect` needs).
+    pub fn connect(&self) -> String {
+        format!("{}:{}", self.host, self.port.unwrap_or(443))
+    }
+
+    /// The chain ends at a CA that clients must be given (private CA, or `--trust`): the
+    /// runner's `<host>.crt` exists.
+    pub fn private_ca(&self) -> bool {
+        self.report.bundles.runner_crt.is_some()
+    }
+
+    /// The runner runs in Kubernetes (Kubernetes executor, or the Helm chart).
+    pub fn kubernetes(&self) -> bool {
+        matches!(self.params.executor, Executor::Kubernetes | Executor::Helm)
+    }
+
+    /// An error message with `code` was pasted.
+    pub fn pasted(&self, code: &str) -> bool {
+        self.report.error_messages.iter().any(|m| m.code == code)
+    }
+
+    /// The cluster is MKE: the parameter says so, or MKE's privileged error was pasted.
+    pub fn mke(&self) -> bool {
+        self.params.cluster == Cluster::Mke || self.pasted(MKE_PRIVILEGED)
+    }
+
+    /// Jobs need privileged pods (Docker-in-Docker): the parameter says so, or MKE refused
+    /// a privileged pod.
+    pub fn dind(&self) -> bool {
+        self.params.dind || self.pasted(MKE_PRIVILEGED)
     }
 }
 

@@ -31,6 +31,30 @@ pub enum Os {
     Rhel,
     /// Windows.
     Windows,
+    /// macOS.
+    Macos,
+}
+
+/// The Linux distribution of the job image (what `pre_build_script` and job scripts run on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Distro {
+    /// Debian or Ubuntu (`apt-get`, `update-ca-certificates`).
+    Debian,
+    /// Alpine (`apk`, `update-ca-certificates`).
+    Alpine,
+    /// RHEL, Fedora, UBI (`dnf`, `update-ca-trust`).
+    Rhel,
+}
+
+/// The Kubernetes distribution the runner is deployed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cluster {
+    /// Upstream Kubernetes rules (Pod Security Admission).
+    Kubernetes,
+    /// Mirantis Kubernetes Engine: its own admission controller guards `privileged`.
+    Mke,
 }
 
 /// The parameters of the snippets.
@@ -42,10 +66,18 @@ pub struct Params {
     pub executor: Executor,
     /// The runner host's OS.
     pub os: Os,
+    /// The job image's distribution.
+    pub job_os: Distro,
     /// Kubernetes namespace of the runner.
     pub namespace: String,
     /// Kubernetes Secret holding the CA file.
     pub secret: String,
+    /// The runner's Kubernetes service account (the Helm chart names it `<release>-gitlab-runner`).
+    pub service_account: String,
+    /// The Kubernetes distribution.
+    pub cluster: Cluster,
+    /// Jobs build images with Docker-in-Docker, which needs privileged pods.
+    pub dind: bool,
     /// The runner runs as root (its certs folder is /etc/gitlab-runner/certs/).
     pub runner_as_root: bool,
 }
@@ -56,8 +88,12 @@ impl Default for Params {
             url: String::new(),
             executor: Executor::Docker,
             os: Os::Debian,
+            job_os: Distro::Debian,
             namespace: "gitlab-runner".into(),
             secret: "gitlab-runner-certs".into(),
+            service_account: "gitlab-runner-gitlab-runner".into(),
+            cluster: Cluster::Kubernetes,
+            dind: false,
             runner_as_root: true,
         }
     }
@@ -82,9 +118,21 @@ const EXECUTORS: [(&str, Executor); 4] = [
     ("kubernetes", Executor::Kubernetes),
     ("helm", Executor::Helm),
 ];
-const SYSTEMS: [(&str, Os); 4] =
-    [("debian", Os::Debian), ("alpine", Os::Alpine), ("rhel", Os::Rhel), ("windows", Os::Windows)];
-const YES_NO: [&str; 2] = ["yes", "no"];
+const SYSTEMS: [(&str, Os); 5] = [
+    ("debian", Os::Debian),
+    ("alpine", Os::Alpine),
+    ("rhel", Os::Rhel),
+    ("windows", Os::Windows),
+    ("macos", Os::Macos),
+];
+const DISTROS: [(&str, Distro); 3] =
+    [("debian", Distro::Debian), ("alpine", Distro::Alpine), ("rhel", Distro::Rhel)];
+const CLUSTERS: [(&str, Cluster); 2] = [("kubernetes", Cluster::Kubernetes), ("mke", Cluster::Mke)];
+const YES_NO: [(&str, bool); 2] = [("yes", true), ("no", false)];
+
+fn names<T>(table: &[(&'static str, T)]) -> Vec<&'static str> {
+    table.iter().map(|(n, _)| *n).collect()
+}
 
 fn name_of<T: PartialEq + Copy>(table: &[(&'static str, T)], value: T) -> String {
     table.iter().find(|(_, v)| *v == value).map(|(n, _)| n.to_string()).unwrap_or_default()
@@ -110,39 +158,82 @@ fn pick<T: Copy>(key: &str, value: &str, table: &[(&'static str, T)]) -> Result<
 
 /// The parameters of `params` as form fields, in display order.
 pub fn fields(params: &Params) -> Vec<Field> {
-    let yes_no = if params.runner_as_root { "yes" } else { "no" };
+    let text = |value: &String| value.clone();
     vec![
-        field("url", "GitLab URL", "GitLab の URL", params.url.clone(), vec![]),
+        field("url", "GitLab URL", "GitLab の URL", text(&params.url), vec![]),
         field(
             "executor",
             "Runner executor",
             "Runner の executor",
             name_of(&EXECUTORS, params.executor),
-            EXECUTORS.iter().map(|(n, _)| *n).collect(),
+            names(&EXECUTORS),
         ),
         field(
             "os",
             "Runner host OS",
             "Runner ホストの OS",
             name_of(&SYSTEMS, params.os),
-            SYSTEMS.iter().map(|(n, _)| *n).collect(),
+            names(&SYSTEMS),
+        ),
+        field(
+            "job_os",
+            "Job image distribution",
+            "ジョブのイメージのディストリビューション",
+            name_of(&DISTROS, params.job_os),
+            names(&DISTROS),
         ),
         field(
             "namespace",
             "Kubernetes namespace",
             "Kubernetes の namespace",
-            params.namespace.clone(),
+            text(&params.namespace),
             vec![],
         ),
-        field("secret", "Secret name", "Secret 名", params.secret.clone(), vec![]),
+        field("secret", "Secret name", "Secret 名", text(&params.secret), vec![]),
+        field(
+            "service_account",
+            "Runner service account",
+            "Runner の ServiceAccount",
+            text(&params.service_account),
+            vec![],
+        ),
+        field(
+            "cluster",
+            "Kubernetes distribution",
+            "Kubernetes ディストリビューション",
+            name_of(&CLUSTERS, params.cluster),
+            names(&CLUSTERS),
+        ),
+        field(
+            "dind",
+            "Jobs use Docker-in-Docker",
+            "ジョブで Docker-in-Docker を使う",
+            name_of(&YES_NO, params.dind),
+            names(&YES_NO),
+        ),
         field(
             "runner_as_root",
             "Runner runs as root",
             "Runner を root で実行",
-            yes_no.into(),
-            YES_NO.to_vec(),
+            name_of(&YES_NO, params.runner_as_root),
+            names(&YES_NO),
         ),
     ]
+}
+
+/// A Kubernetes object name (RFC 1123 label: lowercase letters, digits and `-`, at most 63,
+/// starting and ending with a letter or digit): anything else would be pasted into YAML and
+/// shell commands, so it is refused here with the rule.
+fn kubernetes_name(key: &str, value: &str) -> Result<String, String> {
+    let value = value.trim();
+    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+    let ends_ok = !value.starts_with('-') && !value.ends_with('-');
+    if !value.is_empty() && value.len() <= 63 && value.chars().all(allowed) && ends_ok {
+        return Ok(value.to_string());
+    }
+    Err(format!(
+        "{key} must be a Kubernetes name (lowercase letters, digits and '-', at most 63), not {value:?}"
+    ))
 }
 
 impl Params {
@@ -152,15 +243,13 @@ impl Params {
             "url" => self.url = value.trim().to_string(),
             "executor" => self.executor = pick(key, value, &EXECUTORS)?,
             "os" => self.os = pick(key, value, &SYSTEMS)?,
-            "namespace" => self.namespace = value.trim().to_string(),
-            "secret" => self.secret = value.trim().to_string(),
-            "runner_as_root" => {
-                self.runner_as_root = match value {
-                    "yes" | "true" => true,
-                    "no" | "false" => false,
-                    _ => return Err(format!("runner_as_root must be yes or no, not {value:?}")),
-                }
-            }
+            "job_os" => self.job_os = pick(key, value, &DISTROS)?,
+            "namespace" => self.namespace = kubernetes_name(key, value)?,
+            "secret" => self.secret = kubernetes_name(key, value)?,
+            "service_account" => self.service_account = kubernetes_name(key, value)?,
+            "cluster" => self.cluster = pick(key, value, &CLUSTERS)?,
+            "dind" => self.dind = pick(key, value, &YES_NO)?,
+            "runner_as_root" => self.runner_as_root = pick(key, value, &YES_NO)?,
             _ => {
                 let keys: Vec<&str> = fields(self).iter().map(|f| f.key).collect();
                 return Err(format!("unknown parameter {key:?}; known: {}", keys.join(", ")));

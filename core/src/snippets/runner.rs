@@ -57,6 +57,7 @@ fn certs_dir(context: &Context) -> Snippet {
                 "root 以外で動かす場合は ~/.gitlab-runner/certs/ を読みます。Runner と同じ場所の ./certs/ も使えます。",
             ),
         ],
+        dangerous: false,
     }
 }
 
@@ -100,6 +101,7 @@ fn config_toml(context: &Context) -> Snippet {
             "Merge into the existing [[runners]] entry for this URL; the runner reloads config.toml by itself.",
             "この URL の既存の [[runners]] に追記します。Runner は config.toml を自動で再読み込みします。",
         )],
+        dangerous: false,
     }
 }
 
@@ -115,5 +117,6 @@ fn register(context: &Context) -> Snippet {
             "Set RUNNER_TOKEN to the runner authentication token from GitLab (Settings → CI/CD → Runners).",
             "RUNNER_TOKEN には GitLab (設定 → CI/CD → Runner) の Runner 認証トークンを設定します。",
         )],
+        dangerous: false,
     }
 }

@@ -26,5 +26,6 @@ fn nginx(context: &Context, fullchain: &str) -> Snippet {
             format!("Copy {fullchain} and the server's private key to /etc/nginx/ssl/, then `nginx -t && nginx -s reload`."),
             format!("{fullchain} とサーバーの秘密鍵を /etc/nginx/ssl/ に置き、`nginx -t && nginx -s reload` を実行します。"),
         )],
+        dangerous: false,
     }
 }
