@@ -6,7 +6,11 @@
 //! The web app lists whatever [`render`] returns and edits [`Params`] through [`fields`], so
 //! a new target needs no change there.
 
+mod ci;
+mod docker;
+mod kubernetes;
 mod params;
+mod privileged;
 mod runner;
 mod servers;
 mod template;
@@ -79,9 +83,11 @@ impl Context<'_> {
         self.report.bundles.runner_crt.is_some()
     }
 
-    /// The runner runs in Kubernetes (Kubernetes executor, or the Helm chart).
+    /// The runner runs in Kubernetes (Kubernetes executor, or the Helm chart), or MKE
+    /// refused one of its pods.
     pub fn kubernetes(&self) -> bool {
         matches!(self.params.executor, Executor::Kubernetes | Executor::Helm)
+            || self.pasted(MKE_PRIVILEGED)
     }
 
     /// An error message with `code` was pasted.
@@ -113,7 +119,14 @@ pub fn render(report: &Report, params: &Params) -> Vec<Snippet> {
         None => (EXAMPLE_HOST.to_string(), None),
     };
     let context = Context { report, params, host, port };
-    let families: [fn(&Context) -> Vec<Snippet>; 2] = [runner::offer, servers::offer];
+    let families: [fn(&Context) -> Vec<Snippet>; 6] = [
+        runner::offer,
+        docker::offer,
+        kubernetes::offer,
+        ci::offer,
+        privileged::offer,
+        servers::offer,
+    ];
     families.iter().flat_map(|offer| offer(&context)).collect()
 }
 

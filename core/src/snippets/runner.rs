@@ -1,90 +1,123 @@
-//! GitLab Runner: the `<host>.crt` in its certs folder, `tls-ca-file` in config.toml, and
-//! `gitlab-runner register --tls-ca-file` (GitLab docs, "Self-signed certificates or custom
-//! Certification Authorities"). Offered when clients need a CA file: a chain that ends at a
-//! public root needs a fixed server chain instead, not a CA on every runner.
+//! GitLab Runner on a host: the `<host>.crt` in its certs folder, `tls-ca-file` in
+//! config.toml, `gitlab-runner register --tls-ca-file`, and the openssl commands that fetch
+//! and check the CA file (GitLab Runner docs, "Self-signed certificates or custom
+//! Certification Authorities"). Offered for a private CA only: a chain that ends at a public
+//! root needs a fixed server chain instead, not a CA file on every runner.
 
 use super::params::{Executor, Os};
 use super::template::fill;
 use super::{Context, Snippet};
 use crate::report::Text;
 
-/// The runner snippets for a private CA; none when the report has no `<host>.crt`.
+/// The runner snippets for a private CA. The Helm chart configures the runner itself
+/// (`certsSecretName`, see `kubernetes`), so a Helm install gets only the openssl commands.
 pub fn offer(context: &Context) -> Vec<Snippet> {
-    if context.report.bundles.runner_crt.is_none() {
+    if !context.private_ca() {
         return Vec::new();
     }
-    vec![certs_dir(context), config_toml(context), register(context)]
+    let mut offered = Vec::new();
+    if context.params.executor != Executor::Helm {
+        offered.extend([certs_dir(context), config_toml(context), register(context)]);
+    }
+    offered.extend([download(context), verify(context)]);
+    offered
+}
+
+/// The file certchain hands out (`<host>.crt` of the report).
+pub fn source_file(context: &Context) -> String {
+    let runner_crt = context.report.bundles.runner_crt.as_ref();
+    runner_crt.map_or_else(|| runner_file(context), |b| b.filename.clone())
+}
+
+/// The name the runner looks for: the host without the port, `.crt`.
+pub fn runner_file(context: &Context) -> String {
+    format!("{}.crt", context.host)
+}
+
+fn windows(context: &Context) -> bool {
+    context.params.os == Os::Windows
 }
 
 /// The certs folder: `/etc/gitlab-runner/certs/` as root, `~/.gitlab-runner/certs/` if not,
 /// `C:\GitLab-Runner\certs\` on Windows.
+fn certs_dir_path(context: &Context) -> &'static str {
+    match (windows(context), context.params.runner_as_root) {
+        (true, _) => "C:\\GitLab-Runner\\certs\\",
+        (false, true) => "/etc/gitlab-runner/certs/",
+        (false, false) => "~/.gitlab-runner/certs/",
+    }
+}
+
+/// Where config.toml and register point `tls-ca-file`.
+pub fn ca_path(context: &Context) -> String {
+    format!("{}{}", certs_dir_path(context), runner_file(context))
+}
+
+fn config_path(context: &Context) -> &'static str {
+    match (windows(context), context.params.runner_as_root) {
+        (true, _) => "C:\\GitLab-Runner\\config.toml",
+        (false, true) => "/etc/gitlab-runner/config.toml",
+        (false, false) => "~/.gitlab-runner/config.toml",
+    }
+}
+
 fn certs_dir(context: &Context) -> Snippet {
-    let file = format!("{}.crt", context.host);
-    let windows = context.params.os == Os::Windows;
-    let dir = if context.params.runner_as_root {
-        "/etc/gitlab-runner/certs/"
+    let file = runner_file(context);
+    let (template, language, filename) = if windows(context) {
+        (include_str!("templates/runner-certs-dir.ps1"), "powershell", "install-runner-ca.ps1")
     } else {
-        "~/.gitlab-runner/certs/"
-    };
-    let (template, language) = if windows {
-        (include_str!("templates/runner-certs-dir.ps1"), "powershell")
-    } else {
-        (include_str!("templates/runner-certs-dir.sh"), "shell")
+        (include_str!("templates/runner-certs-dir.sh"), "shell", "install-runner-ca.sh")
     };
     let values = [
-        ("dir", dir),
-        ("file", &file),
-        ("authority", &context.authority()),
-        ("host", &context.host),
+        ("dir", certs_dir_path(context).to_string()),
+        ("file", file.clone()),
+        ("source", source_file(context)),
     ];
     Snippet {
         target: "runner-certs-dir",
         title: Text::new("GitLab Runner: the CA file in its certs folder", "GitLab Runner: certs フォルダーに CA ファイルを置く"),
-        filename: if windows { "install-runner-ca.ps1".into() } else { "install-runner-ca.sh".into() },
+        filename: filename.into(),
         language,
         body: fill(template, &values),
         notes: vec![
             Text::new(
-                format!("The file is named after the host without the port: {file}."),
-                format!("ファイル名はポートを除いたホスト名です: {file}。"),
+                format!("The file is named after the host without the port: {file}, even for {}.", context.url()),
+                format!("ファイル名はポートを除いたホスト名です: {file}({} の場合も同じ)。", context.url()),
             ),
             Text::new(
-                "It holds the CA certificate(s), never the server certificate, and only PEM: the runner cannot read DER.",
-                "中身は CA 証明書のみで、サーバー証明書は入れません。形式は PEM のみです (DER は読めません)。",
+                "It holds the CA certificate(s), not the server certificate, and only PEM: the runner cannot read DER.",
+                "中身は CA 証明書で、サーバー証明書ではありません。形式は PEM のみです(DER は読めません)。",
             ),
             Text::new(
-                "Without root the runner reads ~/.gitlab-runner/certs/; ./certs/ next to the runner also works.",
-                "root 以外で動かす場合は ~/.gitlab-runner/certs/ を読みます。Runner と同じ場所の ./certs/ も使えます。",
+                "Not as root, the runner reads ~/.gitlab-runner/certs/; ./certs/ in its working folder also works, except for a runner installed as a Windows service (use tls-ca-file there).",
+                "root 以外で動かす場合は ~/.gitlab-runner/certs/ を読みます。作業フォルダーの ./certs/ も使えますが、Windows サービスとして動かす場合は使えません(tls-ca-file を指定します)。",
+            ),
+            Text::new(
+                "This trusts the CA for the runner's own connections to GitLab (registration, job requests). Jobs in containers need it too: see the Docker and Kubernetes snippets.",
+                "これは Runner 自身の GitLab への接続(登録・ジョブ取得)のための設定です。コンテナ内のジョブにも必要な場合は Docker / Kubernetes のスニペットを使います。",
             ),
         ],
         dangerous: false,
     }
 }
 
-/// Where config.toml and register point `tls-ca-file`.
-fn ca_path(context: &Context) -> String {
-    match (context.params.os, context.params.runner_as_root) {
-        (Os::Windows, _) => format!("C:\\GitLab-Runner\\certs\\{}.crt", context.host),
-        (_, true) => format!("/etc/gitlab-runner/certs/{}.crt", context.host),
-        (_, false) => format!("~/.gitlab-runner/certs/{}.crt", context.host),
-    }
-}
-
-fn executor_name(executor: Executor) -> &'static str {
-    match executor {
-        Executor::Shell => "shell",
-        Executor::Docker => "docker",
-        Executor::Kubernetes | Executor::Helm => "kubernetes",
+fn executor_name(context: &Context) -> &'static str {
+    match (context.params.executor, windows(context)) {
+        (Executor::Shell, _) => "shell",
+        (Executor::Docker, false) => "docker",
+        (Executor::Docker, true) => "docker-windows",
+        (Executor::Kubernetes | Executor::Helm, _) => "kubernetes",
     }
 }
 
 /// The placeholders of the runner templates, with `tls-ca-file` written as `ca_path`.
-fn runner_values(context: &Context, ca_path: String) -> [(&'static str, String); 4] {
-    [
+fn runner_values(context: &Context, ca_path: String) -> Vec<(&'static str, String)> {
+    vec![
         ("host", context.host.clone()),
         ("url", context.url()),
-        ("executor", executor_name(context.params.executor).into()),
+        ("executor", executor_name(context).into()),
         ("ca_path", ca_path),
+        ("config_path", config_path(context).into()),
     ]
 }
 
@@ -97,26 +130,111 @@ fn config_toml(context: &Context) -> Snippet {
         filename: "config.toml".into(),
         language: "toml",
         body: fill(include_str!("templates/runner-config.toml"), &values),
-        notes: vec![Text::new(
-            "Merge into the existing [[runners]] entry for this URL; the runner reloads config.toml by itself.",
-            "この URL の既存の [[runners]] に追記します。Runner は config.toml を自動で再読み込みします。",
-        )],
+        notes: vec![
+            Text::new(
+                "Merge into the existing [[runners]] entry for this URL (keep its token); the runner reloads config.toml by itself.",
+                "この URL の既存の [[runners]] に追記します(token はそのまま)。Runner は config.toml を自動で再読み込みします。",
+            ),
+            Text::new(
+                "If the runner was set up for http://, change url to the https:// address too.",
+                "http:// で登録済みの場合は、url も https:// のアドレスに変更します。",
+            ),
+        ],
         dangerous: false,
     }
 }
 
+/// Flags the executor needs at registration, each on its own continued line.
+fn executor_flags(context: &Context, continuation: &str) -> String {
+    match (context.params.executor, windows(context)) {
+        (Executor::Docker, false) => format!("\n  --docker-image \"ubuntu:24.04\" {continuation}"),
+        (Executor::Docker, true) => format!(
+            "\n  --docker-image \"mcr.microsoft.com/windows/servercore:ltsc2022\" {continuation}"
+        ),
+        _ => String::new(),
+    }
+}
+
 fn register(context: &Context) -> Snippet {
-    let values = runner_values(context, ca_path(context));
+    let mut values = runner_values(context, ca_path(context));
+    let (template, language, filename, continuation) = if windows(context) {
+        (include_str!("templates/runner-register.ps1"), "powershell", "register-runner.ps1", "`")
+    } else {
+        (include_str!("templates/runner-register.sh"), "shell", "register-runner.sh", "\\")
+    };
+    values.push(("executor_flags", executor_flags(context, continuation)));
     Snippet {
         target: "runner-register",
         title: Text::new("GitLab Runner: register with --tls-ca-file", "GitLab Runner: --tls-ca-file 付きで登録"),
-        filename: "register-runner.sh".into(),
+        filename: filename.into(),
+        language,
+        body: fill(template, &values),
+        notes: vec![
+            Text::new(
+                "Put the CA file in place first (runner-certs-dir): registration is the first connection that needs it.",
+                "先に CA ファイルを配置します(runner-certs-dir)。登録が最初にそれを必要とする接続です。",
+            ),
+            Text::new(
+                "RUNNER_TOKEN is the runner authentication token (glrt-…) from GitLab: Settings → CI/CD → Runners → New project runner. Registration tokens (--registration-token) are deprecated since GitLab 15.6.",
+                "RUNNER_TOKEN には GitLab の 設定 → CI/CD → Runner → 新しいプロジェクト Runner で作成した Runner 認証トークン(glrt-…)を設定します。登録トークン(--registration-token)は GitLab 15.6 から非推奨です。",
+            ),
+        ],
+        dangerous: false,
+    }
+}
+
+fn download(context: &Context) -> Snippet {
+    let values = [
+        ("connect", context.connect()),
+        ("host", context.host.clone()),
+        ("url", context.url()),
+        ("file", runner_file(context)),
+        ("dir", certs_dir_path(context).replace('\\', "/")),
+    ];
+    Snippet {
+        target: "runner-download-ca",
+        title: Text::new("Fetch the CA file from the server with openssl", "openssl でサーバーから CA ファイルを取得"),
+        filename: "download-ca.sh".into(),
         language: "shell",
-        body: fill(include_str!("templates/runner-register.sh"), &values),
-        notes: vec![Text::new(
-            "Set RUNNER_TOKEN to the runner authentication token from GitLab (Settings → CI/CD → Runners).",
-            "RUNNER_TOKEN には GitLab (設定 → CI/CD → Runner) の Runner 認証トークンを設定します。",
-        )],
+        body: fill(include_str!("templates/runner-download-ca.sh"), &values),
+        notes: vec![
+            Text::new(
+                "The docs' one-liner (kept as a comment) saves the server's own certificate. Go, and so the runner, accepts it as a pin, but it stops working when the certificate is renewed; the CA file certchain writes keeps working.",
+                "ドキュメントの 1 行コマンド(コメントとして残しています)はサーバー自身の証明書を保存します。Go(つまり Runner)はこれを固定(ピン留め)として受け入れますが、証明書の更新で動かなくなります。certchain が書き出す CA ファイルは更新後も使えます。",
+            ),
+            Text::new(
+                "A server sends its root only sometimes: when certchain says the root is missing, get it from your CA team, not from the network.",
+                "サーバーがルート証明書を送るとは限りません。certchain がルートが無いと言う場合は、ネットワークからではなく CA の管理者から入手してください。",
+            ),
+        ],
+        dangerous: false,
+    }
+}
+
+fn verify(context: &Context) -> Snippet {
+    let ca_path = if context.params.executor == Executor::Helm || windows(context) {
+        runner_file(context)
+    } else {
+        ca_path(context)
+    };
+    let values =
+        [("ca_path", ca_path), ("connect", context.connect()), ("host", context.host.clone())];
+    Snippet {
+        target: "runner-verify",
+        title: Text::new("Check the CA file against the server", "CA ファイルをサーバーに対して確認"),
+        filename: "verify-ca.sh".into(),
+        language: "shell",
+        body: fill(include_str!("templates/runner-verify.sh"), &values),
+        notes: vec![
+            Text::new(
+                "Anything but 0 (ok) means the runner will fail too: 20 (unable to get local issuer certificate) means the file lacks a CA or the server lacks an intermediate; 19 or 18 means the file is not the CA the server uses.",
+                "0 (ok) 以外なら Runner も失敗します。20(unable to get local issuer certificate)はファイルに CA が足りないか、サーバーが中間証明書を送っていません。19 や 18 はファイルがサーバーの使う CA ではありません。",
+            ),
+            Text::new(
+                "-servername matters: without it a server with several names may send another certificate.",
+                "-servername は必須です。無いと複数の名前を持つサーバーが別の証明書を返すことがあります。",
+            ),
+        ],
         dangerous: false,
     }
 }

@@ -1,6 +1,7 @@
 //! Snippets rendered from real fixture chains.
 
-use super::{fields, render, Os, Params};
+use super::{fields, render, Os, Params, Snippet};
+use crate::report::{ErrorMessage, Text};
 use crate::{analyze, Options, Report, Source, UnixTime};
 
 const LEAF: &str = include_str!("../../../tests/fixtures/inputs/leaf.pem");
@@ -23,70 +24,193 @@ fn targets(report: &Report, params: &Params) -> Vec<&'static str> {
     render(report, params).iter().map(|s| s.target).collect()
 }
 
+fn body<'a>(snippets: &'a [Snippet], target: &str) -> &'a str {
+    snippets.iter().find(|s| s.target == target).map_or("", |s| s.body.as_str())
+}
+
+fn with(pairs: &[(&str, &str)]) -> Params {
+    let mut params = Params::default();
+    for (key, value) in pairs {
+        assert_eq!(params.set(key, value), Ok(()), "{key}={value}");
+    }
+    params
+}
+
 #[test]
-fn a_private_ca_gets_the_runner_snippets_and_the_server_chain() {
+fn a_private_ca_with_the_docker_executor_gets_runner_docker_and_job_snippets() {
     let report = private_ca_report("https://gitlab.example.com:8443/");
     assert_eq!(
         targets(&report, &Params::default()),
-        ["runner-certs-dir", "runner-config-toml", "runner-register", "nginx"]
+        [
+            "runner-certs-dir",
+            "runner-config-toml",
+            "runner-register",
+            "runner-download-ca",
+            "runner-verify",
+            "runner-docker-volumes",
+            "runner-docker-pre-build",
+            "ci-curl-ca-file",
+            "ci-git-ssl-no-verify",
+            "nginx"
+        ]
     );
 }
 
 #[test]
 fn the_runner_file_is_named_after_the_host_without_the_port() {
     let report = private_ca_report("https://gitlab.example.com:8443/");
-    let mut params = Params::default();
-    params.set("url", "https://gitlab.example.com:8443/").unwrap_or_default();
-    let snippets = render(&report, &params);
-    let certs_dir = &snippets[0];
-    assert!(certs_dir.body.contains("/etc/gitlab-runner/certs/gitlab.example.com.crt"));
-    assert!(certs_dir
-        .body
+    let snippets = render(&report, &with(&[("url", "https://gitlab.example.com:8443/")]));
+    assert!(body(&snippets, "runner-certs-dir")
+        .contains("/etc/gitlab-runner/certs/gitlab.example.com.crt"));
+    assert!(body(&snippets, "runner-verify")
         .contains("-connect gitlab.example.com:8443 -servername gitlab.example.com"));
-    let toml = &snippets[1];
-    assert!(toml.body.contains("url = \"https://gitlab.example.com:8443/\""));
-    assert!(toml
-        .body
-        .contains("tls-ca-file = \"/etc/gitlab-runner/certs/gitlab.example.com.crt\""));
+    let toml = body(&snippets, "runner-config-toml");
+    assert!(toml.contains("url = \"https://gitlab.example.com:8443/\""), "{toml}");
+    assert!(toml.contains("tls-ca-file = \"/etc/gitlab-runner/certs/gitlab.example.com.crt\""));
+    let volumes = body(&snippets, "runner-docker-volumes");
+    assert!(volumes.contains(
+        "\"/etc/gitlab-runner/certs/gitlab.example.com.crt:/etc/gitlab-runner/certs/ca.crt:ro\""
+    ));
 }
 
 #[test]
 fn without_a_url_parameter_the_report_host_is_used() {
     let report = private_ca_report("https://gitlab.internal:8443/");
     let snippets = render(&report, &Params::default());
-    assert!(
-        snippets[1].body.contains("url = \"https://gitlab.internal/\""),
-        "{}",
-        snippets[1].body
-    );
+    let toml = body(&snippets, "runner-config-toml");
+    assert!(toml.contains("url = \"https://gitlab.internal/\""), "{toml}");
 }
 
 #[test]
 fn parameters_change_paths_and_scripts() {
     let report = private_ca_report("gitlab.example.com");
-    let mut params = Params::default();
-    params.set("runner_as_root", "no").unwrap_or_default();
-    let snippets = render(&report, &params);
-    assert!(snippets[0].body.contains("~/.gitlab-runner/certs/gitlab.example.com.crt"));
-    params.set("os", "windows").unwrap_or_default();
+    let snippets = render(&report, &with(&[("runner_as_root", "no")]));
+    assert!(body(&snippets, "runner-certs-dir")
+        .contains("~/.gitlab-runner/certs/gitlab.example.com.crt"));
+    assert!(body(&snippets, "runner-docker-volumes")
+        .contains("/home/gitlab-runner/.gitlab-runner/certs/gitlab.example.com.crt:"));
+    let params = with(&[("os", "windows")]);
     assert_eq!(params.os, Os::Windows);
     let snippets = render(&report, &params);
-    assert_eq!(snippets[0].language, "powershell");
-    assert!(snippets[0].body.contains(r"C:\GitLab-Runner\certs\gitlab.example.com.crt"));
-    assert!(snippets[1]
-        .body
+    let certs_dir = snippets.iter().find(|s| s.target == "runner-certs-dir");
+    assert_eq!(certs_dir.map(|s| s.language), Some("powershell"));
+    assert!(body(&snippets, "runner-certs-dir")
+        .contains(r"C:\GitLab-Runner\certs\gitlab.example.com.crt"));
+    assert!(body(&snippets, "runner-config-toml")
         .contains(r#"tls-ca-file = "C:\\GitLab-Runner\\certs\\gitlab.example.com.crt""#));
+    assert!(body(&snippets, "runner-register").contains("--executor \"docker-windows\""));
+    assert!(body(&snippets, "runner-docker-volumes")
+        .contains(r#""c:\\GitLab-Runner\\certs:C:\\GitLab-Runner\\certs:ro""#));
+    assert!(!targets(&report, &params).contains(&"runner-docker-pre-build"));
+    let alpine = render(&report, &with(&[("job_os", "alpine")]));
+    assert!(body(&alpine, "runner-docker-pre-build").contains("apk add ca-certificates"));
+}
+
+#[test]
+fn the_helm_chart_gets_a_secret_keyed_by_host_and_values_instead_of_host_files() {
+    let report = private_ca_report("https://gitlab.example.com:8443/");
+    let params = with(&[
+        ("url", "https://gitlab.example.com:8443/"),
+        ("executor", "helm"),
+        ("namespace", "ci"),
+        ("secret", "gitlab-ca"),
+    ]);
+    let offered = targets(&report, &params);
+    assert_eq!(
+        offered,
+        [
+            "runner-download-ca",
+            "runner-verify",
+            "runner-k8s-secret",
+            "runner-k8s-volume",
+            "runner-k8s-job-script",
+            "runner-helm-values",
+            "ci-curl-ca-file",
+            "ci-git-ssl-no-verify",
+            "nginx"
+        ]
+    );
+    let snippets = render(&report, &params);
+    let secret = body(&snippets, "runner-k8s-secret");
+    assert!(secret.contains("kubectl create secret generic gitlab-ca --namespace ci"), "{secret}");
+    assert!(secret.contains("--from-file=ca.crt=gitlab.example.com.crt"), "{secret}");
+    assert!(
+        secret.contains("--from-file=gitlab.example.com.crt=gitlab.example.com.crt"),
+        "{secret}"
+    );
+    let values = body(&snippets, "runner-helm-values");
+    assert!(values.contains("gitlabUrl: https://gitlab.example.com:8443/"), "{values}");
+    assert!(values.contains("certsSecretName: gitlab-ca"), "{values}");
+    assert!(values.contains("namespace = \"{{.Release.Namespace}}\""), "{values}");
+    assert!(!values.contains("privileged"), "{values}");
+}
+
+#[test]
+fn docker_in_docker_on_mke_offers_every_way_past_its_admission_controller() {
+    let report = private_ca_report("gitlab.example.com");
+    let params = with(&[("executor", "kubernetes"), ("dind", "yes"), ("cluster", "mke")]);
+    let snippets = render(&report, &params);
+    let offered: Vec<&str> = snippets.iter().map(|s| s.target).collect();
+    for target in [
+        "ci-dind",
+        "mke-service-account-privileges",
+        "mke-psp",
+        "mke-cluster-admin",
+        "k8s-pod-security-admission",
+    ] {
+        assert!(offered.contains(&target), "{target} missing from {offered:?}");
+    }
+    let dangerous: Vec<&str> = snippets.iter().filter(|s| s.dangerous).map(|s| s.target).collect();
+    assert_eq!(dangerous, ["ci-git-ssl-no-verify", "mke-cluster-admin"]);
+    assert!(body(&snippets, "mke-service-account-privileges")
+        .contains("gitlab-runner:gitlab-runner-gitlab-runner"));
+    assert!(body(&snippets, "ci-dind").contains("tcp://docker:2375"));
+    let generic = targets(&report, &with(&[("executor", "kubernetes"), ("dind", "yes")]));
+    assert!(generic.contains(&"k8s-pod-security-admission"), "{generic:?}");
+    assert!(!generic.iter().any(|t| t.starts_with("mke-")), "{generic:?}");
+}
+
+#[test]
+fn a_pasted_mke_error_offers_the_mke_snippets_without_parameters() {
+    let options = Options { now: UnixTime(NOW), ..Options::default() };
+    let mut report = analyze(&[Source::text("")], &options);
+    assert!(targets(&report, &Params::default()).is_empty());
+    report.error_messages.push(ErrorMessage {
+        code: "mke_privileged_forbidden",
+        source: 0,
+        line: 1,
+        excerpt: String::new(),
+        meaning: Text::new("", ""),
+        cause: Text::new("", ""),
+        fix: Text::new("", ""),
+        snippets: Vec::new(),
+        certificates: Vec::new(),
+    });
+    let offered = targets(&report, &Params::default());
+    assert_eq!(
+        offered,
+        [
+            "ci-dind",
+            "mke-service-account-privileges",
+            "mke-psp",
+            "mke-cluster-admin",
+            "k8s-pod-security-admission"
+        ]
+    );
 }
 
 #[test]
 fn no_placeholder_is_left_in_any_body() {
     let report = private_ca_report("gitlab.example.com");
-    for os in ["debian", "windows"] {
-        let mut params = Params::default();
-        params.set("os", os).unwrap_or_default();
-        for snippet in render(&report, &params) {
-            assert!(!snippet.body.contains("{{"), "{}: {}", snippet.target, snippet.body);
-            assert!(!snippet.notes.is_empty(), "{} has no notes", snippet.target);
+    for executor in ["shell", "docker", "kubernetes", "helm"] {
+        for os in ["debian", "alpine", "rhel", "windows", "macos"] {
+            let params =
+                with(&[("executor", executor), ("os", os), ("dind", "yes"), ("cluster", "mke")]);
+            for snippet in render(&report, &params) {
+                let body = snippet.body.replace("{{.Release.Namespace}}", "");
+                assert!(!body.contains("{{"), "{}: {}", snippet.target, snippet.body);
+                assert!(!snippet.notes.is_empty(), "{} has no notes", snippet.target);
+            }
         }
     }
 }
