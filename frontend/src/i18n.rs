@@ -80,6 +80,7 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
         "files" => ("Files", "ファイル"),
         "download" => ("Download", "ダウンロード"),
         "copy" => ("Copy", "コピー"),
+        "dangerous" => ("Insecure: last resort", "危険: 最後の手段"),
         "certificates" => ("Certificates", "証明書"),
         "subject" => ("Subject", "サブジェクト"),
         "issuer" => ("Issuer", "発行者"),

@@ -627,9 +627,42 @@ fn snippets_target_and_param_select_and_shape_the_output() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("[runner-config-toml]"), "{}", run.stdout);
     assert!(!run.stdout.contains("[nginx]"), "{}", run.stdout);
-    let written = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    let written =
+        std::fs::read_to_string(dir.path().join("runner-config-toml/config.toml")).unwrap();
     assert!(written.contains("executor = \"kubernetes\""), "{written}");
     assert!(written.contains("tls-ca-file = \"~/.gitlab-runner/certs/gitlab.example.com.crt\""));
+}
+
+#[test]
+fn snippets_mark_the_dangerous_ones_in_text_and_json() {
+    let args = [
+        "fullchain.pem",
+        "--trust",
+        "root.pem",
+        "--param",
+        "executor=kubernetes",
+        "--param",
+        "dind=yes",
+        "--param",
+        "cluster=mke",
+        "--target",
+        "mke-cluster-admin",
+        "--target",
+        "mke-service-account-privileges",
+    ];
+    let run = snippets(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("── ⚠ INSECURE, last resort: MKE: bind cluster-admin to the runner"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("── MKE: grant privileged"), "{}", run.stdout);
+    let run = snippets(&[&args[..], &["--format", "json"]].concat());
+    let list = run.json();
+    let flags: Vec<bool> =
+        list.as_array().unwrap().iter().map(|s| s["dangerous"].as_bool().unwrap()).collect();
+    assert_eq!(flags, [true, false]);
 }
 
 #[test]
@@ -637,10 +670,13 @@ fn snippets_say_what_is_wrong_with_a_bad_param_or_target() {
     let run = snippets(&["fullchain.pem", "--param", "os=beos"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("os must be one of debian, alpine, rhel, windows"),
+        run.stderr.contains("os must be one of debian, alpine, rhel, windows, macos"),
         "{}",
         run.stderr
     );
+    let run = snippets(&["fullchain.pem", "--param", "namespace=CI Runners"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("namespace must be a Kubernetes name"), "{}", run.stderr);
     let run = snippets(&["leaf.pem", "--target", "runner-config-toml"]);
     assert_eq!(run.code, 2);
     assert!(

@@ -48,7 +48,7 @@ fn curl_ca_file(context: &Context) -> Snippet {
 fn git_ssl_no_verify() -> Snippet {
     Snippet {
         target: "ci-git-ssl-no-verify",
-        title: Text::new("INSECURE workaround: GIT_SSL_NO_VERIFY", "安全でない回避策: GIT_SSL_NO_VERIFY"),
+        title: Text::new("Job: skip git's certificate check (GIT_SSL_NO_VERIFY)", "ジョブ: git の証明書検証を無効化(GIT_SSL_NO_VERIFY)"),
         filename: ".gitlab-ci.yml".into(),
         language: "yaml",
         body: include_str!("templates/ci-git-ssl-no-verify.yml").to_string(),

@@ -82,7 +82,7 @@ fn psp(context: &Context) -> Snippet {
 fn cluster_admin(context: &Context) -> Snippet {
     Snippet {
         target: "mke-cluster-admin",
-        title: Text::new("DANGEROUS: bind cluster-admin to the runner (MKE)", "危険: Runner に cluster-admin を付与(MKE)"),
+        title: Text::new("MKE: bind cluster-admin to the runner", "MKE: Runner に cluster-admin を付与"),
         filename: "gitlab-runner-cluster-admin.yaml".into(),
         language: "yaml",
         body: fill(include_str!("templates/mke-cluster-admin.yaml"), &values(context)),

@@ -57,9 +57,14 @@ fn snippet_card(snippet: &Snippet, lang: Lang) -> Html {
     };
     let copy = Callback::from(move |_: MouseEvent| files::copy(&body));
     let notes = snippet.notes.iter().map(|n| html! { <li>{ lang.pick(n) }</li> });
+    let danger = snippet.dangerous.then(|| html! {
+        <span class="badge error" data-testid="snippet-dangerous">{ t(lang, "dangerous") }</span>
+    });
     html! {
-        <article class="snippet" data-testid="snippet" data-target={snippet.target}>
+        <article class={classes!("snippet", snippet.dangerous.then_some("dangerous"))}
+            data-testid="snippet" data-target={snippet.target}>
             <div class="bundle-head">
+                { danger }
                 <h3>{ lang.pick(&snippet.title) }</h3>
                 <button onclick={copy}>{ t(lang, "copy") }</button>
                 <button data-filename={name} onclick={download}>{ t(lang, "download") }</button>

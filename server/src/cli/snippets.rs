@@ -22,7 +22,8 @@ pub struct Args {
     /// Only this target (e.g. runner-config-toml, nginx). Repeatable; default: all offered.
     #[arg(long = "target", value_name = "ID")]
     targets: Vec<String>,
-    /// A snippet parameter: url, executor, os, namespace, secret, runner_as_root. Repeatable.
+    /// A snippet parameter: url, executor, os, job_os, namespace, secret, service_account,
+    /// cluster, dind, runner_as_root (see README). Repeatable.
     #[arg(long = "param", value_name = "KEY=VALUE")]
     params: Vec<String>,
     /// Output format (JSON: a list of {target, title, filename, language, body, notes}).
@@ -31,7 +32,7 @@ pub struct Args {
     /// Language of titles and notes in the text output.
     #[arg(long, value_enum, default_value_t = Lang::En, env = "CERTCHAIN_LANG")]
     lang: Lang,
-    /// Also write each snippet's body into this directory, under its file name.
+    /// Also write each snippet's body into this directory, as <target>/<file name>.
     #[arg(long)]
     out: Option<PathBuf>,
 }
@@ -101,10 +102,14 @@ fn choose(offered: Vec<Snippet>, targets: &[String]) -> Result<Vec<Snippet>, Str
         .collect())
 }
 
+/// Each body into `dir/<target>/<filename>`: several targets share a file name
+/// (config.toml, .gitlab-ci.yml), so each gets its own folder.
 fn write_all(chosen: &[Snippet], dir: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for snippet in chosen {
-        let path = dir.join(&snippet.filename);
+        let folder = dir.join(snippet.target);
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        let path = folder.join(&snippet.filename);
         std::fs::write(&path, &snippet.body)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         eprintln!("wrote {}", path.display());
@@ -116,7 +121,18 @@ fn text(chosen: &[Snippet], ja: bool) -> String {
     let pick = |t: &Text| if ja { t.ja.clone() } else { t.en.clone() };
     let mut out = String::new();
     for s in chosen {
-        out += &format!("── {} [{}] {} ({})\n", pick(&s.title), s.target, s.filename, s.language);
+        let danger = match (s.dangerous, ja) {
+            (false, _) => "",
+            (true, false) => "⚠ INSECURE, last resort: ",
+            (true, true) => "⚠ 危険・最後の手段: ",
+        };
+        out += &format!(
+            "── {danger}{} [{}] {} ({})\n",
+            pick(&s.title),
+            s.target,
+            s.filename,
+            s.language
+        );
         out += &s.body;
         if !s.body.ends_with('\n') {
             out.push('\n');
