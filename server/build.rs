@@ -5,6 +5,10 @@
 //! the Content-Security-Policy hashes of index.html's inline scripts (Trunk writes one that
 //! loads the WASM). Without `dist/` the table is empty and `certchain serve` says how to build
 //! it. `CERTCHAIN_DIST` points at another folder.
+//!
+//! Each text or WASM file is also compressed here, once, with gzip (level 9) and brotli
+//! (quality 11): the service answers `Accept-Encoding` from these copies, at no CPU cost per
+//! request.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,9 +26,14 @@ fn main() {
     let files = app_files(&dist);
     let mut out = String::from("/// The web app's files (from `dist/` at build time).\n");
     out.push_str("pub static ASSETS: &[Asset] = &[\n");
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
     for file in &files {
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let _ = writeln!(out, "    Asset {{ name: {name:?}, bytes: include_bytes!({:?}) }},", file);
+        let (gzip, brotli) = compressed_copies(file, &out_dir.join(&name));
+        let _ = writeln!(
+            out,
+            "    Asset {{ name: {name:?}, bytes: include_bytes!({file:?}), gzip: {gzip}, brotli: {brotli} }},"
+        );
     }
     out.push_str("];\n");
     let hashes = fs::read_to_string(dist.join("index.html"))
@@ -35,10 +44,37 @@ fn main() {
         "/// CSP sources of index.html's inline scripts.\npub const INLINE_SCRIPTS: &str = {:?};",
         hashes.join(" ")
     );
-    let out_dir = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
     if let Err(e) = fs::write(out_dir.join("web_app.rs"), out) {
         println!("cargo:warning=cannot write web_app.rs: {e}");
     }
+}
+
+/// `Some(include_bytes!(…))` expressions for the gzip and brotli copies of `file`, written
+/// next to `stem` in OUT_DIR; `None` for a file that does not shrink (PNG) or cannot be read.
+fn compressed_copies(file: &Path, stem: &Path) -> (String, String) {
+    let Ok(bytes) = fs::read(file) else {
+        return ("None".into(), "None".into());
+    };
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let gzipped = std::io::Write::write_all(&mut gzip, &bytes).and_then(|()| gzip.finish());
+    let mut brotli = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let brotlied =
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli, &params).map(|_| brotli);
+    let copy = |compressed: std::io::Result<Vec<u8>>, ext: &str| match compressed {
+        Ok(data) if data.len() < bytes.len() * 9 / 10 => {
+            let path = stem.with_extension(format!(
+                "{}.{ext}",
+                stem.extension().map(|e| e.to_string_lossy()).unwrap_or_default()
+            ));
+            match fs::write(&path, data) {
+                Ok(()) => format!("Some(include_bytes!({path:?}))"),
+                Err(_) => "None".into(),
+            }
+        }
+        _ => "None".into(),
+    };
+    (copy(gzipped, "gz"), copy(brotlied, "br"))
 }
 
 /// The files of `dist/` that are served (not the size report), sorted; none when missing.

@@ -1,6 +1,8 @@
-//! certchain's server side: the web app's HTTP service (`certchain serve`).
+//! certchain's server side: the HTTP service (`certchain serve`): the web app, the JSON API
+//! and the operations endpoints.
 //!
-//! The binary (`main.rs`) adds the command line; tests drive [`serve::router`] in-process.
+//! The binary (`main.rs`) adds the command line; tests drive [`serve::app`] in-process.
 #![forbid(unsafe_code)]
 
+pub mod clock;
 pub mod serve;

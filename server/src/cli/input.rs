@@ -15,7 +15,7 @@ pub struct Input {
     #[arg(long, env = "CERTCHAIN_HOST")]
     pub host: Option<String>,
     /// Evaluate at this time (RFC 3339, e.g. 2026-11-22T00:00:00Z) instead of now.
-    #[arg(long, value_parser = parse_time)]
+    #[arg(long, value_parser = certchain::clock::parse_rfc3339)]
     now: Option<i64>,
     /// Trust only the certificates in this file (replaces the public roots). Repeatable.
     #[arg(long)]
@@ -27,18 +27,11 @@ impl Input {
     pub fn analyze(&self) -> Result<Report, String> {
         let sources = read_inputs(&self.files)?;
         let trust = self.trust.iter().map(|p| read_file(p)).collect::<Result<Vec<_>, _>>()?;
-        let now = self.now.unwrap_or_else(now_unix);
+        let now = self.now.unwrap_or_else(certchain::clock::now_unix);
         let options =
             Options { now: UnixTime(now), host: self.host.clone(), trust, ..Options::default() };
         Ok(analyze_owned(sources, &options))
     }
-}
-
-fn parse_time(s: &str) -> Result<i64, String> {
-    use time::format_description::well_known::Rfc3339;
-    time::OffsetDateTime::parse(s, &Rfc3339)
-        .map(|t| t.unix_timestamp())
-        .map_err(|e| format!("expected RFC 3339 like 2026-11-22T00:00:00Z ({e})"))
 }
 
 fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {
@@ -62,11 +55,4 @@ fn read_stdin() -> Result<Source, String> {
 fn read_file(path: &Path) -> Result<Source, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(Source { name: Some(path.display().to_string()), bytes })
-}
-
-fn now_unix() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
 }

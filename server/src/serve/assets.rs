@@ -6,6 +6,10 @@ pub struct Asset {
     pub name: &'static str,
     /// Contents.
     pub bytes: &'static [u8],
+    /// gzip copy (RFC 1952), when it is smaller.
+    pub gzip: Option<&'static [u8]>,
+    /// brotli copy (RFC 7932), when it is smaller.
+    pub brotli: Option<&'static [u8]>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/web_app.rs"));

@@ -1,23 +1,72 @@
-//! `certchain serve [--listen ADDR]`: the web app over HTTP, from inside the binary.
+//! `certchain serve`: the web app (from inside the binary), the JSON API under `/api/v1/`,
+//! and `/healthz`, `/readyz`, `/metrics`.
 //!
-//! The app analyses in the browser (WASM): this service only hands out its files, so
-//! nothing a user pastes reaches it.
+//! The web app analyses in the browser (WASM): nothing pasted there reaches this service.
+//! The API is for programs and portals; it is stateless, so it scales out behind a load
+//! balancer (see `deploy/`).
 
+mod api;
+mod app;
 mod assets;
-mod routes;
+mod metrics;
+mod pages;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::time::Duration;
 
+pub use api::OPENAPI;
+pub use app::{app, Config};
 pub use assets::has_web_app;
-pub use routes::router;
 
-/// Arguments of `certchain serve`.
+/// Arguments of `certchain serve`; each also as a `CERTCHAIN_*` environment variable.
 #[derive(clap::Args)]
 pub struct Args {
     /// Address to listen on; port 0 picks a free one (printed on the first line of stdout).
     #[arg(long, default_value = "127.0.0.1:8080", env = "CERTCHAIN_LISTEN")]
     pub listen: SocketAddr,
+    /// Largest API request body, in bytes (413 above).
+    #[arg(long, default_value_t = 1 << 20, env = "CERTCHAIN_MAX_BODY")]
+    pub max_body: usize,
+    /// Longest an API request may take, in seconds (503 after).
+    #[arg(long, default_value_t = 10, env = "CERTCHAIN_TIMEOUT_SECS")]
+    pub timeout_secs: u64,
+    /// API requests answered at once; more get 503 at once.
+    #[arg(long, default_value_t = 128, env = "CERTCHAIN_MAX_CONCURRENT")]
+    pub max_concurrent: usize,
+    /// Log format on stderr.
+    #[arg(long, value_enum, default_value_t = LogFormat::Text, env = "CERTCHAIN_LOG")]
+    pub log: LogFormat,
+}
+
+/// How logs are written.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per event (for log collectors).
+    Json,
+}
+
+impl Args {
+    fn config(&self) -> Config {
+        Config {
+            max_body: self.max_body,
+            timeout: Duration::from_secs(self.timeout_secs.max(1)),
+            max_concurrent: self.max_concurrent.max(1),
+        }
+    }
+}
+
+/// Request logs on stderr; `RUST_LOG` filters (default: info).
+fn init_logs(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().try_init(),
+    };
 }
 
 /// Serves until Ctrl-C or SIGTERM. Exit code 2 when the address cannot be used.
@@ -29,7 +78,8 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match runtime.block_on(serve(args.listen)) {
+    init_logs(args.log);
+    match runtime.block_on(serve(args.listen, args.config())) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("certchain: cannot serve on {}: {e}", args.listen);
@@ -38,14 +88,14 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-async fn serve(listen: SocketAddr) -> std::io::Result<()> {
+async fn serve(listen: SocketAddr, config: Config) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(listen).await?;
     let addr = listener.local_addr()?;
     println!("certchain: serving the web app on http://{addr}/");
     if !has_web_app() {
         eprintln!("certchain: this binary was built without the web app; run `cargo xtask dist`, then build again");
     }
-    axum::serve(listener, router()).with_graceful_shutdown(shutdown_signal()).await
+    axum::serve(listener, app(&config)).with_graceful_shutdown(shutdown_signal()).await
 }
 
 /// Ctrl-C, or SIGTERM on Unix.

@@ -1,5 +1,5 @@
 //! Real-browser tests of the web app: headless Chromium driven over W3C WebDriver by
-//! chromedriver, against the app served in-process by `certchain::serve::router()`.
+//! chromedriver, against the app served in-process by `certchain::serve::app`.
 //!
 //! - [`chromium`]: finds Chromium and chromedriver, starts chromedriver, the capabilities;
 //! - [`driver`]: a small synchronous WebDriver client (plus chromedriver's CDP and log ends);

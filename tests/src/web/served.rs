@@ -1,4 +1,4 @@
-//! The web app served in-process: `certchain::serve::router()` on a 127.0.0.1 port, in a
+//! The web app served in-process: `certchain::serve::app(&certchain::serve::Config::default())` on a 127.0.0.1 port, in a
 //! background thread with its own tokio runtime, stopped on drop.
 
 use std::net::{SocketAddr, TcpListener};
@@ -39,7 +39,7 @@ impl Served {
             std::thread::Builder::new().name("certchain-serve".into()).spawn(move || {
                 runtime.spawn(async move {
                     if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
-                        let _ = axum::serve(listener, certchain::serve::router()).await;
+                        let _ = axum::serve(listener, certchain::serve::app(&certchain::serve::Config::default())).await;
                     }
                 });
                 let _ = runtime.block_on(stopped);

@@ -1,4 +1,4 @@
-//! Browser tests: the web app, served in-process by `certchain::serve::router()`, driven in
+//! Browser tests: the web app, served in-process by `certchain::serve::app`, driven in
 //! headless Chromium over WebDriver (`certchain_tests::web`).
 //!
 //! They need `dist/` (built by `cargo xtask dist`, embedded into `certchain` at compile time)

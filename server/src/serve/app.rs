@@ -1,0 +1,137 @@
+//! The service as one [`Router`]: pages, API, operations endpoints, and the layers every
+//! answer passes through (request ids, logs, metrics, security headers, compression), with
+//! the API behind its limits (body size, timeout, concurrency).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{BoxError, Router};
+use tower::ServiceBuilder;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::trace::TraceLayer;
+
+use super::api::error::ApiError;
+use super::api::{self, ApiState};
+use super::metrics::{self, Metrics};
+use super::pages;
+
+/// How the service behaves.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Largest request body, in bytes (413 above).
+    pub max_body: usize,
+    /// Longest time an API request may take (503 after).
+    pub timeout: Duration,
+    /// API requests answered at once; more get 503 at once.
+    pub max_concurrent: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { max_body: 1 << 20, timeout: Duration::from_secs(10), max_concurrent: 128 }
+    }
+}
+
+/// The whole service, ready for `axum::serve` or `oneshot` in tests.
+pub fn app(config: &Config) -> Router {
+    let metrics = Arc::new(Metrics::default());
+    let api = api::routes(ApiState { max_body: config.max_body })
+        .layer(DefaultBodyLimit::max(config.max_body))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(overloaded_or_late))
+                .load_shed()
+                .concurrency_limit(config.max_concurrent)
+                .timeout(config.timeout),
+        );
+    let request_id = HeaderName::from_static("x-request-id");
+    let metrics_route = {
+        let metrics = metrics.clone();
+        get(move || async move {
+            ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics.render())
+        })
+    };
+    Router::new()
+        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/readyz", get(|| async { "ready\n" }))
+        .route("/metrics", metrics_route)
+        .merge(api)
+        .merge(pages::routes())
+        .layer(middleware::from_fn_with_state(metrics, metrics::track))
+        .layer(middleware::from_fn(security_headers))
+        .layer(CompressionLayer::new().gzip(true).br(true).quality(CompressionLevel::Fastest))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), Sequential::default()))
+                .layer(TraceLayer::new_for_http().make_span_with(span))
+                .layer(PropagateRequestIdLayer::new(request_id)),
+        )
+}
+
+/// The log span of a request: its id, method and path. Never the query or the body: they
+/// may hold certificates, host names or keys.
+fn span(request: &Request) -> tracing::Span {
+    let id = request
+        .extensions()
+        .get::<RequestId>()
+        .and_then(|id| id.header_value().to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path())
+}
+
+/// `x-request-id` values: `<process start in hex>-<sequence>`, unique per process run.
+#[derive(Clone, Default)]
+struct Sequential {
+    next: Arc<AtomicU64>,
+}
+
+impl MakeRequestId for Sequential {
+    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
+        static START: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
+            u64::try_from(crate::clock::now_unix()).unwrap_or_default()
+        });
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{:x}-{n}", *START)).ok().map(RequestId::new)
+    }
+}
+
+/// The answer when the API is at its concurrency limit, or a request ran out of time.
+async fn overloaded_or_late(error: BoxError) -> ApiError {
+    if error.is::<tower::timeout::error::Elapsed>() {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "timeout",
+            "the request took too long; try a smaller input",
+        )
+    } else {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "overloaded",
+            "the service is busy; retry in a moment",
+        )
+    }
+}
+
+/// Headers every answer carries; pages set their own Content-Security-Policy, everything
+/// else gets one that allows nothing.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers
+        .entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert(HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    response
+}
