@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: criterion benches of the core, then certchain against
-//! openssl as whole processes (wall time and peak RSS, via `/usr/bin/time`), then the web
-//! app in headless Chromium (`tests/examples/web_bench.rs`).
+//! openssl as whole processes (wall time and peak RSS, via `/usr/bin/time`), then the
+//! service under load (`load.rs`, wrk), then the web app in headless Chromium
+//! (`tests/examples/web_bench.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -106,6 +107,7 @@ pub fn bench() -> Result {
     fs::write(&out, &table)?;
     println!("{table}");
     eprintln!("==> wrote {}", out.display());
+    crate::load::load()?;
     web()
 }
 

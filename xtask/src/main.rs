@@ -4,6 +4,7 @@
 mod bench;
 mod bench_data;
 mod dist;
+mod load;
 mod process;
 mod run;
 mod setup;

@@ -45,6 +45,12 @@ pub const TOOLS: &[Tool] = &[
         install: || apt_install(&["openssl"]),
     },
     Tool {
+        name: "wrk",
+        // wrk --version exits 1: look for the file.
+        is_present: || Path::new("/usr/bin/wrk").is_file(),
+        install: || apt_install(&["wrk"]),
+    },
+    Tool {
         name: "/usr/bin/time",
         is_present: || Path::new("/usr/bin/time").is_file(),
         install: || apt_install(&["time"]),

@@ -18,7 +18,7 @@ use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
 use super::api::error::ApiError;
 use super::api::{self, ApiState};
@@ -73,7 +73,12 @@ pub fn app(config: &Config) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), Sequential::default()))
-                .layer(TraceLayer::new_for_http().make_span_with(span))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(span)
+                        .on_request(DefaultOnRequest::new().level(tracing::Level::DEBUG))
+                        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+                )
                 .layer(PropagateRequestIdLayer::new(request_id)),
         )
 }
