@@ -18,8 +18,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, time,
-                   trunk, wasm-bindgen-cli, wasm-opt, chromium, chromium-driver, fonts-noto-cjk)
+  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, wrk,
+                   time, trunk, wasm-bindgen-cli, wasm-opt, chromium, chromium-driver,
+                   fonts-noto-cjk)
   test             setup; `cargo xtask dist` when index.html exists (certchain embeds it);
                    fmt --check; clippy -D warnings; tests (nextest or cargo test, browser
                    tests included); wasm32 build of certchain-core; benches compile (--no-run)
@@ -29,8 +30,11 @@ commands:
   dist             setup; trunk build --release --offline --locked --dist dist; SIZES.md;
                    dist/certchain.html (the web app as one file, for file://)
   bench            criterion benches of certchain-core, then certchain vs openssl
-                   (wall time, peak RSS) -> target/bench/process.md, then the web app in
-                   headless Chromium -> target/bench/web.md
+                   (wall time, peak RSS) -> target/bench/process.md, then `load`, then
+                   the web app in headless Chromium -> target/bench/web.md
+  load             setup; release build; certchain serve under wrk (64 connections,
+                   healthz then analyze, CERTCHAIN_LOAD_SECS each, default 30)
+                   -> target/bench/load.md
   help             this text
 ";
 
@@ -47,6 +51,10 @@ fn main() -> ExitCode {
         Some("test") => test::test(),
         Some("run") => run::run_cmd(strip_dashes(&rest)),
         Some("bench") => bench::bench().map(|()| 0),
+        Some("load") => setup::setup()
+            .and_then(|()| run::build_release())
+            .and_then(|()| load::load())
+            .map(|()| 0),
         Some("dist") => dist::dist().map(|()| 0),
         Some(other) => {
             eprint!("error: unknown command `{other}`\n\n{USAGE}");
