@@ -589,7 +589,24 @@ fn snippets_lists_the_runner_and_server_configuration_for_a_private_ca() {
     let list = run.json();
     let targets: Vec<&str> =
         list.as_array().unwrap().iter().map(|s| s["target"].as_str().unwrap()).collect();
-    assert_eq!(targets, ["runner-certs-dir", "runner-config-toml", "runner-register", "nginx"]);
+    let offered = [
+        "runner-certs-dir",
+        "runner-config-toml",
+        "runner-register",
+        "gitlab-omnibus",
+        "gitlab-trusted-certs",
+        "nginx",
+        "apache",
+        "haproxy",
+        "traefik",
+        "trust-store",
+        "trust-store-java",
+        "git-sslcainfo",
+        "curl-cacert",
+        "docker-certs-d",
+        "ca-env-vars",
+    ];
+    assert_eq!(targets, offered);
     for snippet in list.as_array().unwrap() {
         for key in ["title", "filename", "language", "body", "notes"] {
             assert!(!snippet[key].is_null(), "{key} missing in {snippet}");

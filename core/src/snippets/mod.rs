@@ -6,10 +6,12 @@
 //! The web app lists whatever [`render`] returns and edits [`Params`] through [`fields`], so
 //! a new target needs no change there.
 
+mod clients;
 mod params;
 mod runner;
 mod servers;
 mod template;
+mod trust_stores;
 
 use serde::Serialize;
 
@@ -113,9 +115,12 @@ pub fn render(report: &Report, params: &Params) -> Vec<Snippet> {
         None => (EXAMPLE_HOST.to_string(), None),
     };
     let context = Context { report, params, host, port };
-    let families: [fn(&Context) -> Vec<Snippet>; 2] = [runner::offer, servers::offer];
+    let families: [fn(&Context) -> Vec<Snippet>; 4] =
+        [runner::offer, servers::offer, trust_stores::offer, clients::offer];
     families.iter().flat_map(|offer| offer(&context)).collect()
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_servers;

@@ -26,10 +26,9 @@ fn targets(report: &Report, params: &Params) -> Vec<&'static str> {
 #[test]
 fn a_private_ca_gets_the_runner_snippets_and_the_server_chain() {
     let report = private_ca_report("https://gitlab.example.com:8443/");
-    assert_eq!(
-        targets(&report, &Params::default()),
-        ["runner-certs-dir", "runner-config-toml", "runner-register", "nginx"]
-    );
+    let offered = targets(&report, &Params::default());
+    assert_eq!(offered[..3], ["runner-certs-dir", "runner-config-toml", "runner-register"]);
+    assert!(offered.contains(&"nginx"), "{offered:?}");
 }
 
 #[test]
