@@ -17,8 +17,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, time,
-                   trunk, wasm-bindgen-cli, wasm-opt, chromium, chromium-driver, fonts-noto-cjk)
+  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, nginx,
+                   time, trunk, wasm-bindgen-cli, wasm-opt, chromium, chromium-driver,
+                   fonts-noto-cjk)
   test             setup; `cargo xtask dist` when index.html exists (certchain embeds it);
                    fmt --check; clippy -D warnings; tests (nextest or cargo test, browser
                    tests included); wasm32 build of certchain-core; benches compile (--no-run)
