@@ -589,11 +589,30 @@ fn snippets_lists_the_runner_and_server_configuration_for_a_private_ca() {
     let list = run.json();
     let targets: Vec<&str> =
         list.as_array().unwrap().iter().map(|s| s["target"].as_str().unwrap()).collect();
-    assert_eq!(&targets[..3], ["runner-certs-dir", "runner-config-toml", "runner-register"]);
-    assert!(
-        targets.contains(&"runner-docker-volumes") && targets.contains(&"nginx"),
-        "{targets:?}"
-    );
+    let offered = [
+        "runner-certs-dir",
+        "runner-config-toml",
+        "runner-register",
+        "runner-download-ca",
+        "runner-verify",
+        "runner-docker-volumes",
+        "runner-docker-pre-build",
+        "ci-curl-ca-file",
+        "ci-git-ssl-no-verify",
+        "gitlab-omnibus",
+        "gitlab-trusted-certs",
+        "nginx",
+        "apache",
+        "haproxy",
+        "traefik",
+        "trust-store",
+        "trust-store-java",
+        "git-sslcainfo",
+        "curl-cacert",
+        "docker-certs-d",
+        "ca-env-vars",
+    ];
+    assert_eq!(targets, offered);
     for snippet in list.as_array().unwrap() {
         for key in ["title", "filename", "language", "body", "notes", "dangerous"] {
             assert!(!snippet[key].is_null(), "{key} missing in {snippet}");

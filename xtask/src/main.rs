@@ -18,8 +18,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, wrk,
-                   time, trunk, wasm-bindgen-cli, wasm-opt, chromium, chromium-driver,
+  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, nginx,
+                   wrk, time, trunk, wasm-bindgen-cli, wasm-opt, chromium, chromium-driver,
                    fonts-noto-cjk)
   test             setup; `cargo xtask dist` when index.html exists (certchain embeds it);
                    fmt --check; clippy -D warnings; tests (nextest or cargo test, browser

@@ -51,6 +51,13 @@ pub const TOOLS: &[Tool] = &[
         install: || apt_install(&["wrk"]),
     },
     Tool {
+        // The nginx proof (tests/tests/nginx_proof.rs) runs its own nginx on a free
+        // 127.0.0.1 port with its own config; it never uses a system nginx or ports 80/443.
+        name: "nginx",
+        is_present: || Path::new(NGINX).is_file(),
+        install: || apt_install(&["nginx"]),
+    },
+    Tool {
         name: "/usr/bin/time",
         is_present: || Path::new("/usr/bin/time").is_file(),
         install: || apt_install(&["time"]),
@@ -93,6 +100,9 @@ pub const TOOLS: &[Tool] = &[
         install: || apt_install(&["fonts-noto-cjk"]),
     },
 ];
+
+/// Debian's `nginx` binary, where the nginx proof looks for it.
+const NGINX: &str = "/usr/sbin/nginx";
 
 /// A file of Debian's `fonts-noto-cjk` (checked by path: quicker than asking dpkg).
 const NOTO_CJK: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";

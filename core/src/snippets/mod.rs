@@ -7,6 +7,7 @@
 //! a new target needs no change there.
 
 mod ci;
+mod clients;
 mod docker;
 mod kubernetes;
 mod params;
@@ -14,6 +15,7 @@ mod privileged;
 mod runner;
 mod servers;
 mod template;
+mod trust_stores;
 
 use serde::Serialize;
 
@@ -119,16 +121,20 @@ pub fn render(report: &Report, params: &Params) -> Vec<Snippet> {
         None => (EXAMPLE_HOST.to_string(), None),
     };
     let context = Context { report, params, host, port };
-    let families: [fn(&Context) -> Vec<Snippet>; 6] = [
+    let families: [fn(&Context) -> Vec<Snippet>; 8] = [
         runner::offer,
         docker::offer,
         kubernetes::offer,
         ci::offer,
         privileged::offer,
         servers::offer,
+        trust_stores::offer,
+        clients::offer,
     ];
     families.iter().flat_map(|offer| offer(&context)).collect()
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_servers;

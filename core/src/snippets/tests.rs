@@ -51,7 +51,18 @@ fn a_private_ca_with_the_docker_executor_gets_runner_docker_and_job_snippets() {
             "runner-docker-pre-build",
             "ci-curl-ca-file",
             "ci-git-ssl-no-verify",
-            "nginx"
+            "gitlab-omnibus",
+            "gitlab-trusted-certs",
+            "nginx",
+            "apache",
+            "haproxy",
+            "traefik",
+            "trust-store",
+            "trust-store-java",
+            "git-sslcainfo",
+            "curl-cacert",
+            "docker-certs-d",
+            "ca-env-vars"
         ]
     );
 }
@@ -127,7 +138,18 @@ fn the_helm_chart_gets_a_secret_keyed_by_host_and_values_instead_of_host_files()
             "runner-helm-values",
             "ci-curl-ca-file",
             "ci-git-ssl-no-verify",
-            "nginx"
+            "gitlab-omnibus",
+            "gitlab-trusted-certs",
+            "nginx",
+            "apache",
+            "haproxy",
+            "traefik",
+            "trust-store",
+            "trust-store-java",
+            "git-sslcainfo",
+            "curl-cacert",
+            "docker-certs-d",
+            "ca-env-vars"
         ]
     );
     let snippets = render(&report, &params);

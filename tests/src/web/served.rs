@@ -39,7 +39,11 @@ impl Served {
             std::thread::Builder::new().name("certchain-serve".into()).spawn(move || {
                 runtime.spawn(async move {
                     if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
-                        let _ = axum::serve(listener, certchain::serve::app(&certchain::serve::Config::default())).await;
+                        let _ = axum::serve(
+                            listener,
+                            certchain::serve::app(&certchain::serve::Config::default()),
+                        )
+                        .await;
                     }
                 });
                 let _ = runtime.block_on(stopped);

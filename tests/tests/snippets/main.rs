@@ -111,7 +111,18 @@ fn the_scenarios_reach_every_target_the_families_offer() {
         "mke-psp",
         "mke-cluster-admin",
         "k8s-pod-security-admission",
+        "gitlab-omnibus",
+        "gitlab-trusted-certs",
         "nginx",
+        "apache",
+        "haproxy",
+        "traefik",
+        "trust-store",
+        "trust-store-java",
+        "git-sslcainfo",
+        "curl-cacert",
+        "docker-certs-d",
+        "ca-env-vars",
     ] {
         assert!(seen.contains(&target), "no scenario renders {target}: {seen:?}");
     }
@@ -148,6 +159,8 @@ fn the_checker_rejects_broken_files() {
         broken("yaml", "values.yaml", "gitlabUrl: https://x/\nrunners:\n  config: |\n    [[runners]\n"),
         broken("shell", "a.sh", "if true; then echo\n"),
         broken("powershell", "a.ps1", "Invoke-Expression (iwr https://x)\n"),
+        broken("apache", "a.conf", "<VirtualHost *:443>\n  SSLEngine on\n"),
+        broken("apache", "a.conf", "<VirtualHost *:443>\n</Directory>\n"),
     ];
     for case in cases {
         assert!(syntax::check(&case).is_err(), "accepted: {}", case.body);

@@ -15,6 +15,7 @@ pub fn check(snippet: &Snippet) -> Result<(), String> {
         "yaml" => yaml_file(&snippet.filename, &snippet.body),
         "shell" => bash_n(&snippet.body),
         "powershell" => powershell(&snippet.body),
+        "apache" => apache(&snippet.body),
         // Loaded by a real nginx in tests/tests/nginx_proof.rs.
         "nginx" | "text" => Ok(()),
         other => Err(format!("no checker for language {other:?}")),
@@ -152,6 +153,37 @@ fn bash_n(body: &str) -> Result<(), String> {
     }
 }
 
+/// Apache httpd configuration: every `<Section>` closed by its `</Section>` in order, and
+/// every other line a `Directive argument…` (httpd docs, "Configuration Files": syntax).
+fn apache(body: &str) -> Result<(), String> {
+    let mut open: Vec<String> = Vec::new();
+    for line in body.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        if let Some(closing) = line.strip_prefix("</") {
+            let name = closing.trim_end_matches('>');
+            if open.pop().as_deref() != Some(name) {
+                return Err(format!("Apache: </{name}> closes nothing open"));
+            }
+        } else if let Some(opening) = line.strip_prefix('<') {
+            if !line.ends_with('>') {
+                return Err(format!("Apache: unterminated section {line:?}"));
+            }
+            open.push(
+                opening.split_whitespace().next().unwrap_or("").trim_end_matches('>').to_string(),
+            );
+        } else if !line
+            .split_whitespace()
+            .next()
+            .is_some_and(|d| d.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            return Err(format!("Apache: {line:?} is not a directive"));
+        }
+    }
+    match open.pop() {
+        Some(name) => Err(format!("Apache: <{name}> is never closed")),
+        None => Ok(()),
+    }
+}
+
 /// The commands the GitLab Runner and Microsoft certificate docs use; a line continued
 /// with a backtick continues the same command.
 const POWERSHELL_COMMANDS: [&str; 8] = [
@@ -177,7 +209,8 @@ fn powershell(body: &str) -> Result<(), String> {
         if !allowed {
             return Err(format!("PowerShell: {command:?} is not a command the docs show"));
         }
-        if line.matches('\'').count() % 2 == 1 || line.matches('"').count() % 2 == 1 {
+        let code = !line.starts_with('#');
+        if code && (line.matches('\'').count() % 2 == 1 || line.matches('"').count() % 2 == 1) {
             return Err(format!("PowerShell: unbalanced quotes in {line:?}"));
         }
         continued = line.ends_with('`');

@@ -95,7 +95,23 @@ fn trusting_the_private_root_makes_the_chain_valid_and_offers_the_runner_snippet
         &browser,
         "the snippets",
         SNIPPETS,
-        &json!(["runner-certs-dir", "runner-config-toml", "runner-register", "nginx"]),
+        &json!([
+            "runner-certs-dir",
+            "runner-config-toml",
+            "runner-register",
+            "gitlab-omnibus",
+            "gitlab-trusted-certs",
+            "nginx",
+            "apache",
+            "haproxy",
+            "traefik",
+            "trust-store",
+            "trust-store-java",
+            "git-sslcainfo",
+            "curl-cacert",
+            "docker-certs-d",
+            "ca-env-vars",
+        ]),
     )?;
     // A parameter changes the snippet text.
     browser.execute(
