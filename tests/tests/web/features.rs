@@ -1,6 +1,7 @@
 //! The rest of the input and fixing side: opening binary files, the permalink (and that it
 //! never carries a private key), trusting a private root in one click, and the snippets.
 
+use certchain_tests::web::driver::Session;
 use certchain_tests::web::{fixture, page, Launch, Result};
 use serde_json::json;
 
@@ -99,6 +100,12 @@ fn trusting_the_private_root_makes_the_chain_valid_and_offers_the_runner_snippet
             "runner-certs-dir",
             "runner-config-toml",
             "runner-register",
+            "runner-download-ca",
+            "runner-verify",
+            "runner-docker-volumes",
+            "runner-docker-pre-build",
+            "ci-curl-ca-file",
+            "ci-git-ssl-no-verify",
             "gitlab-omnibus",
             "gitlab-trusted-certs",
             "nginx",
@@ -114,17 +121,40 @@ fn trusting_the_private_root_makes_the_chain_valid_and_offers_the_runner_snippet
         ]),
     )?;
     // A parameter changes the snippet text.
-    browser.execute(
-        "const select = document.querySelector('select[data-param=executor]');
-         select.value = 'kubernetes';
-         select.dispatchEvent(new Event('change', { bubbles: true }));",
-        &[],
-    )?;
+    choose(&browser, "executor", "kubernetes")?;
     page::wait_until(
         &browser,
         "executor = kubernetes in config.toml",
         "return [...document.querySelectorAll('[data-target=runner-config-toml] code')].some(c => c.textContent.includes('executor = \"kubernetes\"'));",
-    )
+    )?;
+    // Docker-in-Docker on MKE: its snippets appear, the cluster-admin one marked dangerous.
+    choose(&browser, "dind", "yes")?;
+    choose(&browser, "cluster", "mke")?;
+    page::wait_until(
+        &browser,
+        "the cluster-admin binding marked dangerous",
+        "return !!document.querySelector('[data-target=mke-cluster-admin] [data-testid=snippet-dangerous]');",
+    )?;
+    let dangerous = page::strings(
+        &browser,
+        "return [...document.querySelectorAll('[data-testid=snippet-dangerous]')]\
+         .map(b => b.closest('[data-testid=snippet]').dataset.target);",
+    )?;
+    assert_eq!(dangerous, ["ci-git-ssl-no-verify", "mke-cluster-admin"]);
+    Ok(())
+}
+
+/// Picks `value` in the snippet parameter `key`'s select, as a user would.
+fn choose(browser: &Session, key: &str, value: &str) -> Result {
+    browser.execute(
+        &format!(
+            "const select = document.querySelector('select[data-param={key}]');
+             select.value = '{value}';
+             select.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+        ),
+        &[],
+    )?;
+    Ok(())
 }
 
 #[test]
