@@ -481,3 +481,31 @@ async fn the_openapi_document_matches_the_routes() {
         assert!(properties.contains_key(key), "Report.{key} is not documented");
     }
 }
+
+#[tokio::test]
+async fn the_same_request_is_answered_from_the_cache_and_any_change_is_not() {
+    let router = app(&Config::default());
+    let request = || post("/api/v1/analyze", "application/json", chain_json().to_string());
+    let first = send(router.clone(), request()).await;
+    let second = send(router.clone(), request()).await;
+    assert_eq!(first.header(header::HeaderName::from_static("x-certchain-cache")), "miss");
+    assert_eq!(second.header(header::HeaderName::from_static("x-certchain-cache")), "hit");
+    assert_eq!(first.body, second.body);
+    let mut later = chain_json();
+    later["now"] = json!("2030-01-01T00:00:00Z");
+    let third =
+        send(router.clone(), post("/api/v1/analyze", "application/json", later.to_string())).await;
+    assert_eq!(third.header(header::HeaderName::from_static("x-certchain-cache")), "miss");
+    assert_eq!(third.json()["now"], json!("2030-01-01T00:00:00Z"));
+    let snippets = send(
+        router.clone(),
+        post("/api/v1/snippets", "application/json", chain_json().to_string()),
+    )
+    .await;
+    assert_eq!(snippets.header(header::HeaderName::from_static("x-certchain-cache")), "miss");
+    assert!(snippets.json().is_array());
+    let off = app(&Config { cache_entries: 0, ..Config::default() });
+    send(off.clone(), request()).await;
+    let again = send(off, request()).await;
+    assert_eq!(again.header(header::HeaderName::from_static("x-certchain-cache")), "miss");
+}

@@ -142,15 +142,25 @@ fn errors(text: &str) -> u64 {
     non_2xx + socket
 }
 
-/// The wrk script that POSTs the fixture chain (leaf, intermediate, root) as text.
-fn post_script() -> Result<std::path::PathBuf> {
+/// The wrk script that POSTs the fixture chain (leaf, intermediate, root) as text. With
+/// `distinct`, each request adds a different line after the PEM (text around PEM is
+/// allowed), so no answer comes from the service's cache.
+fn post_script(distinct: bool) -> Result<std::path::PathBuf> {
     let inputs = root().join("tests/fixtures/inputs");
     let chain = fs::read_to_string(inputs.join("fullchain.pem"))?
         + &fs::read_to_string(inputs.join("root.pem"))?;
-    let lua = format!(
+    let mut lua = format!(
         "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"text/plain\"\nwrk.body = [[{chain}]]\n"
     );
-    let path = target_dir().join("bench").join("analyze-post.lua");
+    if distinct {
+        lua += "local n = 0\n\
+                request = function()\n\
+                \x20 n = n + 1\n\
+                \x20 return wrk.format(nil, nil, nil, wrk.body .. \"request \" .. n .. \" \" .. math.random(1e9) .. \"\\n\")\n\
+                end\n";
+    }
+    let name = if distinct { "analyze-post-distinct.lua" } else { "analyze-post.lua" };
+    let path = target_dir().join("bench").join(name);
     fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
     fs::write(&path, lua)?;
     Ok(path)
@@ -162,15 +172,22 @@ pub fn load() -> Result {
     let server = start_server()?;
     let pid = server.child.id();
     let base = format!("http://{}", server.addr);
-    let script = post_script()?;
+    let (same, distinct) = (post_script(false)?, post_script(true)?);
     let analyze_url = format!("{base}/api/v1/analyze?host=gitlab.example.com");
     // Warm-up: connection pools, allocator, page cache.
-    wrk("warm-up", &analyze_url, Some(&script), 2, pid)?;
+    wrk("warm-up", &analyze_url, Some(&distinct), 2, pid)?;
     let health = wrk("GET /healthz", &format!("{base}/healthz"), None, secs, pid)?;
     let analyze =
-        wrk("POST /api/v1/analyze (3 certificates)", &analyze_url, Some(&script), secs, pid)?;
+        wrk("POST /api/v1/analyze, 3 certificates", &analyze_url, Some(&same), secs, pid)?;
+    let uncached = wrk(
+        "POST /api/v1/analyze, 3 certificates, every body different (no cache hit)",
+        &analyze_url,
+        Some(&distinct),
+        secs,
+        pid,
+    )?;
     drop(server);
-    let table = render(&[health, analyze], secs);
+    let table = render(&[health, analyze, uncached], secs);
     let out = target_dir().join("bench").join("load.md");
     fs::write(&out, &table)?;
     println!("{table}");
@@ -197,14 +214,18 @@ fn render(rows: &[Load], secs: u64) -> String {
             r.rss_max_kb
         );
     }
-    if let [health, analyze] = rows {
-        let ratio = analyze.requests_per_sec / health.requests_per_sec.max(1.0);
-        let growth = analyze.rss_end_kb as f64 / analyze.rss_start_kb.max(1) as f64 - 1.0;
-        out += &format!(
-            "\nanalyze / healthz throughput: {:.0}%; RSS growth during analyze: {:+.1}%\n",
-            ratio * 100.0,
-            growth * 100.0
-        );
+    if let [health, rest @ ..] = rows {
+        out.push('\n');
+        for analyze in rest {
+            let ratio = analyze.requests_per_sec / health.requests_per_sec.max(1.0);
+            let growth = analyze.rss_end_kb as f64 / analyze.rss_start_kb.max(1) as f64 - 1.0;
+            out += &format!(
+                "- {}: {:.0}% of healthz's throughput; RSS {:+.1}% over the run\n",
+                analyze.label,
+                ratio * 100.0,
+                growth * 100.0
+            );
+        }
     }
     out
 }

@@ -21,7 +21,7 @@ use tower_http::request_id::{
 use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
 use super::api::error::ApiError;
-use super::api::{self, ApiState};
+use super::api::{self, ApiState, Cache};
 use super::metrics::{self, Metrics};
 use super::pages;
 
@@ -34,26 +34,36 @@ pub struct Config {
     pub timeout: Duration,
     /// API requests answered at once; more get 503 at once.
     pub max_concurrent: usize,
+    /// API answers kept for identical requests (0: no cache).
+    pub cache_entries: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { max_body: 1 << 20, timeout: Duration::from_secs(10), max_concurrent: 128 }
+        Config {
+            max_body: 1 << 20,
+            timeout: Duration::from_secs(10),
+            max_concurrent: 128,
+            cache_entries: 256,
+        }
     }
 }
 
 /// The whole service, ready for `axum::serve` or `oneshot` in tests.
 pub fn app(config: &Config) -> Router {
     let metrics = Arc::new(Metrics::default());
-    let api = api::routes(ApiState { max_body: config.max_body })
-        .layer(DefaultBodyLimit::max(config.max_body))
-        .layer(
-            ServiceBuilder::new()
-                .layer(HandleErrorLayer::new(overloaded_or_late))
-                .load_shed()
-                .concurrency_limit(config.max_concurrent)
-                .timeout(config.timeout),
-        );
+    let api = api::routes(ApiState {
+        max_body: config.max_body,
+        cache: Arc::new(Cache::new(config.cache_entries)),
+    })
+    .layer(DefaultBodyLimit::max(config.max_body))
+    .layer(
+        ServiceBuilder::new()
+            .layer(HandleErrorLayer::new(overloaded_or_late))
+            .load_shed()
+            .concurrency_limit(config.max_concurrent)
+            .timeout(config.timeout),
+    );
     let request_id = HeaderName::from_static("x-request-id");
     let metrics_route = {
         let metrics = metrics.clone();

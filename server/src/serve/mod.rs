@@ -34,6 +34,9 @@ pub struct Args {
     /// API requests answered at once; more get 503 at once.
     #[arg(long, default_value_t = 128, env = "CERTCHAIN_MAX_CONCURRENT")]
     pub max_concurrent: usize,
+    /// API answers kept for identical requests (same input, options and second); 0: none.
+    #[arg(long, default_value_t = 256, env = "CERTCHAIN_CACHE_ENTRIES")]
+    pub cache_entries: usize,
     /// Log format on stderr.
     #[arg(long, value_enum, default_value_t = LogFormat::Text, env = "CERTCHAIN_LOG")]
     pub log: LogFormat,
@@ -54,6 +57,7 @@ impl Args {
             max_body: self.max_body,
             timeout: Duration::from_secs(self.timeout_secs.max(1)),
             max_concurrent: self.max_concurrent.max(1),
+            cache_entries: self.cache_entries,
         }
     }
 }

@@ -3,18 +3,24 @@
 //! The handlers only translate: the request becomes a [`request::Job`], `certchain_core`
 //! does the work on a blocking thread, and the Report (or the snippets) goes back as JSON.
 
+mod cache;
 pub mod error;
 mod request;
 
+use std::sync::Arc;
+
+use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, Request, State};
-use axum::http::{header, StatusCode};
-use axum::response::IntoResponse;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Router;
 use certchain_core::snippets::{self, Snippet};
 use certchain_core::{analyze_owned, Report};
+use serde::Serialize;
 
+pub use cache::Cache;
 use error::ApiError;
 use request::Job;
 
@@ -23,6 +29,8 @@ use request::Job;
 pub struct ApiState {
     /// Largest request body, in bytes.
     pub max_body: usize,
+    /// Answers already computed.
+    pub cache: Arc<Cache>,
 }
 
 /// The OpenAPI 3.1 document of this API (kept true by `tests/api.rs`).
@@ -47,8 +55,9 @@ async fn job(state: &ApiState, query: Pairs, request: Request) -> Result<Job, Ap
 }
 
 /// Runs the analysis off the async threads: it is CPU work.
-async fn report_of(mut job: Job) -> Result<(Report, Job), ApiError> {
+async fn report_of(mut job: Job, now: i64) -> Result<(Report, Job), ApiError> {
     tokio::task::spawn_blocking(move || {
+        job.now = Some(now);
         let options = job.options();
         let report = analyze_owned(std::mem::take(&mut job.sources), &options);
         (report, job)
@@ -59,24 +68,68 @@ async fn report_of(mut job: Job) -> Result<(Report, Job), ApiError> {
     })
 }
 
+/// A JSON answer, saying whether it came from the cache.
+fn json_answer(bytes: Bytes, hit: bool) -> Response {
+    let cache = HeaderValue::from_static(if hit { "hit" } else { "miss" });
+    let mut response = ([(header::CONTENT_TYPE, "application/json")], bytes).into_response();
+    response.headers_mut().insert("x-certchain-cache", cache);
+    response
+}
+
+fn to_json(value: &impl Serialize) -> Result<Bytes, ApiError> {
+    serde_json::to_vec(value).map(Bytes::from).map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            format!("cannot write JSON: {e}"),
+        )
+    })
+}
+
+/// The cached answer to `job` on `endpoint`, or `compute`'s, kept for next time.
+async fn answer<F>(
+    state: &ApiState,
+    endpoint: &str,
+    mut job: Job,
+    compute: F,
+) -> Result<Response, ApiError>
+where
+    F: FnOnce(Report, &Job) -> Result<Bytes, ApiError>,
+{
+    let now = *job.now.get_or_insert_with(crate::clock::now_unix);
+    let key = cache::key(endpoint, &job, now);
+    if let Some(bytes) = state.cache.get(&key) {
+        return Ok(json_answer(bytes, true));
+    }
+    let (report, job) = report_of(job, now).await?;
+    let bytes = compute(report, &job)?;
+    state.cache.put(key, bytes.clone());
+    Ok(json_answer(bytes, false))
+}
+
 async fn analyze(
     State(state): State<ApiState>,
     query: Pairs,
     request: Request,
-) -> Result<Json<Report>, ApiError> {
-    let (report, _) = report_of(job(&state, query, request).await?).await?;
-    Ok(Json(report))
+) -> Result<Response, ApiError> {
+    let job = job(&state, query, request).await?;
+    answer(&state, "analyze", job, |report, _| to_json(&report)).await
 }
 
 async fn snippets(
     State(state): State<ApiState>,
     query: Pairs,
     request: Request,
-) -> Result<Json<Vec<Snippet>>, ApiError> {
-    let (report, job) = report_of(job(&state, query, request).await?).await?;
-    let offered = snippets::render(&report, &job.params());
+) -> Result<Response, ApiError> {
+    let job = job(&state, query, request).await?;
+    answer(&state, "snippets", job, |report, job| to_json(&chosen(&report, job)?)).await
+}
+
+/// The snippets asked for, in the order asked; all offered when none were named.
+fn chosen(report: &Report, job: &Job) -> Result<Vec<Snippet>, ApiError> {
+    let offered = snippets::render(report, &job.params());
     if job.targets.is_empty() {
-        return Ok(Json(offered));
+        return Ok(offered);
     }
     let mut chosen = Vec::new();
     for target in &job.targets {
@@ -93,7 +146,7 @@ async fn snippets(
         };
         chosen.push(snippet.clone());
     }
-    Ok(Json(chosen))
+    Ok(chosen)
 }
 
 async fn openapi() -> impl IntoResponse {
