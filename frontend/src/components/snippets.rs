@@ -58,7 +58,7 @@ fn snippet_card(snippet: &Snippet, lang: Lang) -> Html {
     let copy = Callback::from(move |_: MouseEvent| files::copy(&body));
     let notes = snippet.notes.iter().map(|n| html! { <li>{ lang.pick(n) }</li> });
     html! {
-        <article class="snippet" data-testid="snippet" data-target={snippet.target}>
+        <article class="snippet" id={format!("snippet-{}", snippet.target)} data-testid="snippet" data-target={snippet.target}>
             <div class="bundle-head">
                 <h3>{ lang.pick(&snippet.title) }</h3>
                 <button onclick={copy}>{ t(lang, "copy") }</button>
