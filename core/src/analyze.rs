@@ -3,6 +3,7 @@
 use crate::cert::{self, Cert};
 use crate::chain::{self, AnchorKind, Anchors, End, Graph, Limits, Ranked, Shape};
 use crate::diagnose::{self, Context, Overview};
+use crate::explain::{self, Scanned};
 use crate::host::Target;
 use crate::input::{self, Extracted, Origin, Source};
 use crate::recommend;
@@ -32,7 +33,7 @@ pub const MAX_REPORTED_PATHS: usize = 64;
 
 /// Analyse the input. Never fails: whatever is wrong becomes a finding.
 pub fn analyze(sources: &[Source], options: &Options) -> Report {
-    report(input::extract(sources), sources.len(), options)
+    report(input::extract(sources), explain::scan(sources), sources.len(), options)
 }
 
 /// [`analyze`], freeing the input bytes as soon as they are read: for large inputs (a
@@ -40,11 +41,17 @@ pub fn analyze(sources: &[Source], options: &Options) -> Report {
 pub fn analyze_owned(sources: Vec<Source>, options: &Options) -> Report {
     let count = sources.len();
     let extracted = input::extract(&sources);
+    let scanned = explain::scan(&sources);
     drop(sources);
-    report(extracted, count, options)
+    report(extracted, scanned, count, options)
 }
 
-fn report(mut extracted: Extracted, source_count: usize, options: &Options) -> Report {
+fn report(
+    mut extracted: Extracted,
+    scanned: Scanned,
+    source_count: usize,
+    options: &Options,
+) -> Report {
     let block_count = extracted.blocks.len();
     let (certs, unparsable) = parse_blocks(std::mem::take(&mut extracted.blocks));
     let user_anchors = user_anchors(&options.trust, &mut extracted.notes);
@@ -74,12 +81,12 @@ fn report(mut extracted: Extracted, source_count: usize, options: &Options) -> R
     let paths = ranked.iter().take(MAX_REPORTED_PATHS).map(|r| report_path(&graph, r)).collect();
     let bundles = recommend::bundles(&graph, shape.kind, best.map(|r| &r.found), target.as_ref());
     let trust = trust(&graph, best);
-    let summary = summary(&graph, &shape, best, &findings);
+    let summary = summary(&graph, &shape, best, &findings, scanned.len());
     let valid = best.is_some_and(|r| r.valid) && shape.kind != InputKind::Empty;
     let self_signed: Vec<bool> = (0..certs.len()).map(|i| graph.self_signed(i)).collect();
     let first_copy = graph.first_copy.clone();
     drop(graph);
-    Report {
+    let mut report = Report {
         valid,
         kind: shape.kind,
         summary,
@@ -93,7 +100,9 @@ fn report(mut extracted: Extracted, source_count: usize, options: &Options) -> R
         error_messages: Vec::new(),
         input: input_report(source_count, block_count, &extracted),
         findings,
-    }
+    };
+    explain::attach(&mut report, scanned, options.now.0);
+    report
 }
 
 fn parse_blocks(blocks: Vec<input::Block>) -> (Vec<Cert>, Vec<(Origin, String)>) {
@@ -236,10 +245,20 @@ fn trust(graph: &Graph<'_>, best: Option<&Ranked>) -> Trust {
     }
 }
 
-fn summary(graph: &Graph<'_>, shape: &Shape, best: Option<&Ranked>, findings: &[Finding]) -> Text {
+fn summary(
+    graph: &Graph<'_>,
+    shape: &Shape,
+    best: Option<&Ranked>,
+    findings: &[Finding],
+    messages: usize,
+) -> Text {
     let errors: Vec<&Finding> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
     let n = graph.certs.len();
     match (shape.kind, best) {
+        (InputKind::Empty, _) if messages > 0 => Text::new(
+            format!("No certificate found; {messages} error message(s) recognised and explained below. Paste the server's chain too, to learn which certificate is at fault."),
+            format!("証明書は見つかりませんでしたが、エラーメッセージを {messages} 件認識し、下に説明しています。どの証明書が原因かを知るには、サーバーのチェーンも貼り付けてください。"),
+        ),
         (InputKind::Empty, _) => Text::new("No certificate found.", "証明書が見つかりません。"),
         (InputKind::TrustStore, _) => Text::new(
             format!(

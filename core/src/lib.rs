@@ -14,6 +14,7 @@ pub mod analyze;
 pub mod cert;
 pub mod chain;
 pub mod diagnose;
+pub mod explain;
 pub mod host;
 pub mod input;
 pub mod recommend;

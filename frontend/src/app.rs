@@ -3,9 +3,10 @@
 use yew::prelude::*;
 
 use crate::components::{
-    bundles::Bundles, cert_list::CertList, chain_diagram::ChainDiagram, findings::Findings,
-    header::Header, input_panel::InputPanel, permalink::Permalink, snippets::Snippets,
-    summary::Summary, timeline::Timeline, trust_offer::TrustOffer,
+    bundles::Bundles, cert_list::CertList, chain_diagram::ChainDiagram,
+    error_messages::ErrorMessages, findings::Findings, header::Header, input_panel::InputPanel,
+    permalink::Permalink, snippets::Snippets, summary::Summary, timeline::Timeline,
+    trust_offer::TrustOffer,
 };
 use crate::i18n::t;
 use crate::infra::{clock, perf, permalink, storage};
@@ -70,6 +71,7 @@ pub fn app() -> Html {
                 <Summary report={report.clone()} {lang} />
                 <TrustOffer report={report.clone()} {lang} on_action={on_action.clone()} />
                 <ChainDiagram report={report.clone()} {lang} />
+                <ErrorMessages report={report.clone()} {lang} />
                 <Findings report={report.clone()} {lang} />
                 <Timeline report={report.clone()} {lang} />
                 <Bundles report={report.clone()} {lang} />

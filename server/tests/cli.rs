@@ -210,6 +210,50 @@ fn prose_without_a_certificate_exits_2() {
     assert!(run.stderr.contains("unusable input"), "{}", run.stderr);
 }
 
+/// A GitLab Runner log (seed 000, the runner's documentation, verbatim) with a token in a
+/// clone URL.
+const RUNNER_LOG: &str = "Couldn't execute POST against https://hostname.tld/api/v4/jobs/request:\n\
+     Post https://hostname.tld/api/v4/jobs/request: x509: certificate signed by unknown authority\n\
+     fatal: unable to access 'https://gitlab-ci-token:glcbt-TOKEN42@hostname.tld/g/p.git/': server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none\n";
+
+#[test]
+fn a_runner_log_alone_is_explained_and_still_exits_2() {
+    let run = analyze_stdin(&["-", "--color", "never"], Some(RUNNER_LOG.as_bytes()));
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stdout.contains("Error messages (2)"), "{}", run.stdout);
+    assert!(run.stdout.contains("x509_unknown_authority  line 2"), "{}", run.stdout);
+    assert!(run.stdout.contains("gnutls_verification_failed  line 3"), "{}", run.stdout);
+    assert!(run.stdout.contains("openssl s_client -showcerts -connect hostname.tld:443"));
+    assert!(run.stdout.contains("snippets: runner-certs-dir, runner-config-toml"));
+    assert!(run.stdout.contains("gitlab-ci-token:***@hostname.tld"), "{}", run.stdout);
+    assert!(!run.stdout.contains("TOKEN42"));
+    let json = analyze_stdin(&["-", "--format", "json"], Some(RUNNER_LOG.as_bytes())).json();
+    let codes: Vec<&str> = json["error_messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["x509_unknown_authority", "gnutls_verification_failed"]);
+}
+
+#[test]
+fn a_runner_log_with_the_chain_names_the_private_root_in_japanese() {
+    let log = std::env::temp_dir().join(format!("certchain-runner-{}.log", std::process::id()));
+    std::fs::write(&log, RUNNER_LOG).unwrap();
+    let log_path = log.to_str().unwrap();
+    let run = analyze(&[log_path, "fullchain.pem", "root.pem", "--lang", "ja", "--color", "never"]);
+    std::fs::remove_file(&log).unwrap();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("エラーメッセージ (2)"), "{}", run.stdout);
+    assert!(run.stdout.contains("入力 1 の 2 行目"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("プライベート CA #2 \"Example Private Root CA\""),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn x509_text_noout_dump_exits_2_with_an_empty_report() {
     let run = analyze(&["x509-text-noout.txt", "--format", "json"]);
@@ -682,6 +726,25 @@ fn snippets_mark_the_dangerous_ones_in_text_and_json() {
     let flags: Vec<bool> =
         list.as_array().unwrap().iter().map(|s| s["dangerous"].as_bool().unwrap()).collect();
     assert_eq!(flags, [true, false]);
+}
+
+#[test]
+fn snippets_for_a_pasted_mke_error_alone_are_the_ways_past_it() {
+    let log = "ERROR: Job failed (system failure): prepare environment: setting up build pod: pods \"runner-xphxzza-project-1154-concurrent-0\" is forbidden: non-admin user \"gitlab-runner:gitlab-runner-gitlab-runner\" [service account \"gitlab-runner:default\"]. The configured privileged attributes access for non-admin users (\"[]\")(\"[]\") and for service accounts (\"[]\")(\"[]\") lack required permissions to use attributes [privileged] for resource . Check https://docs.gitlab.com/runner/shells/index.html#shell-profile-loading for more information\n";
+    let run = certchain(&["snippets", "-", "--format", "json"], Some(log.as_bytes()));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let targets: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["target"].as_str().unwrap().to_string())
+        .collect();
+    assert!(targets.contains(&"mke-service-account-privileges".to_string()), "{targets:?}");
+    assert!(targets.contains(&"mke-psp".to_string()), "{targets:?}");
+    let run = certchain(&["snippets", "-"], Some(b"just some text\n"));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no certificate and no known error message"), "{}", run.stderr);
 }
 
 #[test]

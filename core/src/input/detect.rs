@@ -87,7 +87,7 @@ fn source_name(file: usize, source: &Source) -> String {
 /// The text of a source, or `None` for binary. A UTF-8 BOM is dropped; UTF-16 with a BOM
 /// (what Windows PowerShell's `>` writes) is decoded; other non-UTF-8 bytes are binary,
 /// unless they are not DER and hold PEM armor (PEM with Latin-1 prose around it).
-fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
+pub(super) fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return Some(String::from_utf8_lossy(rest));
     }

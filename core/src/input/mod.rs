@@ -12,8 +12,11 @@
 //! `der` says what decoded bytes hold, `detect` picks the form of each source.
 //! Nothing here decides whether a block *is* a valid certificate: that is `cert::parse`.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
+pub(crate) use redact::key_start;
 pub use redact::without_private_keys;
 
 mod b64;
@@ -185,6 +188,15 @@ pub fn extract(sources: &[Source]) -> Extracted {
         detect::read_source(file, source, &mut out);
     }
     out
+}
+
+/// The text of a source as the readers see it (decoded, LF line ends, so line numbers agree
+/// with [`Origin::line`]), or `None` for binary input.
+pub fn source_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    match detect::decode(bytes)? {
+        Cow::Borrowed(text) => Some(detect::normalize_newlines(text)),
+        Cow::Owned(text) => Some(Cow::Owned(detect::normalize_newlines(&text).into_owned())),
+    }
 }
 
 /// Where the text being read sits in the input: builds the [`Origin`] of what is found.

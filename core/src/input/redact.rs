@@ -24,7 +24,7 @@ pub fn without_private_keys(text: &str) -> String {
 }
 
 /// When `line` opens a private key, the prefix of the line that closes it.
-fn key_start(line: &str) -> Option<&'static str> {
+pub(crate) fn key_start(line: &str) -> Option<&'static str> {
     if line.starts_with("-----BEGIN") && line.contains("PRIVATE KEY") {
         Some("-----END")
     } else if line.starts_with("---- BEGIN SSH2") && line.contains("PRIVATE KEY") {

@@ -19,6 +19,7 @@ pub mod bundles;
 pub mod cert_card;
 pub mod cert_list;
 pub mod chain_diagram;
+pub mod error_messages;
 pub mod file_picker;
 pub mod findings;
 pub mod header;

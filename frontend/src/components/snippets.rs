@@ -62,7 +62,7 @@ fn snippet_card(snippet: &Snippet, lang: Lang) -> Html {
     });
     html! {
         <article class={classes!("snippet", snippet.dangerous.then_some("dangerous"))}
-            data-testid="snippet" data-target={snippet.target}>
+            id={format!("snippet-{}", snippet.target)} data-testid="snippet" data-target={snippet.target}>
             <div class="bundle-head">
                 { danger }
                 <h3>{ lang.pick(&snippet.title) }</h3>

@@ -51,8 +51,9 @@ pub fn run(args: &Args) -> ExitCode {
 fn execute(args: &Args) -> Result<(), String> {
     let params = params(args)?;
     let report = args.input.analyze()?;
-    if report.certificates.is_empty() {
-        return Err("unusable input: no certificate found".into());
+    // A pasted error log alone can still call for snippets (MKE's privileged error).
+    if report.certificates.is_empty() && report.error_messages.is_empty() {
+        return Err("unusable input: no certificate and no known error message found".into());
     }
     let offered = snippets::render(&report, &params);
     let chosen = choose(offered, &args.targets)?;

@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use certchain_core::report::{Certificate, Finding, PathEnd, Report, Role, Severity, Text};
+use certchain_core::report::{
+    Certificate, ErrorMessage, Finding, PathEnd, Report, Role, Severity, Text,
+};
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -29,6 +31,7 @@ pub fn render(report: &Report, ja: bool) -> String {
     let _ = writeln!(out, "{DIM}{}{RESET}\n", context_line(report, ja));
     chain_tree(&mut out, report, ja);
     others(&mut out, report, ja);
+    error_messages(&mut out, report, ja);
     findings(&mut out, &report.findings, ja);
     files(&mut out, report, ja);
     let _ = writeln!(out, "{DIM}{}{RESET}", t(&report.trust.explanation));
@@ -155,6 +158,53 @@ fn others(out: &mut String, report: &Report, ja: bool) {
         let _ = writeln!(out, "  {DIM}… {} more{RESET}", rest.len() - 50);
     }
     out.push('\n');
+}
+
+/// The error messages pasted with the input: where, the line itself, and what to do.
+fn error_messages(out: &mut String, report: &Report, ja: bool) {
+    let messages = &report.error_messages;
+    if messages.is_empty() {
+        return;
+    }
+    let title = if ja { "エラーメッセージ" } else { "Error messages" };
+    let _ = writeln!(out, "{BOLD}{title} ({}){RESET}", messages.len());
+    for m in messages {
+        error_message(out, m, report.input.sources > 1, ja);
+    }
+    out.push('\n');
+}
+
+fn error_message(out: &mut String, m: &ErrorMessage, several: bool, ja: bool) {
+    let t = |text: &Text| if ja { text.ja.clone() } else { text.en.clone() };
+    let place = match (several, ja) {
+        (true, false) => format!("input #{} line {}", m.source + 1, m.line),
+        (true, true) => format!("入力 {} の {} 行目", m.source + 1, m.line),
+        (false, false) => format!("line {}", m.line),
+        (false, true) => format!("{} 行目", m.line),
+    };
+    let labels: [&str; 4] = if ja {
+        ["意味:", "原因:", "対処:", "スニペット:"]
+    } else {
+        ["meaning:", "cause:", "fix:", "snippets:"]
+    };
+    let _ = writeln!(out, "  {RED}{BOLD}{}{RESET}  {DIM}{place}{RESET}", m.code);
+    let _ = writeln!(out, "    {DIM}> {}{RESET}", m.excerpt);
+    let _ = writeln!(out, "    {BOLD}{}{RESET} {}", labels[0], t(&m.meaning));
+    let _ = writeln!(out, "    {BOLD}{}{RESET} {}", labels[1], t(&m.cause));
+    let _ = writeln!(out, "    {BOLD}{}{RESET} {}", labels[2], t(&m.fix));
+    if !m.snippets.is_empty() {
+        let hint = if ja {
+            "certchain snippets --target ID で表示"
+        } else {
+            "see certchain snippets --target ID"
+        };
+        let _ = writeln!(
+            out,
+            "    {BOLD}{}{RESET} {CYAN}{}{RESET}  {DIM}({hint}){RESET}",
+            labels[3],
+            m.snippets.join(", ")
+        );
+    }
 }
 
 fn findings(out: &mut String, findings: &[Finding], ja: bool) {

@@ -191,3 +191,33 @@ fn a_trusted_ca_typed_in_is_analysed_after_the_pause() -> Result {
     page::set_field(&browser, "trust", &fixture("inputs/root.pem")?, "insertText")?;
     page::wait_for(&browser, "valid once typing pauses", VALID, &json!("true"))
 }
+
+#[test]
+fn a_pasted_runner_log_is_explained_above_the_findings_without_its_token() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    let log = "Post https://gitlab.example.com/api/v4/jobs/request: x509: certificate signed by unknown authority\n\
+               fatal: unable to access 'https://gitlab-ci-token:glcbt-SECRET42@gitlab.example.com/g/p.git/': \
+               server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none\n";
+    page::paste(&browser, &format!("{log}{}", fixture("inputs/fullchain.pem")?))?;
+    page::wait_for(
+        &browser,
+        "the explained messages",
+        "return [...document.querySelectorAll('[data-testid=error-message]')].map(e => e.dataset.code);",
+        &json!(["x509_unknown_authority", "gnutls_verification_failed"]),
+    )?;
+    let order = browser.execute(
+        "const m = document.querySelector('[data-testid=error-messages]');
+         const f = document.querySelector('[data-testid=finding]');
+         return !!m && !!f && !!(m.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING);",
+        &[],
+    )?;
+    assert_eq!(order, json!(true), "the messages come before the findings");
+    let text = browser.execute(
+        "return document.querySelector('[data-testid=error-messages]').textContent;",
+        &[],
+    )?;
+    let text = text.as_str().unwrap_or_default();
+    assert!(!text.contains("SECRET42"), "the token is shown: {text}");
+    assert!(text.contains("***"), "{text}");
+    Ok(())
+}
