@@ -721,6 +721,7 @@ fn snippets_mark_the_dangerous_ones_in_text_and_json() {
         run.stdout
     );
     assert!(run.stdout.contains("── MKE: grant privileged"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("═══ Kubernetes and MKE ═══\n"), "{}", run.stdout);
     let run = snippets(&[&args[..], &["--format", "json"]].concat());
     let list = run.json();
     let flags: Vec<bool> =

@@ -112,8 +112,56 @@ impl Context<'_> {
 /// Placeholder host when neither the params nor the report name one.
 const EXAMPLE_HOST: &str = "gitlab.example.com";
 
-/// Every snippet that makes sense for `report` with `params`, in a stable order.
-pub fn render(report: &Report, params: &Params) -> Vec<Snippet> {
+/// What a snippet configures, for headings in the UIs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// GitLab Runner itself, and its Docker and Kubernetes executors.
+    Runner,
+    /// `.gitlab-ci.yml` jobs.
+    Jobs,
+    /// The cluster the runner runs in (MKE, Pod Security Admission).
+    Cluster,
+    /// The servers that send the chain.
+    Servers,
+    /// The operating systems' and Java's trust stores.
+    TrustStores,
+    /// Clients: git, curl, Docker, environment variables.
+    Clients,
+}
+
+impl Group {
+    /// The heading.
+    pub fn title(self) -> Text {
+        match self {
+            Group::Runner => Text::new("GitLab Runner", "GitLab Runner"),
+            Group::Jobs => Text::new("CI/CD jobs (.gitlab-ci.yml)", "CI/CD ジョブ(.gitlab-ci.yml)"),
+            Group::Cluster => Text::new("Kubernetes and MKE", "Kubernetes と MKE"),
+            Group::Servers => Text::new("Servers", "サーバー"),
+            Group::TrustStores => Text::new("Trust stores", "トラストストア"),
+            Group::Clients => Text::new("Clients", "クライアント"),
+        }
+    }
+}
+
+/// The one signature every family shares.
+type Offer = fn(&Context) -> Vec<Snippet>;
+
+/// The families, in display order, each with its group.
+const FAMILIES: [(Group, Offer); 8] = [
+    (Group::Runner, runner::offer),
+    (Group::Runner, docker::offer),
+    (Group::Runner, kubernetes::offer),
+    (Group::Jobs, ci::offer),
+    (Group::Cluster, privileged::offer),
+    (Group::Servers, servers::offer),
+    (Group::TrustStores, trust_stores::offer),
+    (Group::Clients, clients::offer),
+];
+
+/// Every snippet that makes sense for `report` with `params`, by group, in a stable order;
+/// groups with nothing to offer are left out.
+pub fn render_grouped(report: &Report, params: &Params) -> Vec<(Group, Vec<Snippet>)> {
     let target =
         Target::parse(&params.url).or_else(|| report.host.as_deref().and_then(Target::parse));
     let (host, port) = match target {
@@ -121,17 +169,21 @@ pub fn render(report: &Report, params: &Params) -> Vec<Snippet> {
         None => (EXAMPLE_HOST.to_string(), None),
     };
     let context = Context { report, params, host, port };
-    let families: [fn(&Context) -> Vec<Snippet>; 8] = [
-        runner::offer,
-        docker::offer,
-        kubernetes::offer,
-        ci::offer,
-        privileged::offer,
-        servers::offer,
-        trust_stores::offer,
-        clients::offer,
-    ];
-    families.iter().flat_map(|offer| offer(&context)).collect()
+    let mut grouped: Vec<(Group, Vec<Snippet>)> = Vec::new();
+    for (group, offer) in FAMILIES {
+        let offered = offer(&context);
+        match grouped.last_mut() {
+            Some((last, snippets)) if *last == group => snippets.extend(offered),
+            _ => grouped.push((group, offered)),
+        }
+    }
+    grouped.retain(|(_, snippets)| !snippets.is_empty());
+    grouped
+}
+
+/// Every snippet that makes sense for `report` with `params`, in a stable order.
+pub fn render(report: &Report, params: &Params) -> Vec<Snippet> {
+    render_grouped(report, params).into_iter().flat_map(|(_, snippets)| snippets).collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Snippets rendered from real fixture chains.
 
-use super::{fields, render, Os, Params, Snippet};
+use super::{fields, render, Group, Os, Params, Snippet};
 use crate::report::{ErrorMessage, Text};
 use crate::{analyze, Options, Report, Source, UnixTime};
 
@@ -265,4 +265,31 @@ fn every_field_round_trips_through_set() {
         let now = fields(&params).into_iter().find(|f| f.key == field.key).map(|f| f.value);
         assert_eq!(now.as_deref(), Some(value.as_str()), "{}", field.key);
     }
+}
+
+#[test]
+fn snippets_come_grouped_by_what_they_configure_in_the_order_of_render() {
+    let report = private_ca_report("gitlab.example.com");
+    let params = with(&[("executor", "kubernetes"), ("dind", "yes"), ("cluster", "mke")]);
+    let grouped = super::render_grouped(&report, &params);
+    let groups: Vec<Group> = grouped.iter().map(|(g, _)| *g).collect();
+    assert_eq!(
+        groups,
+        [
+            Group::Runner,
+            Group::Jobs,
+            Group::Cluster,
+            Group::Servers,
+            Group::TrustStores,
+            Group::Clients
+        ]
+    );
+    assert!(grouped.iter().all(|(_, s)| !s.is_empty()));
+    let flat: Vec<&str> = grouped.iter().flat_map(|(_, s)| s.iter().map(|s| s.target)).collect();
+    assert_eq!(flat, targets(&report, &params));
+    let cluster = &grouped[2].1;
+    assert!(cluster.iter().all(|s| s.target.starts_with("mke-") || s.target.starts_with("k8s-")));
+    let options = Options { now: UnixTime(NOW), ..Options::default() };
+    let nothing = analyze(&[Source::text("")], &options);
+    assert!(super::render_grouped(&nothing, &Params::default()).is_empty());
 }

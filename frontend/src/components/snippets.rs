@@ -1,7 +1,7 @@
 //! The configuration snippets `certchain-core` offers for the report, with their parameters.
 //! Generic: the core decides which snippets and fields exist; this panel only shows them.
 
-use certchain_core::snippets::{self, Field, Params, Snippet};
+use certchain_core::snippets::{self, Field, Group, Params, Snippet};
 use yew::prelude::*;
 
 use crate::i18n::{t, Lang};
@@ -79,8 +79,8 @@ fn snippet_card(snippet: &Snippet, lang: Lang) -> Html {
 /// The panel: the parameters, then each snippet with copy and download.
 #[function_component(Snippets)]
 pub fn snippets_panel(props: &SnippetsProps) -> Html {
-    let rendered = snippets::render(&props.report.0, &props.params);
-    if rendered.is_empty() {
+    let grouped = snippets::render_grouped(&props.report.0, &props.params);
+    if grouped.is_empty() {
         return Html::default();
     }
     let lang = props.lang;
@@ -89,7 +89,20 @@ pub fn snippets_panel(props: &SnippetsProps) -> Html {
         <section class="card snippets" aria-labelledby="snippets-title">
             <h2 id="snippets-title">{ t(lang, "snippets") }</h2>
             <div class="params">{ for fields.iter().map(|f| field_input(f, lang, &props.on_action)) }</div>
-            { for rendered.iter().map(|s| snippet_card(s, lang)) }
+            { for grouped.iter().map(|(group, list)| group_section(*group, list, lang)) }
         </section>
+    }
+}
+
+/// One group of snippets, collapsible, open at first.
+fn group_section(group: Group, list: &[Snippet], lang: Lang) -> Html {
+    html! {
+        <details class="snippet-group" open=true data-testid="snippet-group">
+            <summary>
+                <span class="group-title">{ lang.pick(&group.title()) }</span>
+                <span class="count">{ list.len() }</span>
+            </summary>
+            { for list.iter().map(|s| snippet_card(s, lang)) }
+        </details>
     }
 }

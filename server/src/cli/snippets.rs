@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use certchain_core::report::Text;
-use certchain_core::snippets::{self, Params, Snippet};
+use certchain_core::snippets::{self, Group, Params, Snippet};
 
 use super::analyze::{Format, Lang};
 use super::input::Input;
@@ -55,14 +55,17 @@ fn execute(args: &Args) -> Result<(), String> {
     if report.certificates.is_empty() && report.error_messages.is_empty() {
         return Err("unusable input: no certificate and no known error message found".into());
     }
-    let offered = snippets::render(&report, &params);
+    let grouped = snippets::render_grouped(&report, &params);
+    let group_of: Vec<(&'static str, Group)> =
+        grouped.iter().flat_map(|(g, list)| list.iter().map(move |s| (s.target, *g))).collect();
+    let offered = grouped.iter().flat_map(|(_, list)| list.iter().cloned()).collect();
     let chosen = choose(offered, &args.targets)?;
     if let Some(dir) = &args.out {
         write_all(&chosen, dir)?;
     }
     let output = match args.format {
         Format::Json => serde_json::to_string_pretty(&chosen).map_err(|e| e.to_string())? + "\n",
-        Format::Text => text(&chosen, args.lang == Lang::Ja),
+        Format::Text => text(&chosen, &group_of, args.lang == Lang::Ja),
     };
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(output.as_bytes()) {
@@ -118,10 +121,19 @@ fn write_all(chosen: &[Snippet], dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn text(chosen: &[Snippet], ja: bool) -> String {
+/// The snippets as text, under a heading at each change of group.
+fn text(chosen: &[Snippet], group_of: &[(&'static str, Group)], ja: bool) -> String {
     let pick = |t: &Text| if ja { t.ja.clone() } else { t.en.clone() };
     let mut out = String::new();
+    let mut current = None;
     for s in chosen {
+        let group = group_of.iter().find(|(target, _)| *target == s.target).map(|(_, g)| *g);
+        if group != current {
+            if let Some(group) = group {
+                out += &format!("═══ {} ═══\n\n", pick(&group.title()));
+            }
+            current = group;
+        }
         let danger = match (s.dangerous, ja) {
             (false, _) => "",
             (true, false) => "⚠ INSECURE, last resort: ",

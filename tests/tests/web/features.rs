@@ -120,6 +120,12 @@ fn trusting_the_private_root_makes_the_chain_valid_and_offers_the_runner_snippet
             "ca-env-vars",
         ]),
     )?;
+    let groups = page::strings(
+        &browser,
+        "return [...document.querySelectorAll('[data-testid=snippet-group] > summary .group-title')]\
+         .map(e => e.textContent);",
+    )?;
+    assert_eq!(groups.len(), 5, "{groups:?}");
     // A parameter changes the snippet text.
     choose(&browser, "executor", "kubernetes")?;
     page::wait_until(
