@@ -27,8 +27,9 @@ pub(super) fn mask_credentials(text: &str) -> String {
         let start = scheme + 3;
         out.push_str(&rest[..start]);
         let authority = &rest[start..];
-        let len =
-            authority.find(|c: char| "/ \t'\"<>()[]{}`".contains(c)).unwrap_or(authority.len());
+        let len = authority
+            .find(|c: char| c.is_whitespace() || "/'\"<>()[]{}`".contains(c))
+            .unwrap_or(authority.len());
         let (auth, tail) = authority.split_at(len);
         match auth.rfind('@') {
             Some(at) => {
@@ -43,7 +44,90 @@ pub(super) fn mask_credentials(text: &str) -> String {
         rest = tail;
     }
     out.push_str(rest);
-    mask_ci_token(&out)
+    mask_gitlab_tokens(&mask_query_secrets(&mask_ci_token(&out)))
+}
+
+/// Query parameters whose value is a secret (case-insensitive; any `…_token` too): GitLab
+/// tokens, OAuth, S3 pre-signed URLs (AWS SigV4 `X-Amz-Signature`, `X-Amz-Credential`,
+/// `X-Amz-Security-Token`), Azure SAS `sig`.
+const SECRET_PARAMS: [&str; 9] = [
+    "token",
+    "password",
+    "secret",
+    "signature",
+    "sig",
+    "x-amz-signature",
+    "x-amz-credential",
+    "x-amz-security-token",
+    "api_key",
+];
+
+fn is_secret_param(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    SECRET_PARAMS.contains(&name.as_str()) || name.ends_with("_token") || name.ends_with("-token")
+}
+
+/// `?private_token=glpat-x&X-Amz-Signature=abc` → `?private_token=***&X-Amz-Signature=***`.
+fn mask_query_secrets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(['?', '&', ';']) {
+        out.push_str(&rest[..=at]);
+        let after = &rest[at + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || "_-".contains(c)))
+            .unwrap_or(after.len());
+        let (name, tail) = after.split_at(name_len);
+        out.push_str(name);
+        rest = tail;
+        if let Some(value) = tail.strip_prefix('=').filter(|_| is_secret_param(name)) {
+            let len = value
+                .find(|c: char| c.is_whitespace() || "&;'\"<>()`".contains(c))
+                .unwrap_or(value.len());
+            out.push('=');
+            out.push_str(if len == 0 { "" } else { MASK });
+            rest = &value[len..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// GitLab token prefixes (GitLab docs, "Token prefixes"): personal, runner, CI job, pipeline
+/// trigger, deploy, feed, runner registration.
+const GITLAB_PREFIXES: [&str; 7] =
+    ["glpat-", "glrt-", "glcbt-", "glptt-", "gldt-", "glft-", "GR1348941"];
+
+/// `glpat-abc123` → `glpat-***` wherever it stands.
+fn mask_gitlab_tokens(text: &str) -> String {
+    let mut out = text.to_string();
+    for prefix in GITLAB_PREFIXES {
+        let mut masked = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(prefix) {
+            let start = at + prefix.len();
+            masked.push_str(&rest[..start]);
+            let after = &rest[start..];
+            let len = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || "_-.".contains(c)))
+                .unwrap_or(after.len());
+            masked.push_str(if len == 0 || &after[..len] == MASK { &after[..len] } else { MASK });
+            rest = &after[len..];
+        }
+        masked.push_str(rest);
+        out = masked;
+    }
+    out
+}
+
+/// `text` with every credential masked line by line, as excerpts are: for text that leaves
+/// the page (the web app's permalink).
+pub fn mask_secrets(text: &str) -> String {
+    let mut out: String = text.split_inclusive('\n').map(mask_credentials).collect();
+    if !text.ends_with('\n') && out.ends_with('\n') {
+        out.pop();
+    }
+    out
 }
 
 /// `gitlab-ci-token:TOKEN@` outside a URL (`git clone gitlab-ci-token:x@host:group/p`).
@@ -104,6 +188,23 @@ mod tests {
         assert_eq!(
             mask_credentials("Post https://h.example/api: x509"),
             "Post https://h.example/api: x509"
+        );
+    }
+
+    #[test]
+    fn secrets_in_query_strings_and_gitlab_tokens_are_masked() {
+        assert_eq!(
+            mask_credentials("Get \"https://h.example/api?token=abc123&private_token=glpat-XYZ&page=2&X-Amz-Signature=dead\": x509"),
+            "Get \"https://h.example/api?token=***&private_token=***&page=2&X-Amz-Signature=***\": x509"
+        );
+        assert_eq!(
+            mask_credentials("export TOKEN=glrt-t1_abc.DEF and GR1348941xyz"),
+            "export TOKEN=glrt-*** and GR1348941***"
+        );
+        assert_eq!(mask_credentials("a?x=1&y=2"), "a?x=1&y=2");
+        assert_eq!(
+            mask_secrets("l1 https://u:p@h/\nl2 ?sig=s\n"),
+            "l1 https://u:***@h/\nl2 ?sig=***\n"
         );
     }
 

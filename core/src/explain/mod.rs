@@ -14,6 +14,7 @@
 
 mod cause;
 mod excerpt;
+pub use excerpt::mask_secrets;
 mod git_curl;
 mod go_x509;
 mod lines;

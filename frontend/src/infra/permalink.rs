@@ -1,5 +1,6 @@
 //! The permalink: the input kept in the URL fragment, which browsers never send to a
-//! server (RFC 3986 §3.5). Private keys are never put in it (`without_private_keys`).
+//! server (RFC 3986 §3.5). Private keys are never put in it (`without_private_keys`), and
+//! tokens in pasted logs are masked (`explain::mask_secrets`).
 //!
 //! Format: `#in=<base64url text>&trust=<base64url PEM>&host=<percent-encoded>&at=YYYY-MM-DD&file=<name>:<base64url>`
 //! (each part optional, `file` repeatable).
@@ -8,6 +9,7 @@ use std::rc::Rc;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use certchain_core::explain::mask_secrets;
 use certchain_core::input::without_private_keys;
 
 use crate::infra::clock;
@@ -32,7 +34,8 @@ pub struct Restored {
 /// a private key, since a key inside DER cannot be cut out.
 pub fn encode(state: &State) -> String {
     let mut parts = Vec::new();
-    let text = without_private_keys(&state.input);
+    // A pasted log may hold tokens (in URLs, query strings, glpat-…): masked, like keys cut.
+    let text = mask_secrets(&without_private_keys(&state.input));
     if !text.trim().is_empty() {
         parts.push(format!("in={}", URL_SAFE_NO_PAD.encode(text.as_bytes())));
     }

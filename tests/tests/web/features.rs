@@ -225,5 +225,16 @@ fn a_pasted_runner_log_is_explained_above_the_findings_without_its_token() -> Re
     let text = text.as_str().unwrap_or_default();
     assert!(!text.contains("SECRET42"), "the token is shown: {text}");
     assert!(text.contains("***"), "{text}");
+    // The link to this analysis carries the log with the token masked.
+    browser.click(&browser.find("[data-testid=permalink]")?)?;
+    let url = browser.execute("return location.href;", &[])?;
+    let fragment = url.as_str().unwrap_or_default().split("#in=").nth(1).unwrap_or_default();
+    let encoded = fragment.split('&').next().unwrap_or_default();
+    let decoded =
+        base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, encoded)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+    assert!(decoded.contains("gitlab-ci-token:***@"), "{decoded}");
+    assert!(!decoded.contains("SECRET42"), "the permalink holds the token: {decoded}");
     Ok(())
 }
