@@ -4,6 +4,7 @@
 //! does the work on a blocking thread, and the Report (or the snippets) goes back as JSON.
 
 pub mod error;
+mod fetch;
 mod request;
 
 use axum::extract::rejection::QueryRejection;
@@ -13,8 +14,11 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use certchain_core::snippets::{self, Snippet};
-use certchain_core::{analyze_owned, Report};
+use certchain_core::Report;
 
+use std::time::Duration;
+
+use crate::fetch::Fetcher;
 use error::ApiError;
 use request::Job;
 
@@ -23,6 +27,10 @@ use request::Job;
 pub struct ApiState {
     /// Largest request body, in bytes.
     pub max_body: usize,
+    /// Live fetches and AIA downloads, with their guards and cache.
+    pub fetcher: Fetcher,
+    /// Longest a fetch (with its AIA downloads) may take.
+    pub fetch_deadline: Duration,
 }
 
 /// The OpenAPI 3.1 document of this API (kept true by `tests/api.rs`).
@@ -33,6 +41,7 @@ pub fn routes(state: ApiState) -> Router {
     Router::new()
         .route("/api/v1/analyze", post(analyze))
         .route("/api/v1/snippets", post(snippets))
+        .route("/api/v1/fetch", get(fetch::fetch))
         .route("/api/openapi.json", get(openapi))
         .route("/api/{*rest}", axum::routing::any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
@@ -46,17 +55,20 @@ async fn job(state: &ApiState, query: Pairs, request: Request) -> Result<Job, Ap
     request::read(request, &pairs, state.max_body).await
 }
 
-/// Runs the analysis off the async threads: it is CPU work.
-async fn report_of(mut job: Job) -> Result<(Report, Job), ApiError> {
-    tokio::task::spawn_blocking(move || {
-        let options = job.options();
-        let report = analyze_owned(std::mem::take(&mut job.sources), &options);
-        (report, job)
-    })
-    .await
-    .map_err(|_| {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the analysis failed")
-    })
+/// Runs the analysis off the async threads (it is CPU work), completed from AIA when the
+/// service chases AIA.
+async fn report_of(state: &ApiState, mut job: Job) -> Result<(Report, Job), ApiError> {
+    let options = job.options();
+    let sources = std::mem::take(&mut job.sources);
+    let report = state.fetcher.analyze(sources, &options);
+    let report = if state.fetcher.chases_aia() {
+        tokio::time::timeout(state.fetch_deadline, report)
+            .await
+            .map_err(|_| fetch::late(state.fetch_deadline))??
+    } else {
+        report.await?
+    };
+    Ok((report, job))
 }
 
 async fn analyze(
@@ -64,7 +76,7 @@ async fn analyze(
     query: Pairs,
     request: Request,
 ) -> Result<Json<Report>, ApiError> {
-    let (report, _) = report_of(job(&state, query, request).await?).await?;
+    let (report, _) = report_of(&state, job(&state, query, request).await?).await?;
     Ok(Json(report))
 }
 
@@ -73,7 +85,7 @@ async fn snippets(
     query: Pairs,
     request: Request,
 ) -> Result<Json<Vec<Snippet>>, ApiError> {
-    let (report, job) = report_of(job(&state, query, request).await?).await?;
+    let (report, job) = report_of(&state, job(&state, query, request).await?).await?;
     let offered = snippets::render(&report, &job.params());
     if job.targets.is_empty() {
         return Ok(Json(offered));
