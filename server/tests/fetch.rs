@@ -1,6 +1,6 @@
 //! Live fetching against real servers on 127.0.0.1 only (rustls and a small HTTP server in
 //! this process, see `support`): the chain in the order sent, its findings, AIA chasing,
-//! every refusal of the SSRF guards. Addresses of the other
+//! every refusal of the SSRF guards, and `certchain fetch`. Addresses of the other
 //! forbidden classes are only ever given to the guard: nothing connects to them.
 // A test fails by panicking.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -18,6 +18,8 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use support::{Pki, Server};
 use tower::ServiceExt;
+
+const BIN: &str = env!("CARGO_BIN_EXE_certchain");
 
 fn patterns(list: &[&str]) -> Vec<Pattern> {
     list.iter().map(|p| p.parse().unwrap()).collect()
@@ -400,4 +402,54 @@ async fn the_guard_checks_addresses_without_connecting() {
     );
     // The CLI's guard lets everything through.
     assert!(Guard::open().admit(&Host::parse("169.254.169.254").unwrap(), 22).await.is_ok());
+}
+
+/// `certchain ARGS`, run off the async threads so the servers of this process keep serving.
+async fn certchain(args: Vec<String>) -> (i32, String, String) {
+    tokio::task::spawn_blocking(move || {
+        let out = std::process::Command::new(BIN)
+            .args(&args)
+            .env_remove("CERTCHAIN_LANG")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+        (out.status.code().unwrap(), text(out.stdout), text(out.stderr))
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_prints_the_chain_a_local_server_sends() {
+    let pki = Pki::new(None);
+    let chain = vec![pki.leaf.der.clone(), pki.upper.der.clone(), pki.lower.der.clone()];
+    let server = support::tls_server(chain, &pki.leaf.key).await;
+    let target = format!("127.0.0.1:{}", server.port());
+    let (code, stdout, stderr) = certchain(vec!["fetch".into(), target.clone()]).await;
+    assert_eq!(code, 1, "error findings: exit 1\n{stdout}{stderr}");
+    assert!(stdout.contains("certchain fetch test leaf"), "{stdout}");
+    assert!(stdout.contains("wrong_order"), "{stdout}");
+    let (code, stdout, _) =
+        certchain(vec!["fetch".into(), target, "--format".into(), "json".into()]).await;
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(common_names(&report), ["leaf", "upper CA", "lower CA"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_chases_aia_and_marks_the_downloads() {
+    let (_pki, tls, _aia) = leaf_only_with_aia().await;
+    let args = vec!["fetch".into(), format!("127.0.0.1:{}", tls.port()), "--aia".into()];
+    let (_, stdout, stderr) = certchain(args).await;
+    assert!(stdout.contains("fetched from http://127.0.0.1:"), "{stdout}{stderr}");
+    assert!(stdout.contains("lower.der"), "{stdout}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_says_why_a_fetch_failed() {
+    let closed = support::listener().await.local_addr().unwrap().port();
+    let (code, _, stderr) = certchain(vec!["fetch".into(), format!("127.0.0.1:{closed}")]).await;
+    assert_eq!(code, 2);
+    assert!(stderr.contains("refused the connection"), "{stderr}");
 }
