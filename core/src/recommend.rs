@@ -76,6 +76,7 @@ pub fn summaries(
                 role,
                 duplicate_of: first_copy.get(i).copied().filter(|&f| f != i),
                 source: c.origin,
+                fetched_from: None,
             }
         })
         .collect()

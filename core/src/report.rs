@@ -191,6 +191,11 @@ pub struct Certificate {
     pub duplicate_of: Option<usize>,
     /// Where it was in the input.
     pub source: Origin,
+    /// The URL it was downloaded from, when certchain fetched it (AIA caIssuers, RFC 5280
+    /// §4.2.2.1) instead of reading it in the input. Core never fetches: the caller that did
+    /// sets this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched_from: Option<String>,
     /// The certificate as PEM.
     pub pem: String,
 }

@@ -5,4 +5,5 @@
 #![forbid(unsafe_code)]
 
 pub mod clock;
+pub mod fetch;
 pub mod serve;

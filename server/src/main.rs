@@ -1,8 +1,7 @@
 //! `certchain`: analyse TLS certificate chains from the command line, and serve the web app.
 //!
-//! Subcommands: `analyze` (files or stdin), `snippets` (configuration for the fixed files)
-//! and `serve` (the web app over HTTP). Live `fetch`
-//! comes with its own issue.
+//! Subcommands: `analyze` (files or stdin), `fetch` (the chain a live server sends),
+//! `snippets` (configuration for the fixed files) and `serve` (the web app over HTTP).
 #![forbid(unsafe_code)]
 
 mod cli;
@@ -23,6 +22,8 @@ struct Cli {
 enum Command {
     /// Analyse a chain: PEM, DER, PKCS#7, s_client output... (files are read as one input).
     Analyze(cli::analyze::Args),
+    /// Fetch the chain a TLS server sends, and analyse it like `analyze`.
+    Fetch(cli::fetch::Args),
     /// Configuration snippets that use the fixed files (GitLab Runner, nginx...).
     Snippets(cli::snippets::Args),
     /// Serve the web app (it analyses in the browser: nothing pasted reaches the server).
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => cli::analyze::run(args),
+        Command::Fetch(args) => cli::fetch::run(&args),
         Command::Snippets(args) => cli::snippets::run(&args),
         Command::Serve(args) => certchain::serve::run(&args),
     }

@@ -4,6 +4,8 @@
 // A test fails by panicking.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::time::Duration;
 
 use axum::body::Body;
@@ -419,16 +421,31 @@ fn openapi_error_codes() -> Vec<String> {
     codes.as_array().unwrap().iter().filter_map(|c| c.as_str().map(str::to_string)).collect()
 }
 
-/// A request that the operation answers with 200.
-fn valid_request(method: &Method, path: &str) -> Request<Body> {
-    match *method {
-        Method::POST => post(path, "application/json", chain_json().to_string()),
+/// A request that the operation answers with 200; `/api/v1/fetch` fetches from `tls`.
+fn valid_request(method: &Method, path: &str, tls: &support::Server) -> Request<Body> {
+    match (method, path) {
+        (&Method::POST, _) => post(path, "application/json", chain_json().to_string()),
+        (_, "/api/v1/fetch") => get(&format!("{path}?target=127.0.0.1:{}", tls.port())),
         _ => get(path),
     }
 }
 
+/// A TLS server on 127.0.0.1, and a service allowed to fetch from it.
+async fn fetchable() -> (support::Server, Config) {
+    let pki = support::Pki::new(None);
+    let tls = support::tls_server(vec![pki.leaf.der.clone()], &pki.leaf.key).await;
+    let config = Config {
+        allow_fetch: vec!["127.0.0.1/32".parse().unwrap()],
+        fetch_ports: vec![tls.port()],
+        ..Config::default()
+    };
+    (tls, config)
+}
+
 #[tokio::test]
 async fn the_openapi_document_matches_the_routes() {
+    let (tls, config) = fetchable().await;
+    let call = |request| send(app(&config), request);
     let served = call(get("/api/openapi.json")).await;
     assert_eq!(served.json(), openapi());
     let doc = openapi();
@@ -436,7 +453,7 @@ async fn the_openapi_document_matches_the_routes() {
     for (path, operations) in paths {
         for (method, operation) in operations.as_object().unwrap() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            let answer = call(valid_request(&method, path)).await;
+            let answer = call(valid_request(&method, path, &tls)).await;
             assert_eq!(answer.status, StatusCode::OK, "{method} {path}");
             let documented = operation["responses"]["200"]["content"].as_object().unwrap();
             let media_type =
@@ -458,6 +475,7 @@ async fn the_openapi_document_matches_the_routes() {
     for path in [
         "/api/v1/analyze",
         "/api/v1/snippets",
+        "/api/v1/fetch",
         "/api/openapi.json",
         "/healthz",
         "/readyz",

@@ -52,6 +52,13 @@ pub enum Color {
 pub struct Args {
     #[command(flatten)]
     input: Input,
+    #[command(flatten)]
+    output: Output,
+}
+
+/// How a report is shown, and where its files go: shared by `analyze` and `fetch`.
+#[derive(clap::Args)]
+pub struct Output {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -68,7 +75,12 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(args: Args) -> ExitCode {
-    match execute(&args) {
+    exit(execute(&args))
+}
+
+/// The exit code of a run; an error is printed and exits with 2 (unusable input).
+pub fn exit(outcome: Result<u8, String>) -> ExitCode {
+    match outcome {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
             eprintln!("certchain: {message}");
@@ -79,21 +91,28 @@ pub fn run(args: Args) -> ExitCode {
 
 fn execute(args: &Args) -> Result<u8, String> {
     let report = args.input.analyze()?;
-    if let Some(dir) = &args.out {
-        write_bundles(&report, dir)?;
-    }
-    print(args, &report)?;
-    if report.certificates.is_empty() {
-        let reason = report.findings.first().map(|f| f.message.en.clone()).unwrap_or_default();
-        eprintln!("certchain: unusable input: {reason}");
-        return Ok(UNUSABLE);
-    }
-    let errors =
-        report.findings.iter().any(|f| f.severity == certchain_core::report::Severity::Error);
-    Ok(if errors { FINDINGS } else { OK })
+    args.output.emit(&report)
 }
 
-fn print(args: &Args, report: &Report) -> Result<(), String> {
+impl Output {
+    /// Writes the files (`--out`) and prints the report; the exit code it deserves.
+    pub fn emit(&self, report: &Report) -> Result<u8, String> {
+        if let Some(dir) = &self.out {
+            write_bundles(report, dir)?;
+        }
+        print(self, report)?;
+        if report.certificates.is_empty() {
+            let reason = report.findings.first().map(|f| f.message.en.clone()).unwrap_or_default();
+            eprintln!("certchain: unusable input: {reason}");
+            return Ok(UNUSABLE);
+        }
+        let errors =
+            report.findings.iter().any(|f| f.severity == certchain_core::report::Severity::Error);
+        Ok(if errors { FINDINGS } else { OK })
+    }
+}
+
+fn print(args: &Output, report: &Report) -> Result<(), String> {
     let result = match args.format {
         Format::Json => print_json(report),
         Format::Text => {

@@ -52,7 +52,8 @@ fn read_stdin() -> Result<Source, String> {
     Ok(Source { name: Some("-".into()), bytes })
 }
 
-fn read_file(path: &Path) -> Result<Source, String> {
+/// A file as a source named by its path.
+pub fn read_file(path: &Path) -> Result<Source, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(Source { name: Some(path.display().to_string()), bytes })
 }

@@ -1,6 +1,7 @@
 //! Command-line subcommands.
 
 pub mod analyze;
+pub mod fetch;
 pub mod input;
 pub mod snippets;
 pub mod text;

@@ -89,8 +89,13 @@ fn cert_line(c: &Certificate, ja: bool) -> String {
     } else {
         format!("until {until} ({days} days)")
     };
+    let fetched = match (&c.fetched_from, ja) {
+        (None, _) => String::new(),
+        (Some(url), false) => format!("  {DIM}fetched from {url}{RESET}"),
+        (Some(url), true) => format!("  {DIM}{url} から取得{RESET}"),
+    };
     format!(
-        "{BOLD}#{}{RESET} {CYAN}{}{RESET} {BOLD}{name}{RESET}  {colour}{expiry}{RESET}",
+        "{BOLD}#{}{RESET} {CYAN}{}{RESET} {BOLD}{name}{RESET}  {colour}{expiry}{RESET}{fetched}",
         c.index,
         role_name(c.role, ja)
     )

@@ -24,6 +24,7 @@ use super::api::error::ApiError;
 use super::api::{self, ApiState, Cache};
 use super::metrics::{self, Metrics};
 use super::pages;
+use crate::fetch::{guard, Fetcher, Guard, Pattern};
 
 /// How the service behaves.
 #[derive(Debug, Clone)]
@@ -36,6 +37,12 @@ pub struct Config {
     pub max_concurrent: usize,
     /// API answers kept for identical requests (0: no cache).
     pub cache_entries: usize,
+    /// What `GET /api/v1/fetch` and AIA downloads may connect to; empty: fetching is off.
+    pub allow_fetch: Vec<Pattern>,
+    /// Download missing issuers from AIA caIssuers URLs (fetch, analyze, snippets).
+    pub aia: bool,
+    /// Ports fetches may connect to (AIA downloads may also use 80).
+    pub fetch_ports: Vec<u16>,
 }
 
 impl Default for Config {
@@ -45,19 +52,32 @@ impl Default for Config {
             timeout: Duration::from_secs(10),
             max_concurrent: 128,
             cache_entries: 256,
+            allow_fetch: Vec::new(),
+            aia: false,
+            fetch_ports: guard::DEFAULT_PORTS.to_vec(),
         }
+    }
+}
+
+impl Config {
+    fn fetcher(&self) -> Fetcher {
+        let guard = Guard::new(self.allow_fetch.clone(), self.fetch_ports.clone());
+        Fetcher::new(guard, self.aia)
     }
 }
 
 /// The whole service, ready for `axum::serve` or `oneshot` in tests.
 pub fn app(config: &Config) -> Router {
     let metrics = Arc::new(Metrics::default());
-    let api = api::routes(ApiState {
+    let state = ApiState {
         max_body: config.max_body,
         cache: Arc::new(Cache::new(config.cache_entries)),
-    })
-    .layer(DefaultBodyLimit::max(config.max_body))
-    .layer(
+        fetcher: config.fetcher(),
+        // A slow remote is the remote's failure (422), not the service's (503): fetches
+        // end a little before the request's own timeout.
+        fetch_deadline: config.timeout.saturating_sub(Duration::from_millis(500)),
+    };
+    let api = api::routes(state).layer(DefaultBodyLimit::max(config.max_body)).layer(
         ServiceBuilder::new()
             .layer(HandleErrorLayer::new(overloaded_or_late))
             .load_shed()

@@ -19,6 +19,8 @@ pub use api::OPENAPI;
 pub use app::{app, Config};
 pub use assets::has_web_app;
 
+use crate::fetch::{guard, Pattern};
+
 /// Arguments of `certchain serve`; each also as a `CERTCHAIN_*` environment variable.
 #[derive(clap::Args)]
 pub struct Args {
@@ -37,6 +39,25 @@ pub struct Args {
     /// API answers kept for identical requests (same input, options and second); 0: none.
     #[arg(long, default_value_t = 256, env = "CERTCHAIN_CACHE_ENTRIES")]
     pub cache_entries: usize,
+    /// Let `GET /api/v1/fetch` (and `--aia`) connect to these hosts or networks: a name
+    /// (gitlab.example.com), *.domain (any name under it), * (any name), or a network
+    /// (10.1.0.0/16, ::1/128, or one address). Repeatable; comma-separated in the variable.
+    /// Without any, fetching is off. Loopback, private, link-local, CGNAT, cloud metadata,
+    /// multicast and broadcast addresses are refused unless a network pattern contains them.
+    #[arg(long, value_name = "PATTERN", value_delimiter = ',', env = "CERTCHAIN_ALLOW_FETCH")]
+    pub allow_fetch: Vec<Pattern>,
+    /// Download a missing issuer from the caIssuers URL (http:// only) of the last
+    /// certificate, through the same --allow-fetch rules (and port 80).
+    #[arg(long, env = "CERTCHAIN_AIA")]
+    pub aia: bool,
+    /// Ports fetches may connect to; comma-separated.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_values_t = guard::DEFAULT_PORTS,
+        env = "CERTCHAIN_FETCH_PORTS"
+    )]
+    pub fetch_ports: Vec<u16>,
     /// Log format on stderr.
     #[arg(long, value_enum, default_value_t = LogFormat::Text, env = "CERTCHAIN_LOG")]
     pub log: LogFormat,
@@ -58,6 +79,9 @@ impl Args {
             timeout: Duration::from_secs(self.timeout_secs.max(1)),
             max_concurrent: self.max_concurrent.max(1),
             cache_entries: self.cache_entries,
+            allow_fetch: self.allow_fetch.clone(),
+            aia: self.aia,
+            fetch_ports: self.fetch_ports.clone(),
         }
     }
 }

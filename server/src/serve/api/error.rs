@@ -6,6 +6,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
+use crate::fetch::FetchError;
+
 /// An API error.
 #[derive(Debug)]
 pub struct ApiError {
@@ -43,6 +45,25 @@ impl ApiError {
             "body_too_large",
             format!("the request body is larger than the limit of {limit} bytes (--max-body)"),
         )
+    }
+}
+
+impl From<FetchError> for ApiError {
+    /// A malformed target is 400, a refusal 403, a remote that failed 422: nothing the
+    /// remote does is the service's failure (5xx).
+    fn from(error: FetchError) -> Self {
+        let message = error.to_string();
+        match error {
+            FetchError::InvalidTarget(_) => Self::bad_request("invalid_target", message),
+            FetchError::Disabled => Self::new(StatusCode::FORBIDDEN, "fetch_disabled", message),
+            FetchError::Forbidden(_) => {
+                Self::new(StatusCode::FORBIDDEN, "fetch_forbidden", message)
+            }
+            FetchError::Failed(_) => {
+                Self::new(StatusCode::UNPROCESSABLE_ENTITY, "fetch_failed", message)
+            }
+            _ => Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message),
+        }
     }
 }
 

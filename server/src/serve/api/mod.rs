@@ -5,6 +5,7 @@
 
 mod cache;
 pub mod error;
+mod fetch;
 mod request;
 
 use std::sync::Arc;
@@ -17,9 +18,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use certchain_core::snippets::{self, Snippet};
-use certchain_core::{analyze_owned, Report};
+use certchain_core::Report;
 use serde::Serialize;
 
+use std::time::Duration;
+
+use crate::fetch::Fetcher;
 pub use cache::Cache;
 use error::ApiError;
 use request::Job;
@@ -31,6 +35,10 @@ pub struct ApiState {
     pub max_body: usize,
     /// Answers already computed.
     pub cache: Arc<Cache>,
+    /// Live fetches and AIA downloads, with their guards and cache.
+    pub fetcher: Fetcher,
+    /// Longest a fetch (with its AIA downloads) may take.
+    pub fetch_deadline: Duration,
 }
 
 /// The OpenAPI 3.1 document of this API (kept true by `tests/api.rs`).
@@ -41,6 +49,7 @@ pub fn routes(state: ApiState) -> Router {
     Router::new()
         .route("/api/v1/analyze", post(analyze))
         .route("/api/v1/snippets", post(snippets))
+        .route("/api/v1/fetch", get(fetch::fetch))
         .route("/api/openapi.json", get(openapi))
         .route("/api/{*rest}", axum::routing::any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
@@ -54,18 +63,21 @@ async fn job(state: &ApiState, query: Pairs, request: Request) -> Result<Job, Ap
     request::read(request, &pairs, state.max_body).await
 }
 
-/// Runs the analysis off the async threads: it is CPU work.
-async fn report_of(mut job: Job, now: i64) -> Result<(Report, Job), ApiError> {
-    tokio::task::spawn_blocking(move || {
-        job.now = Some(now);
-        let options = job.options();
-        let report = analyze_owned(std::mem::take(&mut job.sources), &options);
-        (report, job)
-    })
-    .await
-    .map_err(|_| {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the analysis failed")
-    })
+/// Runs the analysis off the async threads (it is CPU work) at `now`, completed from AIA
+/// when the service chases AIA.
+async fn report_of(state: &ApiState, mut job: Job, now: i64) -> Result<(Report, Job), ApiError> {
+    job.now = Some(now);
+    let options = job.options();
+    let sources = std::mem::take(&mut job.sources);
+    let report = state.fetcher.analyze(sources, &options);
+    let report = if state.fetcher.chases_aia() {
+        tokio::time::timeout(state.fetch_deadline, report)
+            .await
+            .map_err(|_| fetch::late(state.fetch_deadline))??
+    } else {
+        report.await?
+    };
+    Ok((report, job))
 }
 
 /// A JSON answer, saying whether it came from the cache.
@@ -101,7 +113,7 @@ where
     if let Some(bytes) = state.cache.get(&key) {
         return Ok(json_answer(bytes, true));
     }
-    let (report, job) = report_of(job, now).await?;
+    let (report, job) = report_of(state, job, now).await?;
     let bytes = compute(report, &job)?;
     state.cache.put(key, bytes.clone());
     Ok(json_answer(bytes, false))

@@ -1,0 +1,124 @@
+//! Live chains: connect to a TLS server, record the certificates it sends, analyse them
+//! (`certchain fetch`, `GET /api/v1/fetch`); and AIA chasing of missing issuers (`--aia`).
+//!
+//! - `target`: what to connect to; `pattern`: the `--allow-fetch` patterns;
+//! - `guard`: the SSRF guards of the service (resolve once, check every address and port);
+//! - `tls`: the handshake that records the chain; `http` + `aia`: missing issuers.
+
+pub mod aia;
+mod error;
+pub mod guard;
+mod http;
+pub mod pattern;
+pub mod target;
+pub mod tls;
+
+use certchain_core::{Options, Report, Source};
+use rustls::pki_types::ServerName;
+
+pub use error::FetchError;
+pub use guard::Guard;
+pub use pattern::Pattern;
+pub use target::{Host, Target};
+
+/// How fetches are made: the guard, whether to chase AIA, and the AIA cache.
+#[derive(Debug, Clone)]
+pub struct Fetcher {
+    guard: Guard,
+    /// `Some` when AIA is chased: the guard of downloads (the same, plus port 80).
+    aia: Option<Guard>,
+    cache: aia::Cache,
+}
+
+impl Fetcher {
+    /// Fetches through `guard`; chases AIA when `aia`.
+    pub fn new(guard: Guard, aia: bool) -> Self {
+        let aia = aia.then(|| guard.with_port(http::HTTP_PORT));
+        Fetcher { guard, aia, cache: aia::Cache::default() }
+    }
+
+    /// Whether fetching is possible at all (the service needs `--allow-fetch`).
+    pub fn is_enabled(&self) -> bool {
+        self.guard.is_enabled()
+    }
+
+    /// Whether missing issuers are downloaded from AIA.
+    pub fn chases_aia(&self) -> bool {
+        self.aia.is_some()
+    }
+
+    /// The DER certificates `target` sends, in order. `servername` is the SNI and defaults
+    /// to the target's host; an IP address is not sent as SNI.
+    pub async fn chain(
+        &self,
+        target: &Target,
+        servername: Option<&str>,
+    ) -> Result<Vec<Vec<u8>>, FetchError> {
+        let server_name = server_name(target, servername)?;
+        let admitted = self.guard.admit(&target.host, target.port).await?;
+        let stream = admitted.connect().await?;
+        tls::handshake(stream, server_name).await
+    }
+
+    /// The report of `target`'s chain, checked against `servername` (or the target's host),
+    /// completed from AIA when enabled.
+    pub async fn report(
+        &self,
+        target: &Target,
+        servername: Option<&str>,
+        mut options: Options,
+    ) -> Result<Report, FetchError> {
+        let sent = self.chain(target, servername).await?;
+        let source = Source { name: Some(format!("tls {target}")), bytes: sent.concat() };
+        options.host = Some(servername.map_or_else(|| host_name(&target.host), str::to_string));
+        self.analyze(vec![source], &options).await
+    }
+
+    /// The report of `sources`, completed from AIA when enabled.
+    pub async fn analyze(
+        &self,
+        sources: Vec<Source>,
+        options: &Options,
+    ) -> Result<Report, FetchError> {
+        match &self.aia {
+            Some(guard) => aia::complete(sources, options, guard, &self.cache).await,
+            None => {
+                let options = options.clone();
+                tokio::task::spawn_blocking(move || {
+                    certchain_core::analyze_owned(sources, &options)
+                })
+                .await
+                .map_err(|_| FetchError::Analysis)
+            }
+        }
+    }
+}
+
+/// The analysis, off the async threads (it is CPU work); the sources come back for another
+/// round.
+async fn analyze_blocking(
+    sources: Vec<Source>,
+    options: Options,
+) -> Result<(Report, Vec<Source>), FetchError> {
+    tokio::task::spawn_blocking(move || (certchain_core::analyze(&sources, &options), sources))
+        .await
+        .map_err(|_| FetchError::Analysis)
+}
+
+/// The host as a client names it: a name, or an address without brackets.
+fn host_name(host: &Host) -> String {
+    match host {
+        Host::Name(name) => name.clone(),
+        Host::Ip(ip) => ip.to_string(),
+    }
+}
+
+fn server_name(
+    target: &Target,
+    servername: Option<&str>,
+) -> Result<ServerName<'static>, FetchError> {
+    let name = servername.map_or_else(|| host_name(&target.host), str::to_string);
+    ServerName::try_from(name.clone()).map_err(|_| {
+        FetchError::InvalidTarget(format!("servername {name:?} is not a host name or an address"))
+    })
+}
