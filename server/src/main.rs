@@ -26,7 +26,8 @@ enum Command {
     Fetch(cli::fetch::Args),
     /// Configuration snippets that use the fixed files (GitLab Runner, nginx...).
     Snippets(cli::snippets::Args),
-    /// Serve the web app (it analyses in the browser: nothing pasted reaches the server).
+    /// Serve the web app (it analyses in the browser: nothing pasted there leaves it) and
+    /// the JSON API for portals and scripts.
     Serve(certchain::serve::Args),
 }
 

@@ -323,6 +323,12 @@ async fn a_body_over_the_limit_is_413_in_every_form() {
         assert_eq!(answer.code(), "body_too_large");
         assert!(answer.json()["error"]["message"].as_str().unwrap().contains("1000 bytes"));
     }
+    // A declared length over the limit is refused before the body arrives.
+    let (declared, _keep_open) = endless();
+    let (mut parts, body) = declared.into_parts();
+    parts.headers.insert(header::CONTENT_LENGTH, "99999999".parse().unwrap());
+    let answer = send(app(&config), Request::from_parts(parts, body)).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
     let small = send(app(&config), post("/api/v1/analyze", "text/plain", "A".repeat(999))).await;
     assert_eq!(small.status, StatusCode::OK);
 }

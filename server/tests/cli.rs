@@ -693,7 +693,9 @@ fn snippets_target_and_param_select_and_shape_the_output() {
     let written =
         std::fs::read_to_string(dir.path().join("runner-config-toml/config.toml")).unwrap();
     assert!(written.contains("executor = \"kubernetes\""), "{written}");
-    assert!(written.contains("tls-ca-file = \"~/.gitlab-runner/certs/gitlab.example.com.crt\""));
+    assert!(written.contains(
+        "tls-ca-file = \"/home/gitlab-runner/.gitlab-runner/certs/gitlab.example.com.crt\""
+    ));
 }
 
 #[test]

@@ -74,8 +74,8 @@ impl Client {
     fn ca_fix(self) -> Text {
         match self {
             Client::Runner => Text::new(
-                "Put the CA file at /etc/gitlab-runner/certs/<host>.crt (PEM), or set tls-ca-file in the [[runners]] section of config.toml; restart nothing, the runner reads it on the next request.",
-                "CA ファイル(PEM)を /etc/gitlab-runner/certs/<host>.crt に置くか、config.toml の [[runners]] セクションで tls-ca-file を指定してください。再起動は不要で、次のリクエストで読み込まれます。",
+                "Put the CA file at /etc/gitlab-runner/certs/<host>.crt (PEM), or set tls-ca-file in the [[runners]] section of config.toml, then restart the runner (gitlab-runner restart), as the runner docs say after a certificate change.",
+                "CA ファイル(PEM)を /etc/gitlab-runner/certs/<host>.crt に置くか、config.toml の [[runners]] セクションで tls-ca-file を指定し、Runner を再起動してください(gitlab-runner restart。証明書を変更したら再起動するよう公式ドキュメントにあります)。",
             ),
             Client::Registry => Text::new(
                 "Add the CA to the trust store of every Docker host or Kubernetes node that pulls images (/etc/docker/certs.d/<registry>/ca.crt for Docker, the system trust store plus a restart of containerd for Kubernetes). The runner's tls-ca-file and certs directory do not apply to image pulls.",

@@ -141,8 +141,8 @@ fn env_vars(context: &Context, ca: &str) -> Snippet {
                 "これらの変数はプログラムの起動時に読まれます。起動前 (またはサービスの環境設定) に設定し、システムの CA が更新されたらバンドルを作り直してください。多くの場合、システムのトラストストアに CA を追加する (trust-store) ほうが簡単です。",
             ),
             Text::new(
-                "On Windows, Go programs (GitLab Runner) use the Windows store, not SSL_CERT_FILE: use the trust-store snippet.",
-                "Windows では Go のプログラム (GitLab Runner) は SSL_CERT_FILE ではなく Windows のストアを使います。トラストストアのスニペットを使ってください。",
+                "On Windows, GitLab Runner reads neither these variables nor the system store (its docs): give it the CA with tls-ca-file (runner-config-toml).",
+                "Windows の GitLab Runner はこれらの変数もシステムのストアも読みません(公式ドキュメント)。tls-ca-file で CA を指定します (runner-config-toml)。",
             ),
             which_file(ca),
         ],

@@ -4,7 +4,7 @@
 //! docs, "Trusting TLS certificates for Docker and Kubernetes executors").
 
 use super::params::{Distro, Executor, Os};
-use super::runner::{ca_path, runner_file};
+use super::runner::{absolute_ca_path, runner_file, RUNNER_HOME};
 use super::template::fill;
 use super::{Context, Snippet};
 use crate::report::Text;
@@ -23,11 +23,7 @@ pub fn offer(context: &Context) -> Vec<Snippet> {
 /// The CA file on the runner host, as an absolute path (Docker binds need one: `~` is not
 /// expanded in config.toml).
 fn host_ca_path(context: &Context) -> String {
-    if context.params.runner_as_root {
-        ca_path(context)
-    } else {
-        format!("/home/gitlab-runner/.gitlab-runner/certs/{}", runner_file(context))
-    }
+    absolute_ca_path(context)
 }
 
 fn config_path(context: &Context) -> &'static str {
@@ -68,8 +64,8 @@ fn volumes(context: &Context) -> Snippet {
     ];
     if !context.params.runner_as_root {
         notes.push(Text::new(
-            "Docker needs an absolute path: replace /home/gitlab-runner with the home of the user the runner runs as.",
-            "Docker には絶対パスが必要です。/home/gitlab-runner は Runner を実行するユーザーのホームに置き換えてください。",
+            format!("Docker needs an absolute path: replace {RUNNER_HOME} with the home of the user the runner runs as."),
+            format!("Docker には絶対パスが必要です。{RUNNER_HOME} は Runner を実行するユーザーのホームに置き換えてください。"),
         ));
     }
     Snippet {

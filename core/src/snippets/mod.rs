@@ -54,6 +54,21 @@ pub struct Context<'a> {
     pub host: String,
     /// Port, when one was given.
     pub port: Option<u16>,
+    /// Path of GitLab under the host (`/` unless GitLab runs under a relative URL).
+    pub path: String,
+}
+
+/// The path of a URL (`https://h:8443/gitlab/?x` → `/gitlab/`), always starting and ending
+/// with `/`.
+pub(crate) fn url_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default().trim_matches('/');
+    if path.is_empty() {
+        "/".into()
+    } else {
+        format!("/{path}/")
+    }
 }
 
 /// A pasted error message with this code makes the snippets that fix it relevant, whatever
@@ -69,9 +84,9 @@ impl Context<'_> {
         }
     }
 
-    /// `https://host[:port]/`.
+    /// `https://host[:port]/path/`.
     pub fn url(&self) -> String {
-        format!("https://{}/", self.authority())
+        format!("https://{}{}", self.authority(), self.path)
     }
 
     /// `host:port`, with 443 when no port was given (what `openssl s_client -connect` needs).
@@ -102,11 +117,35 @@ impl Context<'_> {
         self.params.cluster == Cluster::Mke || self.pasted(MKE_PRIVILEGED)
     }
 
+    /// The runner's namespace and service account: the parameters when set, else the
+    /// `non-admin user "NS:SA"` of a pasted MKE error, else the defaults.
+    pub fn account(&self) -> (String, String) {
+        let defaults = Params::default();
+        let (namespace, account) = (&self.params.namespace, &self.params.service_account);
+        let set = *namespace != defaults.namespace || *account != defaults.service_account;
+        let pasted = self.report.error_messages.iter().filter(|m| m.code == MKE_PRIVILEGED);
+        let from_error = pasted.filter_map(|m| mke_user(&m.excerpt)).next();
+        match from_error {
+            Some(found) if !set => found,
+            _ => (namespace.clone(), account.clone()),
+        }
+    }
+
     /// Jobs need privileged pods (Docker-in-Docker): the parameter says so, or MKE refused
     /// a privileged pod.
     pub fn dind(&self) -> bool {
         self.params.dind || self.pasted(MKE_PRIVILEGED)
     }
+}
+
+/// `non-admin user "NS:SA"` in MKE's error → (NS, SA), when both are Kubernetes names.
+fn mke_user(line: &str) -> Option<(String, String)> {
+    let after = &line[line.find("non-admin user \"")? + "non-admin user \"".len()..];
+    let (namespace, account) = after[..after.find('"')?].split_once(':')?;
+    let name = |s: &str| {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    (name(namespace) && name(account)).then(|| (namespace.to_string(), account.to_string()))
 }
 
 /// Placeholder host when neither the params nor the report name one.
@@ -162,13 +201,16 @@ const FAMILIES: [(Group, Offer); 8] = [
 /// Every snippet that makes sense for `report` with `params`, by group, in a stable order;
 /// groups with nothing to offer are left out.
 pub fn render_grouped(report: &Report, params: &Params) -> Vec<(Group, Vec<Snippet>)> {
-    let target =
-        Target::parse(&params.url).or_else(|| report.host.as_deref().and_then(Target::parse));
+    let from_params = Target::parse(&params.url);
+    let path = if from_params.is_some() { url_path(&params.url) } else { "/".into() };
+    let target = from_params.or_else(|| report.host.as_deref().and_then(Target::parse));
+    // The host goes into commands and file names: anything but a host name is replaced.
+    let safe = |t: &Target| t.host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
     let (host, port) = match target {
-        Some(t) => (t.host, t.port),
-        None => (EXAMPLE_HOST.to_string(), None),
+        Some(t) if safe(&t) => (t.host, t.port),
+        _ => (EXAMPLE_HOST.to_string(), None),
     };
-    let context = Context { report, params, host, port };
+    let context = Context { report, params, host, port, path };
     let mut grouped: Vec<(Group, Vec<Snippet>)> = Vec::new();
     for (group, offer) in FAMILIES {
         let offered = offer(&context);

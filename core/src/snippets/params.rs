@@ -221,6 +221,28 @@ pub fn fields(params: &Params) -> Vec<Field> {
     ]
 }
 
+/// The GitLab URL: empty (the report's host), or a host name or IP with an optional scheme,
+/// port and path (`https://gitlab.example.com:8443/gitlab/`). It goes into shell commands,
+/// TOML and YAML, so only the characters of host names (RFC 1123) and plain paths pass.
+fn gitlab_url(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(String::new());
+    }
+    let host = crate::host::Target::parse(value).map(|t| t.host).unwrap_or_default();
+    let host_ok = !host.is_empty()
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c))
+        && !host.starts_with(['.', '-']);
+    let path_ok =
+        super::url_path(value).chars().all(|c| c.is_ascii_alphanumeric() || "/._~-".contains(c));
+    let scheme_ok =
+        value.split_once("://").is_none_or(|(scheme, _)| scheme.eq_ignore_ascii_case("https"));
+    if host_ok && path_ok && scheme_ok && !value.contains(['@', '?', '#', ' ']) {
+        return Ok(value.to_string());
+    }
+    Err(format!("url must be an https:// URL like https://gitlab.example.com:8443/ (host, port, path), not {value:?}"))
+}
+
 /// A Kubernetes object name (RFC 1123 label: lowercase letters, digits and `-`, at most 63,
 /// starting and ending with a letter or digit): anything else would be pasted into YAML and
 /// shell commands, so it is refused here with the rule.
@@ -240,7 +262,7 @@ impl Params {
     /// Sets `key` to `value`; an unknown key or value is an error that says what is allowed.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
         match key {
-            "url" => self.url = value.trim().to_string(),
+            "url" => self.url = gitlab_url(value)?,
             "executor" => self.executor = pick(key, value, &EXECUTORS)?,
             "os" => self.os = pick(key, value, &SYSTEMS)?,
             "job_os" => self.job_os = pick(key, value, &DISTROS)?,

@@ -22,14 +22,13 @@ pub fn offer(context: &Context) -> Vec<Snippet> {
 }
 
 fn values(context: &Context) -> [(&'static str, String); 2] {
-    [
-        ("namespace", context.params.namespace.clone()),
-        ("service_account", context.params.service_account.clone()),
-    ]
+    let (namespace, service_account) = context.account();
+    [("namespace", namespace), ("service_account", service_account)]
 }
 
 fn service_account_privileges(context: &Context) -> Snippet {
-    let account = format!("{}:{}", context.params.namespace, context.params.service_account);
+    let (namespace, service_account) = context.account();
+    let account = format!("{namespace}:{service_account}");
     Snippet {
         target: "mke-service-account-privileges",
         title: Text::new("MKE: grant privileged to the runner's service account", "MKE: Runner の ServiceAccount に privileged を許可"),

@@ -38,19 +38,29 @@ fn windows(context: &Context) -> bool {
     context.params.os == Os::Windows
 }
 
-/// The certs folder: `/etc/gitlab-runner/certs/` as root, `~/.gitlab-runner/certs/` if not,
+/// The certs folder: `/etc/gitlab-runner/certs/` as root, `~/.gitlab-runner/certs/` if not
+/// (written `$HOME/…` for the shell, which expands it inside quotes), and
 /// `C:\GitLab-Runner\certs\` on Windows.
 fn certs_dir_path(context: &Context) -> &'static str {
     match (windows(context), context.params.runner_as_root) {
         (true, _) => "C:\\GitLab-Runner\\certs\\",
         (false, true) => "/etc/gitlab-runner/certs/",
-        (false, false) => "~/.gitlab-runner/certs/",
+        (false, false) => "$HOME/.gitlab-runner/certs/",
     }
 }
 
-/// Where config.toml and register point `tls-ca-file`.
+/// The home of the runner's user in files nothing expands (config.toml, Docker binds): the
+/// `gitlab-runner` user of the packages; the notes say to change it.
+pub const RUNNER_HOME: &str = "/home/gitlab-runner";
+
+/// `tls-ca-file` for the shell (register, checks).
 pub fn ca_path(context: &Context) -> String {
     format!("{}{}", certs_dir_path(context), runner_file(context))
+}
+
+/// `tls-ca-file` as an absolute path, for config.toml and Docker binds.
+pub fn absolute_ca_path(context: &Context) -> String {
+    ca_path(context).replace("$HOME", RUNNER_HOME)
 }
 
 fn config_path(context: &Context) -> &'static str {
@@ -59,6 +69,38 @@ fn config_path(context: &Context) -> &'static str {
         (false, true) => "/etc/gitlab-runner/config.toml",
         (false, false) => "~/.gitlab-runner/config.toml",
     }
+}
+
+/// `sudo ` for a runner run as root, nothing for one run as its user.
+fn sudo(context: &Context) -> &'static str {
+    if context.params.runner_as_root {
+        "sudo "
+    } else {
+        ""
+    }
+}
+
+/// The note for a runner run as a user: which home the absolute paths assume.
+fn home_note() -> Text {
+    Text::new(
+        format!("Not run as root: {RUNNER_HOME} is the home of the gitlab-runner user; use the home of the user your runner runs as."),
+        format!("root 以外で実行: {RUNNER_HOME} は gitlab-runner ユーザーのホームです。Runner を実行するユーザーのホームに置き換えてください。"),
+    )
+}
+
+/// The third note of `runner-certs-dir`: where else the runner looks, or, on Windows, why the
+/// folder alone is not enough.
+fn where_else(context: &Context) -> Text {
+    if windows(context) {
+        return Text::new(
+            "On Windows the runner does not read a certs folder when it runs as a service, and not the Windows store either: point tls-ca-file at this file (runner-config-toml).",
+            "Windows では、サービスとして動く Runner は certs フォルダーも Windows の証明書ストアも読みません。tls-ca-file でこのファイルを指定します(runner-config-toml)。",
+        );
+    }
+    Text::new(
+        "Not as root, the runner reads ~/.gitlab-runner/certs/; ./certs/ in its working folder also works.",
+        "root 以外で動かす場合は ~/.gitlab-runner/certs/ を読みます。作業フォルダーの ./certs/ も使えます。",
+    )
 }
 
 fn certs_dir(context: &Context) -> Snippet {
@@ -72,6 +114,7 @@ fn certs_dir(context: &Context) -> Snippet {
         ("dir", certs_dir_path(context).to_string()),
         ("file", file.clone()),
         ("source", source_file(context)),
+        ("sudo", sudo(context).to_string()),
     ];
     Snippet {
         target: "runner-certs-dir",
@@ -88,10 +131,7 @@ fn certs_dir(context: &Context) -> Snippet {
                 "It holds the CA certificate(s), not the server certificate, and only PEM: the runner cannot read DER.",
                 "中身は CA 証明書で、サーバー証明書ではありません。形式は PEM のみです(DER は読めません)。",
             ),
-            Text::new(
-                "Not as root, the runner reads ~/.gitlab-runner/certs/; ./certs/ in its working folder also works, except for a runner installed as a Windows service (use tls-ca-file there).",
-                "root 以外で動かす場合は ~/.gitlab-runner/certs/ を読みます。作業フォルダーの ./certs/ も使えますが、Windows サービスとして動かす場合は使えません(tls-ca-file を指定します)。",
-            ),
+            where_else(context),
             Text::new(
                 "This trusts the CA for the runner's own connections to GitLab (registration, job requests). Jobs in containers need it too: see the Docker and Kubernetes snippets.",
                 "これは Runner 自身の GitLab への接続(登録・ジョブ取得)のための設定です。コンテナ内のジョブにも必要な場合は Docker / Kubernetes のスニペットを使います。",
@@ -122,24 +162,31 @@ fn runner_values(context: &Context, ca_path: String) -> Vec<(&'static str, Strin
 }
 
 fn config_toml(context: &Context) -> Snippet {
-    // A TOML basic string escapes backslashes (Windows paths).
-    let values = runner_values(context, ca_path(context).replace('\\', "\\\\"));
+    // A TOML basic string escapes backslashes (Windows paths); nothing expands `$HOME`.
+    let values = runner_values(context, absolute_ca_path(context).replace('\\', "\\\\"));
+    let mut notes = vec![
+        Text::new(
+            "Merge into the existing [[runners]] entry for this URL (keep its token); the runner reloads config.toml by itself.",
+            "この URL の既存の [[runners]] に追記します(token はそのまま)。Runner は config.toml を自動で再読み込みします。",
+        ),
+        Text::new(
+            "If the runner was set up for http://, change url to the https:// address too.",
+            "http:// で登録済みの場合は、url も https:// のアドレスに変更します。",
+        ),
+    ];
+    if !context.params.runner_as_root && !windows(context) {
+        notes.push(home_note());
+    }
     Snippet {
         target: "runner-config-toml",
-        title: Text::new("GitLab Runner: tls-ca-file in config.toml", "GitLab Runner: config.toml の tls-ca-file"),
+        title: Text::new(
+            "GitLab Runner: tls-ca-file in config.toml",
+            "GitLab Runner: config.toml の tls-ca-file",
+        ),
         filename: "config.toml".into(),
         language: "toml",
         body: fill(include_str!("templates/runner-config.toml"), &values),
-        notes: vec![
-            Text::new(
-                "Merge into the existing [[runners]] entry for this URL (keep its token); the runner reloads config.toml by itself.",
-                "この URL の既存の [[runners]] に追記します(token はそのまま)。Runner は config.toml を自動で再読み込みします。",
-            ),
-            Text::new(
-                "If the runner was set up for http://, change url to the https:// address too.",
-                "http:// で登録済みの場合は、url も https:// のアドレスに変更します。",
-            ),
-        ],
+        notes,
         dangerous: false,
     }
 }
@@ -163,6 +210,7 @@ fn register(context: &Context) -> Snippet {
         (include_str!("templates/runner-register.sh"), "shell", "register-runner.sh", "\\")
     };
     values.push(("executor_flags", executor_flags(context, continuation)));
+    values.push(("sudo", sudo(context).to_string()));
     Snippet {
         target: "runner-register",
         title: Text::new("GitLab Runner: register with --tls-ca-file", "GitLab Runner: --tls-ca-file 付きで登録"),

@@ -134,7 +134,9 @@ fn nginx(context: &Context, fullchain: &str) -> Snippet {
 /// (mod_ssl docs); `SSLCertificateChainFile` is obsolete.
 fn apache(context: &Context, fullchain: &str) -> Snippet {
     let port = port(context);
-    let values = [("host", context.host.as_str()), ("port", &port)];
+    // Debian's ports.conf already listens on 443 with mod_ssl; another port needs its Listen.
+    let listen = if port == "443" { String::new() } else { format!("Listen {port} https\n") };
+    let values = [("host", context.host.as_str()), ("port", &port), ("listen", &listen)];
     Snippet {
         target: "apache",
         title: Text::new("Apache httpd: serve the full chain", "Apache httpd: フルチェーンを送る"),
@@ -168,8 +170,8 @@ fn haproxy(context: &Context, fullchain: &str) -> Snippet {
         body: fill(include_str!("templates/haproxy.sh"), &values),
         notes: vec![
             Text::new(
-                "The order matters: the leaf, then the intermediates (both in the full chain file), then the private key.",
-                "順番が重要です: リーフ、続いて中間証明書 (どちらもフルチェーンのファイルに入っています)、最後に秘密鍵です。",
+                "The leaf must come first, then its intermediates in order (the full chain file has them so); the key is conventionally appended last.",
+                "リーフを先頭に、続いて中間証明書を順に並べます (フルチェーンのファイルはこの順です)。秘密鍵は慣例として最後に追加します。",
             ),
             key_note(context),
             Text::new(

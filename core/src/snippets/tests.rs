@@ -96,8 +96,17 @@ fn without_a_url_parameter_the_report_host_is_used() {
 fn parameters_change_paths_and_scripts() {
     let report = private_ca_report("gitlab.example.com");
     let snippets = render(&report, &with(&[("runner_as_root", "no")]));
-    assert!(body(&snippets, "runner-certs-dir")
-        .contains("~/.gitlab-runner/certs/gitlab.example.com.crt"));
+    let certs_dir = body(&snippets, "runner-certs-dir");
+    assert!(
+        certs_dir.contains("\"$HOME/.gitlab-runner/certs/gitlab.example.com.crt\""),
+        "{certs_dir}"
+    );
+    assert!(!certs_dir.contains("sudo"), "a runner run as its user needs no sudo: {certs_dir}");
+    assert!(body(&snippets, "runner-config-toml").contains(
+        "tls-ca-file = \"/home/gitlab-runner/.gitlab-runner/certs/gitlab.example.com.crt\""
+    ));
+    assert!(body(&snippets, "runner-register")
+        .contains("--tls-ca-file \"$HOME/.gitlab-runner/certs/gitlab.example.com.crt\""));
     assert!(body(&snippets, "runner-docker-volumes")
         .contains("/home/gitlab-runner/.gitlab-runner/certs/gitlab.example.com.crt:"));
     let params = with(&[("os", "windows")]);
@@ -201,7 +210,7 @@ fn a_pasted_mke_error_offers_the_mke_snippets_without_parameters() {
         code: "mke_privileged_forbidden",
         source: 0,
         line: 1,
-        excerpt: String::new(),
+        excerpt: "pods \"runner-x\" is forbidden: non-admin user \"ci:my-runner\" [service account \"ci:default\"]. …".into(),
         meaning: Text::new("", ""),
         cause: Text::new("", ""),
         fix: Text::new("", ""),
@@ -219,6 +228,12 @@ fn a_pasted_mke_error_offers_the_mke_snippets_without_parameters() {
             "k8s-pod-security-admission"
         ]
     );
+    // The account in the error is the one granted, unless the parameters name another.
+    let snippets = render(&report, &Params::default());
+    assert!(body(&snippets, "mke-service-account-privileges").contains("ci:my-runner"));
+    assert!(body(&snippets, "mke-cluster-admin").contains("namespace: ci"));
+    let chosen = render(&report, &with(&[("service_account", "other")]));
+    assert!(body(&chosen, "mke-service-account-privileges").contains("gitlab-runner:other"));
 }
 
 #[test]
@@ -292,4 +307,26 @@ fn snippets_come_grouped_by_what_they_configure_in_the_order_of_render() {
     let options = Options { now: UnixTime(NOW), ..Options::default() };
     let nothing = analyze(&[Source::text("")], &options);
     assert!(super::render_grouped(&nothing, &Params::default()).is_empty());
+}
+
+#[test]
+fn a_gitlab_under_a_relative_url_keeps_its_path_and_a_bad_url_is_refused() {
+    let report = private_ca_report("gitlab.example.com");
+    let snippets = render(&report, &with(&[("url", "https://gitlab.example.com:8443/gitlab")]));
+    let toml = body(&snippets, "runner-config-toml");
+    assert!(toml.contains("url = \"https://gitlab.example.com:8443/gitlab/\""), "{toml}");
+    let mut params = Params::default();
+    for bad in [
+        "https://evil.example;touch /tmp/x",
+        "http://gitlab.example.com/",
+        "https://a b/",
+        "https://u:p@h/",
+    ] {
+        let error = params.set("url", bad).err().unwrap_or_default();
+        assert!(error.starts_with("url must be an https:// URL"), "{bad}: {error}");
+    }
+    assert_eq!(params.url, "");
+    let globbed = Params { url: "*.example.com".into(), ..Params::default() };
+    let certs_dir = body(&render(&report, &globbed), "runner-certs-dir").to_string();
+    assert!(!certs_dir.contains('*'), "{certs_dir}");
 }

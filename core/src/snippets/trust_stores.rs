@@ -140,8 +140,8 @@ fn macos_notes() -> Vec<Text> {
 
 fn windows_notes() -> Vec<Text> {
     vec![Text::new(
-        "Only the root goes into LocalMachine\\Root; the server must send its intermediates (the full chain). Git for Windows (schannel), PowerShell, .NET and Go read this store.",
-        "LocalMachine\\Root にはルートだけを入れます。中間証明書はサーバーが送る必要があります (フルチェーン)。Git for Windows (schannel)、PowerShell、.NET、Go はこのストアを読みます。",
+        "Only the root goes into LocalMachine\\Root; the server must send its intermediates (the full chain). Git for Windows (schannel), PowerShell and .NET read this store; GitLab Runner on Windows does not (use tls-ca-file).",
+        "LocalMachine\\Root にはルートだけを入れます。中間証明書はサーバーが送る必要があります (フルチェーン)。Git for Windows (schannel)、PowerShell、.NET はこのストアを読みますが、Windows の GitLab Runner は読みません (tls-ca-file を使います)。",
     )]
 }
 

@@ -21,9 +21,10 @@ const UNUSABLE: u8 = 2;
 /// Output format.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A readable tree, coloured on a terminal.
+    /// Readable text, coloured on a terminal.
     Text,
-    /// The Report as JSON (the same contract as the API).
+    /// JSON, the same contracts as the API: the Report (analyze, fetch), the snippet list
+    /// (snippets).
     Json,
 }
 

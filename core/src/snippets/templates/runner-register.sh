@@ -1,6 +1,6 @@
 # Register a runner that trusts the private CA of {{host}}.
 # RUNNER_TOKEN: the runner authentication token (glrt-...) from GitLab.
-sudo gitlab-runner register \
+{{sudo}}gitlab-runner register \
   --non-interactive \
   --url "{{url}}" \
   --token "$RUNNER_TOKEN" \

@@ -138,7 +138,17 @@ fn unsupported(media_type: &str) -> ApiError {
     )
 }
 
+/// The whole body; a declared `Content-Length` over the limit is refused before reading (a
+/// client that announces 100 MB gets its 413 at once, not after a timeout).
 async fn body(request: Request, limit: usize) -> Result<Bytes, ApiError> {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Err(ApiError::too_large(limit));
+    }
     axum::body::to_bytes(request.into_body(), limit).await.map_err(|_| ApiError::too_large(limit))
 }
 
