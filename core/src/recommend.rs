@@ -197,7 +197,7 @@ impl CaFile {
             );
         }
         let (en, ja) = match (self.has_root, self.from_trust) {
-            (true, true) => (" The root comes from your --trust file.", " ルートは --trust で指定したファイルから取りました。"),
+            (true, true) => (" The root is the trusted CA you gave (--trust, or the web app's trusted private CA).", " ルートは指定された信頼する CA(--trust、または Web アプリの「信頼するプライベート CA」)から取りました。"),
             (true, false) => ("", ""),
             (false, _) => (" The root CA is not in the input: Go (GitLab Runner) accepts an intermediate alone as its trust anchor, but OpenSSL-based clients (curl, git) need the root too: add it.", " ルート CA が入力にありません。Go(GitLab Runner)は中間証明書だけでも信頼の起点にできますが、OpenSSL 系のクライアント(curl・git)にはルートも必要です。追加してください。"),
         };

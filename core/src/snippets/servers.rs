@@ -194,8 +194,8 @@ fn traefik(context: &Context, fullchain: &str) -> Snippet {
         body: fill(include_str!("templates/traefik.yml"), &values),
         notes: vec![
             Text::new(
-                format!("Save {fullchain} as /etc/traefik/certs/{}.crt and put this file in the file provider's directory (providers.file.directory in the static configuration); Traefik reloads it by itself.", context.host),
-                format!("{fullchain} を /etc/traefik/certs/{}.crt として保存し、このファイルをファイルプロバイダーのディレクトリ (静的設定の providers.file.directory) に置きます。Traefik は自動で読み込み直します。", context.host),
+                format!("Save {fullchain} as /etc/traefik/certs/{}.fullchain.pem (not the CA-only <host>.crt) and put this file in the file provider's directory (providers.file.directory in the static configuration); Traefik reloads it by itself.", context.host),
+                format!("{fullchain} を /etc/traefik/certs/{}.fullchain.pem として保存し (CA だけの <host>.crt ではありません)、このファイルをファイルプロバイダーのディレクトリ (静的設定の providers.file.directory) に置きます。Traefik は自動で読み込み直します。", context.host),
             ),
             Text::new(
                 "Traefik picks the certificate by the name the client asks for (SNI); clients that send no name get tls.stores.default.defaultCertificate.",

@@ -99,10 +99,11 @@ fn system(context: &Context, ca: &str) -> Snippet {
     ];
     let mut all = common_notes(context, ca);
     all.append(&mut notes);
-    all.push(Text::new(
+    let linux = matches!(context.params.os, Os::Debian | Os::Alpine | Os::Rhel);
+    all.extend(linux.then(|| Text::new(
         "A Docker host or Kubernetes node that fails to pull executor or job images from a private registry with \"x509: certificate signed by unknown authority\" needs exactly this: the CA in the node's system store, then restart the runtime (`sudo systemctl restart docker` or `containerd`).",
         "プライベートレジストリから executor やジョブのイメージを pull するときに「x509: certificate signed by unknown authority」で失敗する Docker ホストや Kubernetes ノードには、まさにこの設定が必要です。ノードのシステムのトラストストアに CA を追加し、ランタイムを再起動します (`sudo systemctl restart docker` または `containerd`)。",
-    ));
+    )));
     Snippet {
         target: "trust-store",
         title: Text::new(

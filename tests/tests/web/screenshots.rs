@@ -65,9 +65,19 @@ fn screenshots_of_the_main_states() -> Result {
 
     browser.phone(PHONE.0, PHONE.1)?;
     let width = browser.execute("return document.documentElement.scrollWidth;", &[])?;
+    // The innermost elements that stick out, to name the culprit when it fails.
+    let wide = browser.execute(
+        &format!(
+            "return [...document.querySelectorAll('body *')]\
+               .filter(e => !e.closest('pre') && e.getBoundingClientRect().right > {} && ![...e.children].some(c => c.getBoundingClientRect().right > {}))\
+               .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+            PHONE.0, PHONE.0
+        ),
+        &[],
+    )?;
     assert!(
         width.as_u64().is_some_and(|w| w <= u64::from(PHONE.0)),
-        "at {} px wide the page is {width} px wide: it scrolls sideways",
+        "at {} px wide the page is {width} px wide: it scrolls sideways; sticking out: {wide}",
         PHONE.0
     );
     shot(&browser, "phone")?;
