@@ -5,7 +5,7 @@
 use super::template::fill;
 use super::trust_stores::{ca_file, one_file_per_certificate};
 use super::{Context, Snippet};
-use crate::report::Text;
+use crate::report::{PathEnd, Text};
 
 /// The server snippets; none when the report has no full chain to serve.
 pub fn offer(context: &Context) -> Vec<Snippet> {
@@ -21,7 +21,20 @@ pub fn offer(context: &Context) -> Vec<Snippet> {
         haproxy(context, fullchain),
         traefik(context, fullchain),
     ]);
+    if context.report.trust.end == Some(PathEnd::PublicRoot) {
+        for snippet in &mut snippets {
+            snippet.notes.insert(0, public_root_note());
+        }
+    }
     snippets
+}
+
+/// A chain that ends at a public root needs the server fixed, never a CA file on clients.
+fn public_root_note() -> Text {
+    Text::new(
+        "This chain ends at a public root that clients already trust (GitLab Runner included): no CA file is needed on runners or clients. Serve the full chain and they connect.",
+        "このチェーンはクライアントが既に信頼している公開ルートで終わります(GitLab Runner も同様)。Runner やクライアントに CA ファイルは不要です。サーバーがフルチェーンを送れば接続できます。",
+    )
 }
 
 /// The port the server listens on: the URL's, else 443.

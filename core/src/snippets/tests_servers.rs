@@ -105,8 +105,14 @@ fn a_public_root_chain_gets_the_servers_and_nothing_that_hands_out_a_ca() {
 
 #[test]
 fn a_public_root_chain_checks_the_gitlab_server_without_a_ca_file() {
-    let body = snippet(&public_root_report(), &Params::default(), "gitlab-omnibus").body;
+    let omnibus = snippet(&public_root_report(), &Params::default(), "gitlab-omnibus");
+    let body = omnibus.body;
     assert!(body.contains("echo | openssl s_client -connect cloudflare.com:443"), "{body}");
+    assert!(
+        omnibus.notes[0].en.contains("no CA file is needed on runners"),
+        "{:?}",
+        omnibus.notes[0]
+    );
     let private = private_ca_report("gitlab.example.com");
     let body = snippet(&private, &Params::default(), "gitlab-omnibus").body;
     assert!(body.contains("openssl s_client -CAfile ca-bundle.pem -connect"), "{body}");
