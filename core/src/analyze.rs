@@ -1,7 +1,8 @@
 //! The pipeline: input -> certificates -> paths -> findings -> files = [`Report`].
 
+use crate::bounds::{InputBounds, Reached};
 use crate::cert::{self, Cert};
-use crate::chain::{self, AnchorKind, Anchors, End, Graph, Limits, Ranked, Shape};
+use crate::chain::{self, AnchorKind, Anchors, Cut, End, Graph, Limits, Ranked, Shape};
 use crate::diagnose::{self, Context, Overview};
 use crate::explain::{self, Scanned};
 use crate::host::Target;
@@ -26,6 +27,8 @@ pub struct Options {
     pub trust: Vec<Source>,
     /// Bounds of path building.
     pub limits: Limits,
+    /// Bounds of reading the input (and the trust files).
+    pub bounds: InputBounds,
 }
 
 /// Most paths listed in a report (all are still ranked).
@@ -33,14 +36,15 @@ pub const MAX_REPORTED_PATHS: usize = 64;
 
 /// Analyse the input. Never fails: whatever is wrong becomes a finding.
 pub fn analyze(sources: &[Source], options: &Options) -> Report {
-    report(input::extract(sources), explain::scan(sources), sources.len(), options)
+    let extracted = input::extract_within(sources, options.bounds);
+    report(extracted, explain::scan(sources), sources.len(), options)
 }
 
 /// [`analyze`], freeing the input bytes as soon as they are read: for large inputs (a
 /// 10 MB bundle) the raw bytes and the report are never held at once.
 pub fn analyze_owned(sources: Vec<Source>, options: &Options) -> Report {
     let count = sources.len();
-    let extracted = input::extract(&sources);
+    let extracted = input::extract_within(&sources, options.bounds);
     let scanned = explain::scan(&sources);
     drop(sources);
     report(extracted, scanned, count, options)
@@ -54,7 +58,7 @@ fn report(
 ) -> Report {
     let block_count = extracted.blocks.len();
     let (certs, unparsable) = parse_blocks(std::mem::take(&mut extracted.blocks));
-    let user_anchors = user_anchors(&options.trust, &mut extracted.notes);
+    let user_anchors = user_anchors(&options.trust, options.bounds, &mut extracted.notes);
     let anchors = user_anchors.as_ref().unwrap_or_else(|| Anchors::public());
     let budget = options.limits.max_signatures + 2 * certs.len();
     let graph = Graph::new(&certs, anchors, budget);
@@ -62,7 +66,9 @@ fn report(
     let shape = chain::classify(&graph);
     let ctx =
         Context { graph: &graph, now: options.now.0, target: target.as_ref(), kind: shape.kind };
-    let (ranked, truncated) = rank_paths(&ctx, &shape, options.limits);
+    let (ranked, cut) = rank_paths(&ctx, &shape, options.limits);
+    let exhausted = graph.exhausted().then_some(budget);
+    let reached = reached(&extracted, cut, exhausted, ranked.len(), options);
     let best = ranked.first();
     let on_paths = on_paths_of(&ranked);
     let overview = Overview {
@@ -71,7 +77,7 @@ fn report(
         leaves: &shape.leaves,
         chain: best.map(|r| &r.found),
         on_paths: &on_paths,
-        truncated: truncated || graph.exhausted(),
+        reached: &reached,
     };
     let mut findings = best.map(|r| diagnose::path(&ctx, &r.found)).unwrap_or_default();
     findings.extend(diagnose::input(&ctx, &overview));
@@ -121,11 +127,11 @@ fn parse_blocks(blocks: Vec<input::Block>) -> (Vec<Cert>, Vec<(Origin, String)>)
 /// `--trust FILE`: every certificate in it is an anchor; they replace the public roots.
 /// What was read from the trust files is said in the notes: a trust file that yields nothing
 /// would otherwise silently leave nothing trusted.
-fn user_anchors(trust: &[Source], notes: &mut Vec<String>) -> Option<Anchors> {
+fn user_anchors(trust: &[Source], bounds: InputBounds, notes: &mut Vec<String>) -> Option<Anchors> {
     if trust.is_empty() {
         return None;
     }
-    let extracted = input::extract(trust);
+    let extracted = input::extract_within(trust, bounds);
     let (certs, failed) = parse_blocks(extracted.blocks);
     notes.push(format!(
         "--trust: {} certificate(s) used as trust anchors, instead of the public roots",
@@ -155,12 +161,12 @@ fn user_anchors(trust: &[Source], notes: &mut Vec<String>) -> Option<Anchors> {
     Some(Anchors::from_certs(&certs))
 }
 
-fn rank_paths(ctx: &Context<'_>, shape: &Shape, limits: Limits) -> (Vec<Ranked>, bool) {
-    let mut truncated = false;
+fn rank_paths(ctx: &Context<'_>, shape: &Shape, limits: Limits) -> (Vec<Ranked>, Cut) {
+    let mut cut = Cut::default();
     let mut ranked = Vec::new();
     for &start in &shape.starts {
         let outcome = chain::paths_from(ctx.graph, start, limits);
-        truncated |= outcome.truncated;
+        cut = cut.merge(outcome.cut);
         for found in outcome.paths {
             let findings = diagnose::path(ctx, &found);
             let complete = match found.end {
@@ -172,7 +178,30 @@ fn rank_paths(ctx: &Context<'_>, shape: &Shape, limits: Limits) -> (Vec<Ranked>,
         }
     }
     chain::rank::sort(&mut ranked, ctx.graph);
-    (ranked, truncated)
+    (ranked, cut)
+}
+
+/// Every bound the analysis reached: reading's, then the path search's, then the report's.
+fn reached(
+    extracted: &Extracted,
+    cut: Cut,
+    signature_budget_spent: Option<usize>,
+    paths_found: usize,
+    options: &Options,
+) -> Vec<Reached> {
+    let limits = options.limits;
+    let mut out = extracted.reached.clone();
+    let search = [
+        (cut.steps, Reached::SearchSteps { limit: limits.max_steps }),
+        (cut.depth, Reached::PathDepth { limit: limits.max_depth }),
+        (cut.paths, Reached::Paths { limit: limits.max_paths }),
+    ];
+    out.extend(search.into_iter().filter(|(hit, _)| *hit).map(|(_, r)| r));
+    out.extend(signature_budget_spent.map(|limit| Reached::Signatures { limit }));
+    if paths_found > MAX_REPORTED_PATHS {
+        out.push(Reached::ReportedPaths { limit: MAX_REPORTED_PATHS, found: paths_found });
+    }
+    out
 }
 
 /// Certificates on any path that starts at the best path's leaf.

@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod bounds;
 pub mod cert;
 pub mod chain;
 pub mod diagnose;

@@ -8,7 +8,7 @@ pub mod signature;
 
 pub use anchors::{Anchor, AnchorKind, Anchors};
 pub use graph::{Graph, Issuer};
-pub use search::{paths_from, End, Found, Limits, Outcome};
+pub use search::{paths_from, Cut, End, Found, Limits, Outcome};
 pub mod classify;
 pub mod rank;
 

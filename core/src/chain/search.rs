@@ -50,13 +50,40 @@ pub struct Found {
     pub unchecked: Vec<(usize, String)>,
 }
 
-/// Paths found from one start, and whether a bound cut the search short.
+/// Paths found from one start, and which bounds cut the search short.
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     /// Every path found.
     pub paths: Vec<Found>,
-    /// A limit was reached: more paths may exist.
-    pub truncated: bool,
+    /// The bounds reached: more paths may exist.
+    pub cut: Cut,
+}
+
+/// Which of the [`Limits`] a search reached.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cut {
+    /// `max_steps` nodes were visited.
+    pub steps: bool,
+    /// A path reached `max_depth` certificates and had issuers left.
+    pub depth: bool,
+    /// `max_paths` paths were found.
+    pub paths: bool,
+}
+
+impl Cut {
+    /// Any bound reached.
+    pub fn any(self) -> bool {
+        self.steps || self.depth || self.paths
+    }
+
+    /// Both searches' cuts.
+    pub fn merge(self, other: Cut) -> Cut {
+        Cut {
+            steps: self.steps || other.steps,
+            depth: self.depth || other.depth,
+            paths: self.paths || other.paths,
+        }
+    }
 }
 
 /// Every path from `start`, within `limits`.
@@ -77,9 +104,12 @@ struct Search<'g, 'a> {
 
 impl Search<'_, '_> {
     fn visit(&mut self, path: &mut Vec<usize>, unchecked: &mut Vec<(usize, String)>) {
-        if self.steps >= self.limits.max_steps || self.outcome.paths.len() >= self.limits.max_paths
-        {
-            self.outcome.truncated = true;
+        if self.steps >= self.limits.max_steps {
+            self.outcome.cut.steps = true;
+            return;
+        }
+        if self.outcome.paths.len() >= self.limits.max_paths {
+            self.outcome.cut.paths = true;
             return;
         }
         self.steps += 1;
@@ -101,7 +131,7 @@ impl Search<'_, '_> {
                 }
                 Issuer::Cert(i) if self.on_path(path, i) => looped = true,
                 Issuer::Cert(_) if path.len() >= self.limits.max_depth => {
-                    self.outcome.truncated = true;
+                    self.outcome.cut.depth = true;
                 }
                 Issuer::Cert(i) => {
                     went_up = true;
@@ -125,7 +155,7 @@ impl Search<'_, '_> {
 
     fn emit(&mut self, path: &[usize], unchecked: &[(usize, String)], end: End) {
         if self.outcome.paths.len() >= self.limits.max_paths {
-            self.outcome.truncated = true;
+            self.outcome.cut.paths = true;
             return;
         }
         let found = Found { certs: path.to_vec(), end, unchecked: unchecked.to_vec() };

@@ -20,9 +20,6 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
         out.push(private_keys(seen));
     }
     out.extend(leaf_only(ctx, seen));
-    if seen.truncated {
-        out.push(truncated());
-    }
     out
 }
 
@@ -148,20 +145,4 @@ fn leaf_only(ctx: &Context<'_>, seen: &Overview<'_>) -> Option<Finding> {
             "-showcerts を付けて再実行し、出力全体を貼り付けてください: `openssl s_client -showcerts -connect HOST:PORT -servername HOST < /dev/null`",
         ),
     ))
-}
-
-fn truncated() -> Finding {
-    finding(
-        "path_search_truncated",
-        Severity::Warning,
-        Vec::new(),
-        Text::new(
-            "The input has so many interlinked certificates that certchain stopped searching paths at its limit; the best path shown is the best one found.",
-            "相互にリンクした証明書が多すぎるため、上限でパス探索を打ち切りました。表示しているのは見つかった中で最良のパスです。",
-        ),
-        Text::new(
-            "Send only the leaf and the intermediates of one chain.",
-            "1 つのチェーンのリーフと中間証明書だけを送ってください。",
-        ),
-    )
 }

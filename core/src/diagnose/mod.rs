@@ -7,6 +7,7 @@
 //! - input rules, `check(&Context, &Overview) -> Vec<Finding>`: what is wrong with the input
 //!   as a whole (order, duplicates, keys, unreadable blocks).
 
+mod bounds;
 mod constraints;
 mod crypto;
 mod hostname;
@@ -58,6 +59,10 @@ pub const CODES: &[&str] = &[
     "cross_signed",
     "unchecked_signature",
     "path_search_truncated",
+    "input_too_large",
+    "too_many_certificates",
+    "certificate_too_large",
+    "paths_not_all_listed",
 ];
 
 /// What path rules see.
@@ -84,8 +89,8 @@ pub struct Overview<'a> {
     pub chain: Option<&'a Found>,
     /// Every certificate on any path of the chosen leaf.
     pub on_paths: &'a [usize],
-    /// A search bound was reached.
-    pub truncated: bool,
+    /// The bounds the analysis reached.
+    pub reached: &'a [crate::bounds::Reached],
 }
 
 /// Findings about one path.
@@ -104,7 +109,8 @@ pub fn path(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 
 /// Findings about the input as a whole.
 pub fn input(ctx: &Context<'_>, overview: &Overview<'_>) -> Vec<Finding> {
-    let rules: [fn(&Context<'_>, &Overview<'_>) -> Vec<Finding>; 2] = [input::check, order::check];
+    let rules: [fn(&Context<'_>, &Overview<'_>) -> Vec<Finding>; 3] =
+        [input::check, order::check, bounds::check];
     rules.iter().flat_map(|rule| rule(ctx, overview)).collect()
 }
 

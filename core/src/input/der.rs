@@ -226,7 +226,7 @@ fn leading_bytes(whole: &[u8], rest: &[u8]) -> String {
 }
 
 fn push_block(out: &mut Extracted, der: &[u8], origin: Origin) {
-    out.blocks.push(Block { der: der.to_vec(), origin });
+    out.push_block(Block { der: der.to_vec(), origin });
 }
 
 fn push_problem(out: &mut Extracted, kind: ProblemKind, origin: &Origin, detail: String) {

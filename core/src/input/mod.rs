@@ -16,6 +16,8 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::bounds::{InputBounds, Reached};
+
 pub(crate) use redact::key_start;
 pub use redact::without_private_keys;
 
@@ -176,6 +178,42 @@ pub struct Extracted {
     pub formats: Vec<Format>,
     /// Short remarks about the input worth showing (e.g. "x509 -text dump without PEM").
     pub notes: Vec<String>,
+    /// Bounds reached while reading; what was within them was still read.
+    pub reached: Vec<Reached>,
+    /// The bounds this reading applies.
+    bounds: InputBounds,
+    /// Blocks not kept because of a bound: past the count, and too large (count, largest).
+    over_count: usize,
+    oversized: (usize, usize),
+}
+
+impl Extracted {
+    /// Keeps a certificate block unless a bound says no (the refusal is tallied for the
+    /// bound's finding). Every reader hands its blocks over here.
+    fn push_block(&mut self, block: Block) {
+        let size = block.der.len();
+        if size > self.bounds.max_certificate_bytes {
+            self.oversized = (self.oversized.0 + 1, self.oversized.1.max(size));
+        } else if self.blocks.len() >= self.bounds.max_certificates {
+            self.over_count += 1;
+        } else {
+            self.blocks.push(block);
+        }
+    }
+
+    /// Turns the tallies into [`Reached`] entries, once reading is done.
+    fn close_bounds(&mut self) {
+        let bounds = self.bounds;
+        if self.oversized.0 > 0 {
+            let (count, largest) = self.oversized;
+            let limit = bounds.max_certificate_bytes;
+            self.reached.push(Reached::CertificateBytes { limit, count, largest });
+        }
+        if self.over_count > 0 {
+            let limit = bounds.max_certificates;
+            self.reached.push(Reached::Certificates { limit, skipped: self.over_count });
+        }
+    }
 }
 
 /// Detect and read every source; never fails (bad pieces become `problems`).
@@ -183,11 +221,39 @@ pub struct Extracted {
 /// Several sources make one input (three DER files are one chain): blocks come in source
 /// order and `Origin::file` is the index of the source.
 pub fn extract(sources: &[Source]) -> Extracted {
-    let mut out = Extracted::default();
+    extract_within(sources, InputBounds::default())
+}
+
+/// [`extract`] within `bounds`: input past `max_input_bytes` is not read (a text source is
+/// cut at a line end), and the certificate count and size bounds apply to every form.
+pub fn extract_within(sources: &[Source], bounds: InputBounds) -> Extracted {
+    let mut out = Extracted { bounds, ..Extracted::default() };
+    let size: usize = sources.iter().map(|s| s.bytes.len()).sum();
+    let mut left = bounds.max_input_bytes;
     for (file, source) in sources.iter().enumerate() {
-        detect::read_source(file, source, &mut out);
+        if source.bytes.len() <= left {
+            detect::read_source(file, source, &mut out);
+        } else if left > 0 {
+            let cut = Source { name: source.name.clone(), bytes: cut_at_line(&source.bytes, left) };
+            detect::read_source(file, &cut, &mut out);
+        }
+        left = left.saturating_sub(source.bytes.len());
     }
+    if size > bounds.max_input_bytes {
+        out.reached.push(Reached::InputBytes { limit: bounds.max_input_bytes, size });
+    }
+    out.close_bounds();
     out
+}
+
+/// The first `max` bytes, ending after the last newline in them when there is one (so a
+/// text source keeps whole lines; binary input is simply cut).
+fn cut_at_line(bytes: &[u8], max: usize) -> Vec<u8> {
+    let head = &bytes[..max.min(bytes.len())];
+    match head.iter().rposition(|&b| b == b'\n') {
+        Some(end) => head[..=end].to_vec(),
+        None => head.to_vec(),
+    }
 }
 
 /// The text of a source as the readers see it (decoded, LF line ends, so line numbers agree
