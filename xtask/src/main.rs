@@ -4,6 +4,7 @@
 mod bench;
 mod bench_data;
 mod dist;
+mod fuzz;
 mod load;
 mod process;
 mod run;
@@ -22,8 +23,9 @@ commands:
                    wrk, time, trunk, wasm-bindgen-cli, wasm-opt, chromium, chromium-driver,
                    fonts-noto-cjk)
   test             setup; `cargo xtask dist` when index.html exists (certchain embeds it);
-                   fmt --check; clippy -D warnings; tests (nextest or cargo test, browser
-                   tests included); wasm32 build of certchain-core; benches compile (--no-run)
+                   fmt --check; clippy -D warnings (the fuzz targets too); tests (nextest
+                   or cargo test, browser tests included); wasm32 build of certchain-core;
+                   benches compile (--no-run)
   run [-- ARGS]    setup; `dist` when index.html exists; release build (it embeds dist/);
                    `certchain serve` on http://127.0.0.1:8080, or `certchain ARGS` when given;
                    exits with certchain's code
@@ -32,6 +34,10 @@ commands:
   bench            criterion benches of certchain-core, then certchain vs openssl
                    (wall time, peak RSS) -> target/bench/process.md, then `load`, then
                    the web app in headless Chromium -> target/bench/web.md
+  fuzz [--secs N] [TARGET...]
+                   cargo-fuzz (nightly) on extract, parse_cert, analyze, snippets, N seconds
+                   each (default 60), seeded from tests/fixtures -> target/fuzz/summary.md;
+                   exits 1 when a target found a crash
   load             setup; release build; certchain serve under wrk (64 connections,
                    healthz then analyze, CERTCHAIN_LOAD_SECS each, default 30)
                    -> target/bench/load.md
@@ -56,6 +62,7 @@ fn main() -> ExitCode {
             .and_then(|()| load::load())
             .map(|()| 0),
         Some("dist") => dist::dist().map(|()| 0),
+        Some("fuzz") => fuzz::fuzz(&rest),
         Some(other) => {
             eprint!("error: unknown command `{other}`\n\n{USAGE}");
             Ok(2)

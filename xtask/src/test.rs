@@ -38,12 +38,20 @@ fn steps() -> Vec<Step> {
     let mut steps = vec![
         dist,
         step("fmt", &["fmt", "--all", "--", "--check"], false),
+        // The fuzz targets are their own workspace (cargo-fuzz, nightly to run): kept
+        // compiling and tidy here on stable, run by `cargo xtask fuzz`.
+        step("fuzz-fmt", &["fmt", "--manifest-path", "fuzz/Cargo.toml", "--", "--check"], false),
         step(
             "clippy",
             &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"],
             false,
         ),
     ];
+    steps.push(step(
+        "fuzz-clippy",
+        &["clippy", "--manifest-path", "fuzz/Cargo.toml", "--locked", "--", "-D", "warnings"],
+        false,
+    ));
     if succeeds(cargo().args(["nextest", "--version"])) {
         steps.push(step(
             "nextest",

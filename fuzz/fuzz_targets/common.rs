@@ -1,0 +1,35 @@
+//! What the targets share: the fixed options of an analysis, and the canary private key
+//! that must never come back out (issue: "never a private key echoed back").
+// Each target includes this file and uses part of it.
+#![allow(dead_code)]
+
+use certchain_core::{Options, Source, UnixTime};
+
+/// A private key planted in every input: its body line must appear in no output.
+pub const CANARY_BODY: &str = "Q0VSVENIQUlOLUZVWlotQ0FOQVJZLVBSSVZBVEUtS0VZLU1BVEVSSUFM";
+
+/// The input the fuzzer made, with the canary key inserted at a line start in its middle.
+pub fn with_canary(data: &[u8]) -> Vec<u8> {
+    let middle = data.len() / 2;
+    let key = format!("\n-----BEGIN PRIVATE KEY-----\n{CANARY_BODY}\n-----END PRIVATE KEY-----\n");
+    [&data[..middle], key.as_bytes(), &data[middle..]].concat()
+}
+
+/// 2026-01-01, a host, the public roots: the options every analysis target uses.
+pub fn options() -> Options {
+    Options {
+        now: UnixTime(1_767_225_600),
+        host: Some("gitlab.example.com".to_string()),
+        ..Options::default()
+    }
+}
+
+/// One source from the fuzzer's bytes, with the canary planted.
+pub fn sources(data: &[u8]) -> Vec<Source> {
+    vec![Source { name: Some("fuzz.pem".to_string()), bytes: with_canary(data) }]
+}
+
+/// Panics (a crash libFuzzer keeps) when `output` holds the canary key.
+pub fn assert_no_canary(what: &str, output: &str) {
+    assert!(!output.contains(CANARY_BODY), "the planted private key came back out in {what}");
+}
