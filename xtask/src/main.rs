@@ -11,6 +11,7 @@ mod run;
 mod setup;
 mod single_file;
 mod test;
+mod vectors;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -19,9 +20,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  setup            install what is missing (wasm32 target, rustfmt, clippy, openssl, nginx,
-                   wrk, time, trunk, wasm-bindgen-cli, wasm-opt, chromium, chromium-driver,
-                   fonts-noto-cjk)
+  setup            install what is missing (the cryptography-vectors corpus, wasm32 target,
+                   rustfmt, clippy, openssl, nginx, wrk, time, trunk, wasm-bindgen-cli,
+                   wasm-opt, chromium, chromium-driver, fonts-noto-cjk)
   test             setup; `cargo xtask dist` when index.html exists (certchain embeds it);
                    fmt --check; clippy -D warnings (the fuzz targets too); tests (nextest
                    or cargo test, browser tests included); wasm32 build of certchain-core;

@@ -25,6 +25,11 @@ pub struct Tool {
 /// Everything `setup` makes sure of, in order.
 pub const TOOLS: &[Tool] = &[
     Tool {
+        name: "cryptography-vectors (x509 corpus, PyPI)",
+        is_present: crate::vectors::present,
+        install: crate::vectors::fetch,
+    },
+    Tool {
         name: "rust target wasm32-unknown-unknown",
         is_present: wasm_target_present,
         install: || run(cmd("rustup").args(["target", "add", WASM])),
