@@ -1,5 +1,6 @@
 //! Nothing leaves the page: the single file works from disk with the network unusable, and the
-//! served app makes no request once it has loaded, whatever the user does.
+//! served app makes no request once it has loaded, whatever the user does, and keeps nothing
+//! in the browser but the language choice.
 
 use certchain_tests::web::{dist_dir, err, fixture, page, Browser, Launch, Result, Served};
 use serde_json::{json, Value};
@@ -47,7 +48,7 @@ fn the_single_file_works_from_disk_with_the_network_off() -> Result {
 }
 
 #[test]
-fn no_request_leaves_the_page_after_it_has_loaded() -> Result {
+fn no_request_leaves_the_page_after_it_has_loaded_and_only_the_language_is_stored() -> Result {
     let served = Served::start()?;
     let browser = Browser::launch(Launch::default())?;
     page::open(&browser, &served.url())?;
@@ -73,7 +74,26 @@ fn no_request_leaves_the_page_after_it_has_loaded() -> Result {
 
     let after = requests(&browser.performance_log()?);
     assert_eq!(outside(&after), Vec::<String>::new(), "requests after load (all: {after:?})");
+    assert_eq!(
+        stored(&browser)?,
+        json!({"local": {"certchain.lang": "ja"}, "session": {}, "cookie": "", "idb": [], "caches": []}),
+        "the page stores the language choice and nothing else (no input, no report)"
+    );
     Ok(())
+}
+
+/// Everything the page could have kept in the browser: both storages, cookies, IndexedDB
+/// databases and Cache Storage.
+fn stored(browser: &Browser) -> Result<Value> {
+    let script = "const done = arguments[arguments.length - 1];
+        (async () => {
+            const entries = (s) => Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)]));
+            const idb = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [];
+            const caches_ = self.caches ? await caches.keys() : [];
+            done({ local: entries(localStorage), session: entries(sessionStorage),
+                   cookie: document.cookie, idb, caches: caches_ });
+        })().catch((e) => done({ error: String(e) }));";
+    browser.execute_async(script, &[])
 }
 
 /// Lets late requests (fonts, the favicon) happen before the log is read: 500 ms.
