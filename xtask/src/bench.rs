@@ -108,6 +108,7 @@ pub fn bench() -> Result {
     println!("{table}");
     eprintln!("==> wrote {}", out.display());
     crate::load::load()?;
+    crate::soak::soak()?;
     web()
 }
 

@@ -31,9 +31,11 @@ struct Load {
 }
 
 /// The server, stopped (by its process id) when dropped.
-struct Server {
-    child: Child,
-    addr: String,
+pub struct Server {
+    /// The `certchain serve` process.
+    pub child: Child,
+    /// `127.0.0.1:PORT`.
+    pub addr: String,
 }
 
 impl Drop for Server {
@@ -43,7 +45,8 @@ impl Drop for Server {
     }
 }
 
-fn start_server() -> Result<Server> {
+/// `certchain serve` (release) on a free loopback port.
+pub fn start_server() -> Result<Server> {
     let mut child = Command::new(certchain_bin())
         .args(["serve", "--listen", "127.0.0.1:0", "--max-concurrent", "1024"])
         .env("RUST_LOG", "warn")
@@ -62,7 +65,8 @@ fn start_server() -> Result<Server> {
     Ok(Server { child, addr })
 }
 
-fn rss_kb(pid: u32) -> u64 {
+/// The resident set size of `pid`, in KiB (0 when it cannot be read).
+pub fn rss_kb(pid: u32) -> u64 {
     let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or("");
     line.split_whitespace().nth(1).and_then(|kb| kb.parse().ok()).unwrap_or(0)

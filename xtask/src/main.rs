@@ -10,6 +10,7 @@ mod process;
 mod run;
 mod setup;
 mod single_file;
+mod soak;
 mod test;
 mod vectors;
 
@@ -34,7 +35,7 @@ commands:
                    dist/certchain.html (the web app as one file, for file://)
   bench            criterion benches of certchain-core, then certchain vs openssl
                    (wall time, peak RSS) -> target/bench/process.md, then `load`, then
-                   the web app in headless Chromium -> target/bench/web.md
+                   `soak`, then the web app in headless Chromium -> target/bench/web.md
   fuzz [--secs N] [TARGET...]
                    cargo-fuzz (nightly) on extract, parse_cert, analyze, snippets, N seconds
                    each (default 60), seeded from tests/fixtures -> target/fuzz/summary.md;
@@ -42,6 +43,9 @@ commands:
   load             setup; release build; certchain serve under wrk (64 connections,
                    healthz then analyze, CERTCHAIN_LOAD_SECS each, default 30)
                    -> target/bench/load.md
+  soak             setup; release build; certchain serve under 8 clients sending valid and
+                   hostile requests for CERTCHAIN_SOAK_SECS (default 600): no 5xx, every
+                   answer under 1 s, RSS flat within 10% -> target/bench/soak.md
   help             this text
 ";
 
@@ -61,6 +65,10 @@ fn main() -> ExitCode {
         Some("load") => setup::setup()
             .and_then(|()| run::build_release())
             .and_then(|()| load::load())
+            .map(|()| 0),
+        Some("soak") => setup::setup()
+            .and_then(|()| run::build_release())
+            .and_then(|()| soak::soak())
             .map(|()| 0),
         Some("dist") => dist::dist().map(|()| 0),
         Some("fuzz") => fuzz::fuzz(&rest),
