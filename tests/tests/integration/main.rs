@@ -3,6 +3,7 @@
 
 mod bounds;
 mod findings;
+mod fuzz_regressions;
 mod inputs;
 mod paths;
 mod properties;
