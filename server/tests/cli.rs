@@ -770,3 +770,13 @@ fn snippets_say_what_is_wrong_with_a_bad_param_or_target() {
         run.stderr
     );
 }
+
+#[test]
+fn a_big_bundle_lists_fifty_certificates_in_the_text_and_counts_the_rest() {
+    let leaf = std::fs::read_to_string(format!("{INPUTS}/leaf.pem")).unwrap();
+    let run = certchain(&["analyze", "-"], Some(leaf.repeat(60).as_bytes()));
+    let order = run.stdout.lines().find(|l| l.contains("input order:")).unwrap();
+    assert!(order.contains("#49 … (10 more)"), "{order}");
+    assert!(!order.contains("#50"), "{order}");
+    assert!(run.stdout.contains("… 9 more"), "the other certificates are counted too");
+}

@@ -142,11 +142,19 @@ fn chain_tree(out: &mut String, report: &Report, ja: bool) {
         };
         let _ = writeln!(out, "{}└─ {end}", "   ".repeat(depth));
     }
-    let came: Vec<String> = report.certificates.iter().map(|c| format!("#{}", c.index)).collect();
+    let mut came: Vec<String> =
+        report.certificates.iter().take(SHOWN).map(|c| format!("#{}", c.index)).collect();
+    if report.certificates.len() > SHOWN {
+        let more = report.certificates.len() - SHOWN;
+        came.push(if ja { format!("…(他 {more} 枚)") } else { format!("… ({more} more)") });
+    }
     let should: Vec<String> = report.chain.iter().map(|i| format!("#{i}")).collect();
     let (a, b) = if ja { ("入力順", "正しい順") } else { ("input order", "chain order") };
     let _ = writeln!(out, "  {DIM}{a}: {}   {b}: {}{RESET}\n", came.join(" "), should.join(" → "));
 }
+
+/// Most certificates listed one by one in the text (the JSON has them all).
+const SHOWN: usize = 50;
 
 fn others(out: &mut String, report: &Report, ja: bool) {
     let rest: Vec<&Certificate> =
@@ -156,11 +164,11 @@ fn others(out: &mut String, report: &Report, ja: bool) {
     }
     let _ =
         writeln!(out, "{BOLD}{}{RESET}", if ja { "その他の証明書" } else { "Other certificates" });
-    for c in rest.iter().take(50) {
+    for c in rest.iter().take(SHOWN) {
         let _ = writeln!(out, "  {}", cert_line(c, ja));
     }
-    if rest.len() > 50 {
-        let _ = writeln!(out, "  {DIM}… {} more{RESET}", rest.len() - 50);
+    if rest.len() > SHOWN {
+        let _ = writeln!(out, "  {DIM}… {} more{RESET}", rest.len() - SHOWN);
     }
     out.push('\n');
 }
