@@ -200,10 +200,16 @@ fn render(kinds: &[Kind], tallies: &[Tally], rss: &[u64], secs: u64) -> (String,
         "{CLIENTS} clients, {secs} s, certchain serve (release) on 127.0.0.1: {total} requests, \
          {server_errors} 5xx or failed exchanges, {slow} answers over 1 s; RSS {:.1} MB at 1 min, \
          {:.1} MB at the end ({growth:+.1}%), {:.1} MB at most.\n\n\
+         RSS each minute (MB): {}.\n\n\
          | Request | Answers (status: count) | Slowest |\n|---|---|---|\n",
         after_warm_up as f64 / 1024.0,
         end as f64 / 1024.0,
-        max as f64 / 1024.0
+        max as f64 / 1024.0,
+        rss.iter()
+            .step_by(60)
+            .map(|kb| format!("{:.1}", *kb as f64 / 1024.0))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     for (kind, t) in kinds.iter().zip(tallies) {
         let statuses: Vec<String> = t.statuses.iter().map(|(s, n)| format!("{s}: {n}")).collect();
