@@ -5,8 +5,6 @@
 //!
 //! Path-building bounds live with the search (`chain::Limits`); these are the input's.
 
-use serde::Serialize;
-
 /// Bounds on reading the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InputBounds {
@@ -29,8 +27,7 @@ impl Default for InputBounds {
 }
 
 /// A bound the analysis reached, with the figures its finding states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "bound", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reached {
     /// The input is larger than `limit` bytes (`size` in all).
     InputBytes {

@@ -71,11 +71,6 @@ pub struct Cut {
 }
 
 impl Cut {
-    /// Any bound reached.
-    pub fn any(self) -> bool {
-        self.steps || self.depth || self.paths
-    }
-
     /// Both searches' cuts.
     pub fn merge(self, other: Cut) -> Cut {
         Cut {

@@ -2,7 +2,7 @@
 //! blocks, key notes and problems. Shared by every form once its text is decoded.
 
 use super::ber::{self, id, Tlv};
-use super::{pkcs7, private_key, Block, Extracted, Origin, PrivateKeyNote, Problem, ProblemKind};
+use super::{pkcs7, private_key, Extracted, Origin, PrivateKeyNote, Problem, ProblemKind};
 
 /// A raw private key is at most 66 bytes (a P-521 scalar): leading bytes of inputs that
 /// short are never shown, since they could be the key itself.
@@ -226,7 +226,7 @@ fn leading_bytes(whole: &[u8], rest: &[u8]) -> String {
 }
 
 fn push_block(out: &mut Extracted, der: &[u8], origin: Origin) {
-    out.push_block(Block { der: der.to_vec(), origin });
+    out.push_block(der, origin);
 }
 
 fn push_problem(out: &mut Extracted, kind: ProblemKind, origin: &Origin, detail: String) {

@@ -189,15 +189,15 @@ pub struct Extracted {
 
 impl Extracted {
     /// Keeps a certificate block unless a bound says no (the refusal is tallied for the
-    /// bound's finding). Every reader hands its blocks over here.
-    fn push_block(&mut self, block: Block) {
-        let size = block.der.len();
+    /// bound's finding). Every reader hands its blocks over here; only kept ones are copied.
+    fn push_block(&mut self, der: &[u8], origin: Origin) {
+        let size = der.len();
         if size > self.bounds.max_certificate_bytes {
             self.oversized = (self.oversized.0 + 1, self.oversized.1.max(size));
         } else if self.blocks.len() >= self.bounds.max_certificates {
             self.over_count += 1;
         } else {
-            self.blocks.push(block);
+            self.blocks.push(Block { der: der.to_vec(), origin });
         }
     }
 
