@@ -108,7 +108,7 @@ impl SigAlg {
         match self {
             SigAlg::RsaPkcs1(x) => format!("{}WithRSAEncryption", h(x)),
             SigAlg::RsaPss { hash, .. } => format!("rsassaPss({})", h(hash)),
-            SigAlg::Ecdsa(x) => format!("ecdsa-with-{}", h(x).to_uppercase()),
+            SigAlg::Ecdsa(x) => format!("ecdsa-with-{}", h(x).to_ascii_uppercase()),
             SigAlg::Ed25519 => "ED25519".to_string(),
             SigAlg::Other(oid) => other_name(oid),
         }

@@ -58,7 +58,7 @@ fn weak_signature(cert: &Cert) -> Finding {
 }
 
 fn weak_key_finding(cert: &Cert, minimum: usize) -> Finding {
-    let (alg, bits) = (cert.key.algorithm.to_uppercase(), cert.key.bits);
+    let (alg, bits) = (cert.key.algorithm.to_ascii_uppercase(), cert.key.bits);
     finding(
         "weak_key",
         Severity::Error,

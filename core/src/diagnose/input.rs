@@ -59,7 +59,10 @@ fn no_certificates(seen: &Overview<'_>) -> Finding {
 
 fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn malformed_pem(origin: &Origin, detail: &str) -> Finding {

@@ -143,12 +143,12 @@ fn anchor_problems(ctx: &Context<'_>, a: usize) -> Option<Finding> {
         en.push(format!(
             "its {}-bit {} key is below {min} bits",
             anchor.key.bits,
-            anchor.key.algorithm.to_uppercase()
+            anchor.key.algorithm.to_ascii_uppercase()
         ));
         ja.push(format!(
             "鍵が {} ビットの {} で {min} ビット未満です",
             anchor.key.bits,
-            anchor.key.algorithm.to_uppercase()
+            anchor.key.algorithm.to_ascii_uppercase()
         ));
     }
     if let Some(cert) = &anchor.cert {

@@ -29,7 +29,7 @@ pub fn cert_card(props: &CertCardProps) -> Html {
     let sans: Vec<String> = c.sans.dns.iter().chain(&c.sans.ip).cloned().collect();
     let key = format!(
         "{} {}{}",
-        c.key.algorithm.to_uppercase(),
+        c.key.algorithm.to_ascii_uppercase(),
         c.key.bits,
         c.key.curve.as_ref().map(|x| format!(" ({x})")).unwrap_or_default()
     );
