@@ -69,12 +69,13 @@ pub async fn complete(
     options: &Options,
     guard: &Guard,
     cache: &Cache,
+    slots: &super::Slots,
 ) -> Result<Report, FetchError> {
     let mut fetched: Vec<(usize, String)> = Vec::new();
     let mut notes = Vec::new();
     let mut report;
     loop {
-        (report, sources) = super::analyze_blocking(sources, options.clone()).await?;
+        (report, sources) = super::analyze_in(slots, sources, options.clone()).await?;
         let Some(url) = next_url(&report, &fetched) else { break };
         if fetched.len() == MAX_HOPS {
             notes.push(format!("AIA: stopped after {MAX_HOPS} downloads, before {url}"));

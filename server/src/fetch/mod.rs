@@ -10,6 +10,7 @@ mod error;
 pub mod guard;
 mod http;
 pub mod pattern;
+mod slots;
 pub mod target;
 pub mod tls;
 
@@ -19,22 +20,30 @@ use rustls::pki_types::ServerName;
 pub use error::FetchError;
 pub use guard::Guard;
 pub use pattern::Pattern;
+pub use slots::Slots;
 pub use target::{Host, Target};
 
-/// How fetches are made: the guard, whether to chase AIA, and the AIA cache.
+/// How fetches are made: the guard, whether to chase AIA, the AIA cache, and the slots the
+/// analyses run in.
 #[derive(Debug, Clone)]
 pub struct Fetcher {
     guard: Guard,
     /// `Some` when AIA is chased: the guard of downloads (the same, plus port 80).
     aia: Option<Guard>,
     cache: aia::Cache,
+    slots: Slots,
 }
 
 impl Fetcher {
-    /// Fetches through `guard`; chases AIA when `aia`.
+    /// Fetches through `guard`; chases AIA when `aia`; one analysis per core at once.
     pub fn new(guard: Guard, aia: bool) -> Self {
         let aia = aia.then(|| guard.with_port(http::HTTP_PORT));
-        Fetcher { guard, aia, cache: aia::Cache::default() }
+        Fetcher { guard, aia, cache: aia::Cache::default(), slots: Slots::per_core() }
+    }
+
+    /// The same, running its analyses in `slots`.
+    pub fn with_slots(self, slots: Slots) -> Self {
+        Fetcher { slots, ..self }
     }
 
     /// Whether fetching is possible at all (the service needs `--allow-fetch`).
@@ -81,28 +90,23 @@ impl Fetcher {
         options: &Options,
     ) -> Result<Report, FetchError> {
         match &self.aia {
-            Some(guard) => aia::complete(sources, options, guard, &self.cache).await,
+            Some(guard) => aia::complete(sources, options, guard, &self.cache, &self.slots).await,
             None => {
                 let options = options.clone();
-                tokio::task::spawn_blocking(move || {
-                    certchain_core::analyze_owned(sources, &options)
-                })
-                .await
-                .map_err(|_| FetchError::Analysis)
+                self.slots.run(move || certchain_core::analyze_owned(sources, &options)).await
             }
         }
     }
 }
 
-/// The analysis, off the async threads (it is CPU work); the sources come back for another
+/// The analysis, in one of `slots` (it is CPU work); the sources come back for another
 /// round.
-async fn analyze_blocking(
+async fn analyze_in(
+    slots: &Slots,
     sources: Vec<Source>,
     options: Options,
 ) -> Result<(Report, Vec<Source>), FetchError> {
-    tokio::task::spawn_blocking(move || (certchain_core::analyze(&sources, &options), sources))
-        .await
-        .map_err(|_| FetchError::Analysis)
+    slots.run(move || (certchain_core::analyze(&sources, &options), sources)).await
 }
 
 /// The host as a client names it: a name, or an address without brackets.

@@ -24,7 +24,7 @@ use super::api::error::ApiError;
 use super::api::{self, ApiState, Cache};
 use super::metrics::{self, Metrics};
 use super::pages;
-use crate::fetch::{guard, Fetcher, Guard, Pattern};
+use crate::fetch::{guard, Fetcher, Guard, Pattern, Slots};
 
 /// How the service behaves.
 #[derive(Debug, Clone)]
@@ -43,6 +43,8 @@ pub struct Config {
     pub aia: bool,
     /// Ports fetches may connect to (AIA downloads may also use 80).
     pub fetch_ports: Vec<u16>,
+    /// Analyses run at once (each on its own thread); more wait for a free one.
+    pub analysis_slots: usize,
 }
 
 impl Default for Config {
@@ -55,6 +57,7 @@ impl Default for Config {
             allow_fetch: Vec::new(),
             aia: false,
             fetch_ports: guard::DEFAULT_PORTS.to_vec(),
+            analysis_slots: Slots::per_core().count(),
         }
     }
 }
@@ -62,7 +65,7 @@ impl Default for Config {
 impl Config {
     fn fetcher(&self) -> Fetcher {
         let guard = Guard::new(self.allow_fetch.clone(), self.fetch_ports.clone());
-        Fetcher::new(guard, self.aia)
+        Fetcher::new(guard, self.aia).with_slots(Slots::new(self.analysis_slots))
     }
 }
 

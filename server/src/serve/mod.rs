@@ -19,7 +19,7 @@ pub use api::OPENAPI;
 pub use app::{app, Config};
 pub use assets::has_web_app;
 
-use crate::fetch::{guard, Pattern};
+use crate::fetch::{guard, Pattern, Slots};
 
 /// Arguments of `certchain serve`; each also as a `CERTCHAIN_*` environment variable.
 #[derive(clap::Args)]
@@ -58,6 +58,10 @@ pub struct Args {
         env = "CERTCHAIN_FETCH_PORTS"
     )]
     pub fetch_ports: Vec<u16>,
+    /// Analyses run at once, each on its own thread (default: one per core). Analysis is
+    /// CPU work: more slots than cores add memory and latency, not throughput.
+    #[arg(long, value_name = "N", env = "CERTCHAIN_ANALYSIS_SLOTS")]
+    pub analysis_slots: Option<usize>,
     /// Log format on stderr.
     #[arg(long, value_enum, default_value_t = LogFormat::Text, env = "CERTCHAIN_LOG")]
     pub log: LogFormat,
@@ -82,6 +86,9 @@ impl Args {
             allow_fetch: self.allow_fetch.clone(),
             aia: self.aia,
             fetch_ports: self.fetch_ports.clone(),
+            analysis_slots: self
+                .analysis_slots
+                .map_or_else(|| Slots::per_core().count(), |n| n.max(1)),
         }
     }
 }
