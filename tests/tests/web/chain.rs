@@ -54,3 +54,22 @@ fn a_sample_button_shows_its_chain_and_findings() -> Result {
     page::wait_for(&browser, "the s_client sample's chain", page::CHAIN, &json!(expected))?;
     page::wait_for(&browser, "its findings", page::FINDINGS, &json!(["missing_root"]))
 }
+
+/// Script: the input index of every certificate card shown.
+const CARDS: &str = "return [...document.querySelectorAll('[data-testid=cert-card]')]\
+                     .map(e => Number(e.getAttribute('data-index')));";
+
+#[test]
+fn a_trust_store_shows_its_first_hundred_cards_until_asked_for_all() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    page::paste(&browser, &fixture("bench/debian-ca-certificates.crt")?)?;
+    let first: Vec<usize> = (0..100).collect();
+    page::wait_for(&browser, "the first 100 of 144 cards", CARDS, &json!(first))?;
+    let more = browser.find("[data-testid=show-all-certs]")?;
+    assert_eq!(browser.text(&more)?, "Show all 144");
+    browser.click(&more)?;
+    let all: Vec<usize> = (0..144).collect();
+    page::wait_for(&browser, "all 144 cards", CARDS, &json!(all))?;
+    assert!(browser.find_all("[data-testid=show-all-certs]")?.is_empty());
+    Ok(())
+}
