@@ -1,31 +1,46 @@
-//! Analyses run on blocking threads, at most a fixed number at once (one per core unless
-//! configured). Analysis is CPU work: more of them at once than there are cores gains no
-//! throughput, and each extra thread costs a stack, an allocator arena and the working set
-//! of its analysis. Requests beyond the slots wait (still bounded by the service's
-//! concurrency limit and timeout).
+//! Analyses run on a fixed set of threads, one per core unless configured. Analysis is CPU
+//! work: more of them at once than there are cores gains no throughput, and every extra
+//! thread costs a stack, an allocator arena and the working set of its analysis. Requests
+//! beyond the slots wait in a queue (bounded by the service's concurrency limit and timeout);
+//! a request abandoned while it waited is skipped, one abandoned while it ran keeps its slot
+//! until the analysis ends.
 
 use std::num::NonZeroUsize;
-use std::sync::Arc;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
 
-use tokio::sync::Semaphore;
+use tokio::sync::oneshot;
 
 use super::FetchError;
 
-/// The slots analyses run in.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The analysis threads; they end once every clone of this is dropped.
 #[derive(Debug, Clone)]
 pub struct Slots {
-    semaphore: Arc<Semaphore>,
+    queue: Sender<Job>,
     count: usize,
 }
 
 impl Slots {
-    /// `count` slots (at least one).
+    /// `count` threads (at least one).
     pub fn new(count: usize) -> Self {
-        let count = count.max(1);
-        Slots { semaphore: Arc::new(Semaphore::new(count)), count }
+        let (queue, jobs) = channel::<Job>();
+        let jobs = Arc::new(Mutex::new(jobs));
+        let count = (0..count.max(1))
+            .filter(|i| {
+                let jobs = jobs.clone();
+                std::thread::Builder::new()
+                    .name(format!("certchain-analysis-{i}"))
+                    .spawn(move || work_through(&jobs))
+                    .is_ok()
+            })
+            .count();
+        Slots { queue, count }
     }
 
-    /// One slot per core this process may use.
+    /// One thread per core this process may use (cgroup CPU limits included).
     pub fn per_core() -> Self {
         Self::new(std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
     }
@@ -35,23 +50,37 @@ impl Slots {
         self.count
     }
 
-    /// Runs `work` on a blocking thread once a slot is free. The slot is held by the thread,
-    /// not by the caller: an analysis whose request was abandoned (timed out) still holds its
-    /// slot until it ends.
+    /// Runs `work` on an analysis thread once one is free. A panic in `work` (a bug) is
+    /// [`FetchError::Analysis`]; the thread goes on with the next job.
     pub async fn run<T, F>(&self, work: F) -> Result<T, FetchError>
     where
         T: Send + 'static,
         F: FnOnce() -> T + Send + 'static,
     {
-        let slot =
-            self.semaphore.clone().acquire_owned().await.map_err(|_| FetchError::Analysis)?;
-        tokio::task::spawn_blocking(move || {
-            let result = work();
-            drop(slot);
-            result
-        })
-        .await
-        .map_err(|_| FetchError::Analysis)
+        let (answer, result) = oneshot::channel();
+        let job: Job = Box::new(move || {
+            if answer.is_closed() {
+                return;
+            }
+            if let Ok(value) = catch_unwind(AssertUnwindSafe(work)) {
+                let _ = answer.send(value);
+            }
+        });
+        if self.count == 0 || self.queue.send(job).is_err() {
+            return Err(FetchError::Analysis);
+        }
+        result.await.map_err(|_| FetchError::Analysis)
+    }
+}
+
+/// One analysis thread: takes the next job until the queue is closed.
+fn work_through(jobs: &Mutex<Receiver<Job>>) {
+    loop {
+        let next = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        match next {
+            Ok(job) => job(),
+            Err(_) => return,
+        }
     }
 }
 
@@ -84,6 +113,37 @@ mod tests {
             assert_eq!(job.await.ok(), Some(Ok(())));
         }
         assert_eq!(most.load(Ordering::SeqCst), 2, "8 analyses through 2 slots");
+    }
+
+    #[tokio::test]
+    async fn a_panicking_analysis_is_an_error_and_its_thread_goes_on() {
+        let slots = Slots::new(1);
+        let failed = slots.run(|| std::panic::resume_unwind(Box::new("a bug"))).await;
+        assert_eq!(failed, Err::<(), _>(FetchError::Analysis));
+        assert_eq!(slots.run(|| 6 * 7).await, Ok(42));
+    }
+
+    #[tokio::test]
+    async fn an_analysis_abandoned_while_waiting_is_skipped() {
+        let slots = Slots::new(1);
+        let ran = Arc::new(AtomicUsize::new(0));
+        let (busy, release) = std::sync::mpsc::channel::<()>();
+        // Occupy the one slot until released.
+        let blocker = tokio::spawn({
+            let slots = slots.clone();
+            async move { slots.run(move || release.recv().is_ok()).await }
+        });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let waiting = {
+            let ran = ran.clone();
+            slots.run(move || ran.fetch_add(1, Ordering::SeqCst))
+        };
+        // Dropped before a slot frees: the request was abandoned.
+        assert!(tokio::time::timeout(Duration::from_millis(50), waiting).await.is_err());
+        let _ = busy.send(());
+        assert_eq!(blocker.await.ok(), Some(Ok(true)));
+        assert_eq!(slots.run(|| 1).await, Ok(1));
+        assert_eq!(ran.load(Ordering::SeqCst), 0, "the abandoned analysis did not run");
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn app(config: &Config) -> Router {
     let state = ApiState {
         max_body: config.max_body,
         cache: Arc::new(Cache::new(config.cache_entries)),
-        fetcher: config.fetcher(),
+        fetcher: Arc::new(config.fetcher()),
         // A slow remote is the remote's failure (422), not the service's (503): fetches
         // end a little before the request's own timeout.
         fetch_deadline: config.timeout.saturating_sub(Duration::from_millis(500)),

@@ -35,8 +35,9 @@ pub struct ApiState {
     pub max_body: usize,
     /// Answers already computed.
     pub cache: Arc<Cache>,
-    /// Live fetches and AIA downloads, with their guards and cache.
-    pub fetcher: Fetcher,
+    /// Live fetches and AIA downloads, with their guards and cache, and the analysis slots
+    /// (shared: the state is cloned for every request).
+    pub fetcher: Arc<Fetcher>,
     /// Longest a fetch (with its AIA downloads) may take.
     pub fetch_deadline: Duration,
 }
