@@ -1,7 +1,9 @@
 //! The load step of `cargo xtask bench`: `certchain serve` (release) on 127.0.0.1 under
 //! `wrk` at 64 connections, `GET /healthz` then `POST /api/v1/analyze` with a
-//! 3-certificate chain, in one run, with the server's RSS sampled every second.
-//! Writes `target/bench/load.md`. Figures, not assertions: the machine is shared.
+//! 3-certificate chain, in one run, with the server's RSS sampled every second. Twice: with
+//! wrk and the server sharing every core, then (with two cores or more) each on its own
+//! cores, so that the load generator's own scheduling is not counted as the server's
+//! latency. Writes `target/bench/load.md`. Figures, not assertions: the machine is shared.
 
 use std::fs;
 use std::io::{BufRead, BufReader};
@@ -17,6 +19,52 @@ use crate::run::certchain_bin;
 
 /// Connections, as the issue asks.
 const CONNECTIONS: &str = "64";
+
+/// Where wrk and the server run.
+struct Placement {
+    title: &'static str,
+    /// `taskset -c` lists, or `None` for every core.
+    server_cpus: Option<String>,
+    wrk_cpus: Option<String>,
+    wrk_threads: usize,
+}
+
+impl Placement {
+    fn shared() -> Self {
+        Placement {
+            title: "wrk and the server sharing every core",
+            server_cpus: None,
+            wrk_cpus: None,
+            wrk_threads: 2,
+        }
+    }
+
+    /// The server on all cores but the last, wrk on the last; `None` on one core or
+    /// without `taskset`.
+    fn separate() -> Option<Self> {
+        let cores = thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let has_taskset =
+            cmd("taskset").arg("--version").output().is_ok_and(|o| o.status.success());
+        (cores >= 2 && has_taskset).then(|| Placement {
+            title: "the server on its own cores, wrk on another (taskset)",
+            server_cpus: Some(if cores == 2 { "0".into() } else { format!("0-{}", cores - 2) }),
+            wrk_cpus: Some((cores - 1).to_string()),
+            wrk_threads: 1,
+        })
+    }
+}
+
+/// `program`, under `taskset -c cpus` when pinned.
+fn pinned(cpus: Option<&str>, program: &Path) -> Command {
+    match cpus {
+        Some(cpus) => {
+            let mut c = Command::new("taskset");
+            c.arg("-c").arg(cpus).arg(program);
+            c
+        }
+        None => Command::new(program),
+    }
+}
 
 /// What one `wrk` run measured.
 struct Load {
@@ -45,9 +93,10 @@ impl Drop for Server {
     }
 }
 
-/// `certchain serve` (release) on a free loopback port.
-pub fn start_server() -> Result<Server> {
-    let mut child = Command::new(certchain_bin())
+/// `certchain serve` (release) on a free loopback port, on the `cpus` given (`taskset -c`
+/// execs it, so the process id is the server's).
+pub fn start_server(cpus: Option<&str>) -> Result<Server> {
+    let mut child = pinned(cpus, &certchain_bin())
         .args(["serve", "--listen", "127.0.0.1:0", "--max-concurrent", "1024"])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
@@ -73,7 +122,14 @@ pub fn rss_kb(pid: u32) -> u64 {
 }
 
 /// `wrk` against `url` for `secs`, with the server's RSS sampled each second.
-fn wrk(label: &'static str, url: &str, script: Option<&Path>, secs: u64, pid: u32) -> Result<Load> {
+fn wrk(
+    placement: &Placement,
+    label: &'static str,
+    url: &str,
+    script: Option<&Path>,
+    secs: u64,
+    pid: u32,
+) -> Result<Load> {
     let samples = Arc::new(Mutex::new(vec![rss_kb(pid)]));
     let running = Arc::new(AtomicBool::new(true));
     let sampler = {
@@ -87,8 +143,9 @@ fn wrk(label: &'static str, url: &str, script: Option<&Path>, secs: u64, pid: u3
             }
         })
     };
-    let mut c = cmd("wrk");
-    c.args(["-t2", "-c", CONNECTIONS, "-d", &format!("{secs}s"), "--latency"]);
+    let mut c = pinned(placement.wrk_cpus.as_deref(), Path::new("wrk"));
+    let threads = format!("-t{}", placement.wrk_threads);
+    c.args([threads.as_str(), "-c", CONNECTIONS, "-d", &format!("{secs}s"), "--latency"]);
     if let Some(script) = script {
         c.arg("-s").arg(script);
     }
@@ -173,25 +230,10 @@ fn post_script(distinct: bool) -> Result<std::path::PathBuf> {
 /// Runs the load step; `CERTCHAIN_LOAD_SECS` shortens it (default 30 s per endpoint).
 pub fn load() -> Result {
     let secs = std::env::var("CERTCHAIN_LOAD_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(30);
-    let server = start_server()?;
-    let pid = server.child.id();
-    let base = format!("http://{}", server.addr);
-    let (same, distinct) = (post_script(false)?, post_script(true)?);
-    let analyze_url = format!("{base}/api/v1/analyze?host=gitlab.example.com");
-    // Warm-up: connection pools, allocator, page cache.
-    wrk("warm-up", &analyze_url, Some(&distinct), 2, pid)?;
-    let health = wrk("GET /healthz", &format!("{base}/healthz"), None, secs, pid)?;
-    let analyze =
-        wrk("POST /api/v1/analyze, 3 certificates", &analyze_url, Some(&same), secs, pid)?;
-    let uncached = wrk(
-        "POST /api/v1/analyze, 3 certificates, every body different (no cache hit)",
-        &analyze_url,
-        Some(&distinct),
-        secs,
-        pid,
-    )?;
-    drop(server);
-    let table = render(&[health, analyze, uncached], secs);
+    let mut table = String::new();
+    for placement in std::iter::once(Placement::shared()).chain(Placement::separate()) {
+        table += &run(&placement, secs)?;
+    }
     let out = target_dir().join("bench").join("load.md");
     fs::write(&out, &table)?;
     println!("{table}");
@@ -199,11 +241,47 @@ pub fn load() -> Result {
     Ok(())
 }
 
-fn render(rows: &[Load], secs: u64) -> String {
+/// The three endpoints under one placement, in one run of the server.
+fn run(placement: &Placement, secs: u64) -> Result<String> {
+    let server = start_server(placement.server_cpus.as_deref())?;
+    let pid = server.child.id();
+    let base = format!("http://{}", server.addr);
+    let (same, distinct) = (post_script(false)?, post_script(true)?);
+    let analyze_url = format!("{base}/api/v1/analyze?host=gitlab.example.com");
+    // Warm-up: connection pools, allocator, page cache.
+    wrk(placement, "warm-up", &analyze_url, Some(&distinct), 2, pid)?;
+    let health = wrk(placement, "GET /healthz", &format!("{base}/healthz"), None, secs, pid)?;
+    let analyze = wrk(
+        placement,
+        "POST /api/v1/analyze, 3 certificates",
+        &analyze_url,
+        Some(&same),
+        secs,
+        pid,
+    )?;
+    let uncached = wrk(
+        placement,
+        "POST /api/v1/analyze, 3 certificates, every body different (no cache hit)",
+        &analyze_url,
+        Some(&distinct),
+        secs,
+        pid,
+    )?;
+    drop(server);
+    Ok(render(placement, &[health, analyze, uncached], secs))
+}
+
+fn render(placement: &Placement, rows: &[Load], secs: u64) -> String {
+    let pinning = match (&placement.server_cpus, &placement.wrk_cpus) {
+        (Some(server), Some(wrk)) => format!(" (server on CPU {server}, wrk on CPU {wrk})"),
+        _ => String::new(),
+    };
     let mut out = format!(
-        "wrk -t2 -c{CONNECTIONS} -d{secs}s --latency, certchain serve (release) on 127.0.0.1\n\n\
+        "## {}\n\nwrk -t{} -c{CONNECTIONS} -d{secs}s --latency, certchain serve (release) on \
+         127.0.0.1{pinning}\n\n\
          | Endpoint | Requests/s | p50 ms | p99 ms | Errors | RSS start → end (max) KiB |\n\
-         |---|---|---|---|---|---|\n"
+         |---|---|---|---|---|---|\n",
+        placement.title, placement.wrk_threads
     );
     for r in rows {
         out += &format!(
@@ -231,6 +309,7 @@ fn render(rows: &[Load], secs: u64) -> String {
             );
         }
     }
+    out.push('\n');
     out
 }
 

@@ -130,7 +130,7 @@ struct Tally {
 pub fn soak() -> Result {
     let secs: u64 =
         std::env::var("CERTCHAIN_SOAK_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(600);
-    let server = start_server()?;
+    let server = start_server(None)?;
     let pid = server.child.id();
     let kinds = Arc::new(mix()?);
     let tallies: Arc<Mutex<Vec<Tally>>> =
