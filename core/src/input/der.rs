@@ -109,9 +109,9 @@ fn read_one(
 ) -> bool {
     let origin = &reading.origin;
     match kind_of(tlv) {
-        Kind::Certificate => push_block(out, tlv.encoded, origin.clone()),
+        Kind::Certificate => out.push_block(tlv.encoded, origin.clone()),
         Kind::Unknown if index == 0 && reading.labelled_certificate => {
-            push_block(out, tlv.encoded, origin.clone());
+            out.push_block(tlv.encoded, origin.clone());
         }
         Kind::Pkcs7 => read_pkcs7(tlv, reading, out),
         Kind::PrivateKey(kind) => {
@@ -146,7 +146,7 @@ fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
     let total = certificates.len();
     for (position, der) in certificates.into_iter().enumerate() {
         let label = format!("{container}, certificate {} of {total}", position + 1);
-        push_block(out, der, Origin { label: Some(label), ..origin.clone() });
+        out.push_block(der, Origin { label: Some(label), ..origin.clone() });
     }
 }
 
@@ -223,10 +223,6 @@ fn leading_bytes(whole: &[u8], rest: &[u8]) -> String {
     }
     let shown: Vec<String> = rest.iter().take(4).map(|byte| format!("0x{byte:02x}")).collect();
     format!(" (first bytes {})", shown.join(" "))
-}
-
-fn push_block(out: &mut Extracted, der: &[u8], origin: Origin) {
-    out.push_block(der, origin);
 }
 
 fn push_problem(out: &mut Extracted, kind: ProblemKind, origin: &Origin, detail: String) {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use certchain::fetch::target::HTTPS_PORT;
-use certchain::fetch::{Fetcher, Guard, Target};
+use certchain::fetch::{Fetcher, Guard, Slots, Target};
 use certchain_core::{Options, UnixTime};
 
 use super::analyze::Output;
@@ -55,7 +55,7 @@ async fn execute(args: &Args) -> Result<u8, String> {
     let trust = args.trust.iter().map(|p| read_file(p)).collect::<Result<Vec<_>, _>>()?;
     let now = args.now.unwrap_or_else(certchain::clock::now_unix);
     let options = Options { now: UnixTime(now), trust, ..Options::default() };
-    let fetcher = Fetcher::new(Guard::open(), args.aia);
+    let fetcher = Fetcher::new(Guard::open(), args.aia, Slots::per_core());
     let report = fetcher
         .report(&target, args.servername.as_deref(), options)
         .await

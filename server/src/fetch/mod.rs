@@ -35,15 +35,10 @@ pub struct Fetcher {
 }
 
 impl Fetcher {
-    /// Fetches through `guard`; chases AIA when `aia`; one analysis per core at once.
-    pub fn new(guard: Guard, aia: bool) -> Self {
+    /// Fetches through `guard`; chases AIA when `aia`; analyses run in `slots`.
+    pub fn new(guard: Guard, aia: bool, slots: Slots) -> Self {
         let aia = aia.then(|| guard.with_port(http::HTTP_PORT));
-        Fetcher { guard, aia, cache: aia::Cache::default(), slots: Slots::per_core() }
-    }
-
-    /// The same, running its analyses in `slots`.
-    pub fn with_slots(self, slots: Slots) -> Self {
-        Fetcher { slots, ..self }
+        Fetcher { guard, aia, cache: aia::Cache::default(), slots }
     }
 
     /// Whether fetching is possible at all (the service needs `--allow-fetch`).

@@ -40,9 +40,14 @@ impl Slots {
         Slots { queue, count }
     }
 
-    /// One thread per core this process may use (cgroup CPU limits included).
+    /// One thread per core this process may use.
     pub fn per_core() -> Self {
-        Self::new(std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
+        Self::new(Self::cores())
+    }
+
+    /// The cores this process may use (cgroup CPU limits included): the default count.
+    pub fn cores() -> usize {
+        std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
     }
 
     /// How many analyses may run at once.

@@ -57,7 +57,7 @@ impl Default for Config {
             allow_fetch: Vec::new(),
             aia: false,
             fetch_ports: guard::DEFAULT_PORTS.to_vec(),
-            analysis_slots: Slots::per_core().count(),
+            analysis_slots: Slots::cores(),
         }
     }
 }
@@ -65,7 +65,7 @@ impl Default for Config {
 impl Config {
     fn fetcher(&self) -> Fetcher {
         let guard = Guard::new(self.allow_fetch.clone(), self.fetch_ports.clone());
-        Fetcher::new(guard, self.aia).with_slots(Slots::new(self.analysis_slots))
+        Fetcher::new(guard, self.aia, Slots::new(self.analysis_slots))
     }
 }
 

@@ -86,9 +86,7 @@ impl Args {
             allow_fetch: self.allow_fetch.clone(),
             aia: self.aia,
             fetch_ports: self.fetch_ports.clone(),
-            analysis_slots: self
-                .analysis_slots
-                .map_or_else(|| Slots::per_core().count(), |n| n.max(1)),
+            analysis_slots: self.analysis_slots.unwrap_or_else(Slots::cores),
         }
     }
 }
