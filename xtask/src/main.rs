@@ -5,6 +5,7 @@ mod bench;
 mod bench_data;
 mod dist;
 mod fuzz;
+mod image;
 mod load;
 mod process;
 mod run;
@@ -46,6 +47,10 @@ commands:
   soak             setup; release build; certchain serve under 8 clients sending valid and
                    hostile requests for CERTCHAIN_SOAK_SECS (default 600): no 5xx, every
                    answer under 1 s, RSS flat within 10% -> target/bench/soak.md
+  image            release build; the run stage of deploy/Dockerfile without Docker: the
+                   binary in a root holding only distroless cc-debian12's libraries, started
+                   by chroot as the Dockerfile's USER with its ENTRYPOINT (on loopback),
+                   must serve /healthz, the app and an analysis (needs root)
   help             this text
 ";
 
@@ -71,6 +76,7 @@ fn main() -> ExitCode {
             .and_then(|()| soak::soak())
             .map(|()| 0),
         Some("dist") => dist::dist().map(|()| 0),
+        Some("image") => image::image().map(|()| 0),
         Some("fuzz") => fuzz::fuzz(&rest),
         Some(other) => {
             eprint!("error: unknown command `{other}`\n\n{USAGE}");

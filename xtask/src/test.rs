@@ -67,6 +67,11 @@ fn steps() -> Vec<Step> {
         &["build", "-p", "certchain-core", "--target", "wasm32-unknown-unknown", "--locked"],
         false,
     ));
+    let mut image = step("image", &["xtask", "image"], false);
+    if !crate::image::can_chroot() {
+        image.skip = Some("not root: the image check starts the binary with chroot");
+    }
+    steps.push(image);
     steps.push(step(
         "bench-build",
         &["bench", "-p", "certchain-core", "--no-run", "--locked"],
