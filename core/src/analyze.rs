@@ -86,7 +86,7 @@ fn report(
     let roles = recommend::roles(&graph, &shape, &chain_certs, &on_paths);
     let paths = ranked.iter().take(MAX_REPORTED_PATHS).map(|r| report_path(&graph, r)).collect();
     let bundles = recommend::bundles(&graph, shape.kind, best.map(|r| &r.found), target.as_ref());
-    let trust = trust(&graph, best);
+    let trust = trust(&graph, shape.kind, best);
     let summary = summary(&graph, &shape, best, &findings, scanned.len());
     let valid = best.is_some_and(|r| r.valid) && shape.kind != InputKind::Empty;
     let self_signed: Vec<bool> = (0..certs.len()).map(|i| graph.self_signed(i)).collect();
@@ -249,14 +249,17 @@ fn report_path(graph: &Graph<'_>, r: &Ranked) -> Path {
     }
 }
 
-fn trust(graph: &Graph<'_>, best: Option<&Ranked>) -> Trust {
+fn trust(graph: &Graph<'_>, kind: InputKind, best: Option<&Ranked>) -> Trust {
     let Some(best) = best else {
-        return Trust {
-            end: None,
-            anchor: None,
-            clients_need_ca_file: false,
-            explanation: Text::new("There is no chain to trust.", "信頼するチェーンがありません。"),
+        let explanation = if kind == InputKind::TrustStore {
+            Text::new(
+                "A trust store holds no server chain: it is the set of roots a client trusts. Give it to clients as their CA file (ca_bundle), or paste a server's chain to check it against these roots.",
+                "トラストストアにはサーバーのチェーンはありません。クライアントが信頼するルートの集まりです。クライアントの CA ファイル(ca_bundle)として渡すか、サーバーのチェーンを貼り付けてこれらのルートで確認してください。",
+            )
+        } else {
+            Text::new("There is no chain to trust.", "信頼するチェーンがありません。")
         };
+        return Trust { end: None, anchor: None, clients_need_ca_file: false, explanation };
     };
     let end = path_end(graph, best.found.end);
     let name = end_name(graph, &best.found);

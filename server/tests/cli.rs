@@ -401,6 +401,17 @@ fn lang_ja_writes_japanese() {
     assert_eq!(ja.code, en.code);
 }
 
+/// An expired certificate's line says when it expired, not a negative number of days left.
+#[test]
+fn an_expired_certificate_is_listed_as_expired() {
+    let late = "2099-01-01T00:00:00Z";
+    let run = certchain(&["analyze", "fullchain.pem", "--now", late, "--color", "never"], None);
+    assert!(run.stdout.contains(" expired 20"), "{}", run.stdout);
+    assert!(!run.stdout.contains("(-"), "{}", run.stdout);
+    let ja = certchain(&["analyze", "fullchain.pem", "--now", late, "--lang", "ja"], None);
+    assert!(ja.stdout.contains(" に期限切れ"), "{}", ja.stdout);
+}
+
 // ---- --out ----
 
 /// Wrong order in, root included: the files are rebuilt in chain order from the right

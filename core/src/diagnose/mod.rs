@@ -5,7 +5,7 @@
 //! - path rules, `check(&Context, &Found) -> Vec<Finding>`: what is wrong with one path
 //!   (used to rank paths, then reported for the best one);
 //! - input rules, `check(&Context, &Overview) -> Vec<Finding>`: what is wrong with the input
-//!   as a whole (order, duplicates, keys, unreadable blocks).
+//!   as a whole (order, duplicates, keys, unreadable blocks, a trust store's out-of-date roots).
 
 mod bounds;
 mod constraints;
@@ -14,6 +14,7 @@ mod hostname;
 mod input;
 mod names;
 mod order;
+mod store;
 mod trust;
 mod validity;
 
@@ -109,8 +110,8 @@ pub fn path(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 
 /// Findings about the input as a whole.
 pub fn input(ctx: &Context<'_>, overview: &Overview<'_>) -> Vec<Finding> {
-    let rules: [fn(&Context<'_>, &Overview<'_>) -> Vec<Finding>; 3] =
-        [input::check, order::check, bounds::check];
+    let rules: [fn(&Context<'_>, &Overview<'_>) -> Vec<Finding>; 4] =
+        [input::check, order::check, store::check, bounds::check];
     rules.iter().flat_map(|rule| rule(ctx, overview)).collect()
 }
 

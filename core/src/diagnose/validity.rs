@@ -6,7 +6,8 @@ use crate::report::{Finding, Severity, Text};
 
 /// Warn this many days before a certificate expires.
 pub const EXPIRES_SOON_DAYS: i64 = 30;
-const DAY: i64 = 86_400;
+/// Seconds in a day.
+pub const DAY: i64 = 86_400;
 
 /// Path rule: every certificate must be valid at `now`. A root's own validity is not part of
 /// RFC 5280 path validation (§6.1.1 (d)), but Go (GitLab Runner) and OpenSSL refuse an
@@ -26,7 +27,8 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
     out
 }
 
-fn date(unix: i64) -> String {
+/// The UTC date of `unix`, as `YYYY-MM-DD`.
+pub(super) fn date(unix: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(unix)
         .map(|t| t.date().to_string())
         .unwrap_or_else(|_| unix.to_string())

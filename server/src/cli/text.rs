@@ -84,10 +84,11 @@ fn cert_line(c: &Certificate, ja: bool) -> String {
         GREEN
     };
     let until = c.validity.not_after.get(..10).unwrap_or_default();
-    let expiry = if ja {
-        format!("{until} まで ({days} 日)")
-    } else {
-        format!("until {until} ({days} days)")
+    let expiry = match (days < 0, ja) {
+        (true, true) => format!("{until} に期限切れ"),
+        (true, false) => format!("expired {until}"),
+        (false, true) => format!("{until} まで ({days} 日)"),
+        (false, false) => format!("until {until} ({days} days)"),
     };
     let fetched = match (&c.fetched_from, ja) {
         (None, _) => String::new(),

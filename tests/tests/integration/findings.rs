@@ -107,6 +107,39 @@ fn a_trust_store_is_not_a_pile_of_unrelated_certificates() {
 }
 
 #[test]
+fn a_trust_store_names_its_out_of_date_roots_as_information_only() {
+    let root = |cn: &str, not_before: i64, not_after: i64| {
+        let mut spec = Spec::root(cn);
+        (spec.not_before, spec.not_after) = (not_before, not_after);
+        spec.issue(None).pem()
+    };
+    let store = [
+        root("Current Root", NOW - 400 * DAY, NOW + 400 * DAY),
+        root("Expired Root", NOW - 400 * DAY, NOW - 3 * DAY),
+        root("Ending Root", NOW - 400 * DAY, NOW + 10 * DAY),
+        root("Future Root", NOW + 2 * DAY, NOW + 400 * DAY),
+    ];
+    let r = analyze_pems(&store, None);
+    assert_eq!(r.kind, InputKind::TrustStore);
+    let seen: Vec<(&str, Severity, Vec<usize>)> =
+        r.findings.iter().map(|f| (f.code, f.severity, f.certificates.clone())).collect();
+    assert_eq!(
+        seen,
+        [
+            ("expired", Severity::Info, vec![1]),
+            ("not_yet_valid", Severity::Info, vec![3]),
+            ("expires_soon", Severity::Info, vec![2]),
+        ]
+    );
+    let expired = finding(&r, "expired");
+    assert!(expired.message.en.contains("\"Expired Root\" in this trust store expired"));
+    assert!(expired.message.en.contains("3 days ago"), "{}", expired.message.en);
+    assert!(expired.fix.en.contains("ca-certificates"), "{}", expired.fix.en);
+    assert!(finding(&r, "expires_soon").message.en.contains("in 10 days"));
+    assert!(r.trust.explanation.en.starts_with("A trust store holds no server chain"));
+}
+
+#[test]
 fn expired_leaf() {
     let root = Spec::root("Root").issue(None);
     let mut spec = Spec::leaf(HOST);

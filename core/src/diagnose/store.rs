@@ -1,0 +1,74 @@
+//! Trust stores (an input of roots only, such as `/etc/ssl/certs/ca-certificates.crt`): a
+//! root past or near the end of its validity (RFC 5280 §4.1.2.5). A store is not a path,
+//! so nothing here is an error: the store works for every other root. But OpenSSL and Go
+//! (GitLab Runner) refuse a path that ends at an expired root, so it validates nothing any
+//! more, and servers whose chains end at it need a chain under another root.
+
+use super::validity::{date, DAY, EXPIRES_SOON_DAYS};
+use super::{finding, label, Context, Overview};
+use crate::cert::Cert;
+use crate::report::{Finding, InputKind, Severity, Text};
+
+/// Input rule: each root of a trust store that is expired, not yet valid, or expires soon.
+pub fn check(ctx: &Context<'_>, _: &Overview<'_>) -> Vec<Finding> {
+    if ctx.kind != InputKind::TrustStore {
+        return Vec::new();
+    }
+    let graph = ctx.graph;
+    let firsts = (0..graph.certs.len()).filter(|&i| graph.first_copy[i] == i);
+    firsts.filter_map(|i| out_of_date(&graph.certs[i], ctx.now)).collect()
+}
+
+fn out_of_date(root: &Cert, now: i64) -> Option<Finding> {
+    if now > root.not_after {
+        let days = (now - root.not_after) / DAY;
+        let when = date(root.not_after);
+        Some(store_finding(
+            "expired",
+            root,
+            Text::new(
+                format!("{} in this trust store expired on {when} ({days} days ago).", label(root)),
+                format!("このトラストストアの {} は {when} に期限切れになりました({days} 日前)。", label(root)),
+            ),
+            Text::new(
+                "OpenSSL and Go no longer accept a chain that ends at it; servers whose chain does must move to a chain under a current root. Remove it from the bundle, or update the package that ships the store (ca-certificates), which drops expired roots.",
+                "OpenSSL や Go はこのルートで終わるチェーンを受け入れません。このルートで終わるチェーンのサーバーは、有効なルートの下のチェーンに移行する必要があります。バンドルから削除するか、ストアを提供するパッケージ(ca-certificates。更新すると期限切れのルートは除かれます)を更新してください。",
+            ),
+        ))
+    } else if now < root.not_before {
+        let when = date(root.not_before);
+        Some(store_finding(
+            "not_yet_valid",
+            root,
+            Text::new(
+                format!("{} in this trust store is not valid before {when}.", label(root)),
+                format!("このトラストストアの {} は {when} まで有効になりません。", label(root)),
+            ),
+            Text::new(
+                "Chains that end at it fail until then; check the clock of the machine that reads this store (NTP).",
+                "それまではこのルートで終わるチェーンは失敗します。このストアを読むマシンの時刻(NTP)を確認してください。",
+            ),
+        ))
+    } else if root.not_after - now <= EXPIRES_SOON_DAYS * DAY {
+        let days = (root.not_after - now) / DAY;
+        let when = date(root.not_after);
+        Some(store_finding(
+            "expires_soon",
+            root,
+            Text::new(
+                format!("{} in this trust store expires on {when} (in {days} days).", label(root)),
+                format!("このトラストストアの {} は {when} に期限切れになります(あと {days} 日)。", label(root)),
+            ),
+            Text::new(
+                "Servers whose chain ends at this root stop working for OpenSSL and Go clients then: move them to a chain under another root before that date.",
+                "その日以降、このルートで終わるチェーンのサーバーは OpenSSL や Go のクライアントで失敗します。それまでに別のルートの下のチェーンに移行してください。",
+            ),
+        ))
+    } else {
+        None
+    }
+}
+
+fn store_finding(code: &'static str, root: &Cert, message: Text, fix: Text) -> Finding {
+    finding(code, Severity::Info, vec![root.index], message, fix)
+}
