@@ -6,7 +6,7 @@
 use super::params::Executor;
 use super::template::fill;
 use super::{Context, Snippet};
-use crate::report::Text;
+use crate::report::{InputKind, Text};
 
 /// The job snippets that make sense for this report and these parameters.
 pub fn offer(context: &Context) -> Vec<Snippet> {
@@ -14,7 +14,10 @@ pub fn offer(context: &Context) -> Vec<Snippet> {
     if context.private_ca() {
         offered.push(curl_ca_file(context));
     }
-    let chain_fails = !context.report.certificates.is_empty() && !context.report.valid;
+    // A trust store is not a chain: it cannot fail, and skipping verification fixes nothing.
+    let report = context.report;
+    let chain_fails =
+        report.kind != InputKind::TrustStore && !report.certificates.is_empty() && !report.valid;
     if context.private_ca() || chain_fails {
         offered.push(git_ssl_no_verify());
     }

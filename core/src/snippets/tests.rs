@@ -262,6 +262,17 @@ fn a_chain_without_a_ca_file_to_hand_out_gets_no_runner_snippets() {
 }
 
 #[test]
+fn a_trust_store_gets_no_insecure_snippet() {
+    let store = include_str!("../../../tests/fixtures/bench/debian-ca-certificates.crt");
+    let options = Options { now: UnixTime(NOW), ..Options::default() };
+    let report = analyze(&[Source::text(store)], &options);
+    assert_eq!(report.kind, crate::report::InputKind::TrustStore);
+    assert!(!report.valid);
+    let offered = targets(&report, &Params::default());
+    assert!(!offered.contains(&"ci-git-ssl-no-verify"), "{offered:?}");
+}
+
+#[test]
 fn unknown_parameters_and_values_say_what_is_allowed() {
     let mut params = Params::default();
     let error = params.set("executor", "podman").err().unwrap_or_default();
