@@ -85,7 +85,8 @@ fn report(
     let chain_certs = best.map(|r| r.found.certs.clone()).unwrap_or_default();
     let roles = recommend::roles(&graph, &shape, &chain_certs, &on_paths);
     let paths = ranked.iter().take(MAX_REPORTED_PATHS).map(|r| report_path(&graph, r)).collect();
-    let bundles = recommend::bundles(&graph, shape.kind, best.map(|r| &r.found), target.as_ref());
+    let found = best.map(|r| &r.found);
+    let bundles = recommend::bundles(&graph, shape.kind, found, target.as_ref(), options.now.0);
     let trust = trust(&graph, shape.kind, best);
     let summary = summary(&graph, &shape, best, &findings, scanned.len());
     let valid = best.is_some_and(|r| r.valid) && shape.kind != InputKind::Empty;

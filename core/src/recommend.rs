@@ -92,14 +92,18 @@ fn validity(c: &Cert, now: i64) -> Validity {
     }
 }
 
-/// The recommended files for the best path.
+/// The recommended files for the best path; for a trust store, the store itself, cleaned.
 pub fn bundles(
     graph: &Graph<'_>,
     kind: InputKind,
     best: Option<&Found>,
     target: Option<&Target>,
+    now: i64,
 ) -> Bundles {
     let none = Bundles { fullchain: None, ca_bundle: None, runner_crt: None };
+    if kind == InputKind::TrustStore {
+        return Bundles { ca_bundle: Some(store_bundle(graph, now)), ..none };
+    }
     let Some(best) = best else { return none };
     let certs = &best.certs;
     let root_in_input = matches!(best.end, End::SelfSigned | End::Anchor(_))
@@ -128,6 +132,34 @@ pub fn bundles(
             }
         }
         InputKind::TrustStore | InputKind::Empty => none,
+    }
+}
+
+/// A trust store without its copies and its expired roots (RFC 5280 §4.1.2.5: OpenSSL and
+/// Go refuse a path that ends at one, so they validate nothing), in input order. Roots not
+/// yet valid are kept: they will be.
+fn store_bundle(graph: &Graph<'_>, now: i64) -> Bundle {
+    let total = graph.certs.len();
+    let kept: Vec<usize> = (0..total)
+        .filter(|&i| graph.first_copy[i] == i && graph.certs[i].not_after >= now)
+        .collect();
+    let dropped = total - kept.len();
+    let (en, ja) = if dropped == 0 {
+        (
+            format!("The trust store as it is: its {total} roots, none expired or repeated. Give it to clients as their CA file."),
+            format!("トラストストアそのもの: {total} 個のルート(期限切れや重複はありません)。クライアントの CA ファイルとして渡します。"),
+        )
+    } else {
+        (
+            format!("The trust store without its {dropped} expired or repeated certificate(s): {} roots, in the input's order. Give it to clients as their CA file in place of the original.", kept.len()),
+            format!("期限切れまたは重複の証明書 {dropped} 個を除いたトラストストア: {} 個のルートを入力の順に並べたもの。元のファイルの代わりにクライアントの CA ファイルとして渡します。", kept.len()),
+        )
+    };
+    Bundle {
+        filename: "ca-bundle.pem".into(),
+        pem: pem_of(graph, &kept),
+        certificates: kept,
+        description: Text::new(en, ja),
     }
 }
 

@@ -441,6 +441,20 @@ fn out_writes_the_recommended_files() {
     }
 }
 
+/// A trust store is handed back without its expired roots (four at NOW in Debian's
+/// bundle of 144), and the text lists the first 50 of its certificates, not all 140.
+#[test]
+fn out_writes_a_trust_store_without_its_expired_roots() {
+    let dir = TempDir::new("out-store");
+    let run = analyze(&["../bench/debian-ca-certificates.crt", "--out", dir.str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let store = dir.read("ca-bundle.pem");
+    assert_eq!(store.matches("-----BEGIN CERTIFICATE-----").count(), 140);
+    let baltimore = "MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ";
+    assert!(!store.contains(baltimore), "the expired Baltimore root was kept");
+    assert!(run.stdout.contains(", … (90 more))"), "{}", run.stdout);
+}
+
 /// The chain without its root, trusted with `--trust`: the runner file still never holds the
 /// leaf, and the full chain never holds a root.
 #[test]

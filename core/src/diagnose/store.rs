@@ -31,8 +31,8 @@ fn out_of_date(root: &Cert, now: i64) -> Option<Finding> {
                 format!("このトラストストアの {} は {when} に期限切れになりました({days} 日前)。", label(root)),
             ),
             Text::new(
-                "OpenSSL and Go no longer accept a chain that ends at it; servers whose chain does must move to a chain under a current root. Remove it from the bundle, or update the package that ships the store (ca-certificates), which drops expired roots.",
-                "OpenSSL や Go はこのルートで終わるチェーンを受け入れません。このルートで終わるチェーンのサーバーは、有効なルートの下のチェーンに移行する必要があります。バンドルから削除するか、ストアを提供するパッケージ(ca-certificates。更新すると期限切れのルートは除かれます)を更新してください。",
+                "OpenSSL and Go no longer accept a chain that ends at it; servers whose chain does must move to a chain under a current root. Use the ca-bundle.pem certchain gives, which leaves it out, or update the package that ships the store (ca-certificates), which drops expired roots.",
+                "OpenSSL や Go はこのルートで終わるチェーンを受け入れません。このルートで終わるチェーンのサーバーは、有効なルートの下のチェーンに移行する必要があります。certchain が出力する ca-bundle.pem(このルートを除いたもの)を使うか、ストアを提供するパッケージ(ca-certificates。更新すると期限切れのルートは除かれます)を更新してください。",
             ),
         ))
     } else if now < root.not_before {

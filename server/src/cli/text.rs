@@ -143,19 +143,25 @@ fn chain_tree(out: &mut String, report: &Report, ja: bool) {
         };
         let _ = writeln!(out, "{}└─ {end}", "   ".repeat(depth));
     }
-    let mut came: Vec<String> =
-        report.certificates.iter().take(SHOWN).map(|c| format!("#{}", c.index)).collect();
-    if report.certificates.len() > SHOWN {
-        let more = report.certificates.len() - SHOWN;
-        came.push(if ja { format!("…(他 {more} 枚)") } else { format!("… ({more} more)") });
-    }
+    let came = numbers(report.certificates.iter().map(|c| c.index), ja).join(" ");
     let should: Vec<String> = report.chain.iter().map(|i| format!("#{i}")).collect();
     let (a, b) = if ja { ("入力順", "正しい順") } else { ("input order", "chain order") };
-    let _ = writeln!(out, "  {DIM}{a}: {}   {b}: {}{RESET}\n", came.join(" "), should.join(" → "));
+    let _ = writeln!(out, "  {DIM}{a}: {came}   {b}: {}{RESET}\n", should.join(" → "));
 }
 
 /// Most certificates listed one by one in the text (the JSON has them all).
 const SHOWN: usize = 50;
+
+/// `#i` for the first `SHOWN` indices, then how many more there are.
+fn numbers(indices: impl ExactSizeIterator<Item = usize>, ja: bool) -> Vec<String> {
+    let total = indices.len();
+    let mut listed: Vec<String> = indices.take(SHOWN).map(|i| format!("#{i}")).collect();
+    if total > SHOWN {
+        let more = total - SHOWN;
+        listed.push(if ja { format!("…(他 {more} 枚)") } else { format!("… ({more} more)") });
+    }
+    listed
+}
 
 fn others(out: &mut String, report: &Report, ja: bool) {
     let rest: Vec<&Certificate> =
@@ -246,7 +252,7 @@ fn files(out: &mut String, report: &Report, ja: bool) {
         .into_iter()
         .flatten()
         .map(|x| {
-            let idx: Vec<String> = x.certificates.iter().map(|i| format!("#{i}")).collect();
+            let idx = numbers(x.certificates.iter().copied(), ja);
             format!(
                 "  {BOLD}{}{RESET} ({})  {DIM}{}{RESET}",
                 x.filename,

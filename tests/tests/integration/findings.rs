@@ -139,6 +139,30 @@ fn a_trust_store_names_its_out_of_date_roots_as_information_only() {
     assert!(r.trust.explanation.en.starts_with("A trust store holds no server chain"));
 }
 
+/// The store handed back drops the expired root and the second copy, keeps the one not yet
+/// valid, and keeps the input's order.
+#[test]
+fn a_trust_store_is_handed_back_without_its_expired_roots_and_copies() {
+    let root = |cn: &str, not_after: i64| {
+        let mut spec = Spec::root(cn);
+        (spec.not_before, spec.not_after) = (NOW - 400 * DAY, not_after);
+        spec.issue(None).pem()
+    };
+    let (current, expired) = (root("Current Root", NOW + 400 * DAY), root("Old Root", NOW - DAY));
+    let other = root("Other Root", NOW + 10 * DAY);
+    let r = analyze_pems(&[current.clone(), expired, other.clone(), current.clone()], None);
+    assert_eq!(r.kind, InputKind::TrustStore);
+    let store = r.bundles.ca_bundle.clone().unwrap_or_else(|| panic!("no store handed back"));
+    assert_eq!(store.certificates, [0, 2]);
+    assert_eq!(store.pem, format!("{current}{other}"));
+    assert!(
+        store.description.en.contains("without its 2 expired or repeated"),
+        "{}",
+        store.description.en
+    );
+    assert!(r.bundles.fullchain.is_none() && r.bundles.runner_crt.is_none());
+}
+
 #[test]
 fn expired_leaf() {
     let root = Spec::root("Root").issue(None);

@@ -1,9 +1,9 @@
 //! Pasting a chain shows it in chain order, with the findings the core reports.
 
-use certchain_tests::web::{fixture, page, Launch, Result};
+use certchain_tests::web::{err, fixture, page, Launch, Result};
 use serde_json::json;
 
-use super::{hash, shuffled, start};
+use super::{core_report, hash, shuffled, start};
 
 #[test]
 fn a_pasted_shuffled_chain_is_shown_leaf_first() -> Result {
@@ -60,9 +60,10 @@ const CARDS: &str = "return [...document.querySelectorAll('[data-testid=cert-car
                      .map(e => Number(e.getAttribute('data-index')));";
 
 #[test]
-fn a_trust_store_shows_its_first_hundred_cards_until_asked_for_all() -> Result {
+fn a_trust_store_shows_100_cards_its_out_of_date_roots_and_a_cleaned_copy() -> Result {
     let (_served, browser) = start(Launch::default())?;
-    page::paste(&browser, &fixture("bench/debian-ca-certificates.crt")?)?;
+    let text = fixture("bench/debian-ca-certificates.crt")?;
+    page::paste(&browser, &text)?;
     let first: Vec<usize> = (0..100).collect();
     page::wait_for(&browser, "the first 100 of 144 cards", CARDS, &json!(first))?;
     let more = browser.find("[data-testid=show-all-certs]")?;
@@ -71,5 +72,13 @@ fn a_trust_store_shows_its_first_hundred_cards_until_asked_for_all() -> Result {
     let all: Vec<usize> = (0..144).collect();
     page::wait_for(&browser, "all 144 cards", CARDS, &json!(all))?;
     assert!(browser.find_all("[data-testid=show-all-certs]")?.is_empty());
+    // At 2026-11-22 four roots have expired and Entrust's ends within 30 days: information.
+    let expected = ["expired", "expired", "expired", "expired", "expires_soon"];
+    page::wait_for(&browser, "the store's findings", page::FINDINGS, &json!(expected))?;
+    // The store handed back is the core's: the same roots without the four expired ones.
+    let store = core_report(&text).bundles.ca_bundle.ok_or_else(|| err("no store bundle"))?;
+    assert_eq!(store.certificates.len(), 140);
+    browser.click(&browser.find("[data-testid=download-ca-bundle]")?)?;
+    assert_eq!(browser.downloaded("ca-bundle.pem")?, store.pem);
     Ok(())
 }
