@@ -21,52 +21,64 @@ pub fn check(ctx: &Context<'_>, _: &Overview<'_>) -> Vec<Finding> {
 
 fn out_of_date(root: &Cert, now: i64) -> Option<Finding> {
     if now > root.not_after {
-        let days = (now - root.not_after) / DAY;
-        let when = date(root.not_after);
-        Some(store_finding(
-            "expired",
-            root,
-            Text::new(
-                format!("{} in this trust store expired on {when} ({days} days ago).", label(root)),
-                format!("このトラストストアの {} は {when} に期限切れになりました({days} 日前)。", label(root)),
-            ),
-            Text::new(
-                "OpenSSL and Go no longer accept a chain that ends at it; servers whose chain does must move to a chain under a current root. Use the ca-bundle.pem certchain gives, which leaves it out, or update the package that ships the store (ca-certificates), which drops expired roots.",
-                "OpenSSL や Go はこのルートで終わるチェーンを受け入れません。このルートで終わるチェーンのサーバーは、有効なルートの下のチェーンに移行する必要があります。certchain が出力する ca-bundle.pem(このルートを除いたもの)を使うか、ストアを提供するパッケージ(ca-certificates。更新すると期限切れのルートは除かれます)を更新してください。",
-            ),
-        ))
+        Some(expired(root, now))
     } else if now < root.not_before {
-        let when = date(root.not_before);
-        Some(store_finding(
-            "not_yet_valid",
-            root,
-            Text::new(
-                format!("{} in this trust store is not valid before {when}.", label(root)),
-                format!("このトラストストアの {} は {when} まで有効になりません。", label(root)),
-            ),
-            Text::new(
-                "Chains that end at it fail until then; check the clock of the machine that reads this store (NTP).",
-                "それまではこのルートで終わるチェーンは失敗します。このストアを読むマシンの時刻(NTP)を確認してください。",
-            ),
-        ))
+        Some(not_yet_valid(root))
     } else if root.not_after - now <= EXPIRES_SOON_DAYS * DAY {
-        let days = (root.not_after - now) / DAY;
-        let when = date(root.not_after);
-        Some(store_finding(
-            "expires_soon",
-            root,
-            Text::new(
-                format!("{} in this trust store expires on {when} (in {days} days).", label(root)),
-                format!("このトラストストアの {} は {when} に期限切れになります(あと {days} 日)。", label(root)),
-            ),
-            Text::new(
-                "Servers whose chain ends at this root stop working for OpenSSL and Go clients then: move them to a chain under another root before that date.",
-                "その日以降、このルートで終わるチェーンのサーバーは OpenSSL や Go のクライアントで失敗します。それまでに別のルートの下のチェーンに移行してください。",
-            ),
-        ))
+        Some(expires_soon(root, now))
     } else {
         None
     }
+}
+
+fn expired(root: &Cert, now: i64) -> Finding {
+    let days = (now - root.not_after) / DAY;
+    let when = date(root.not_after);
+    store_finding(
+        "expired",
+        root,
+        Text::new(
+            format!("{} in this trust store expired on {when} ({days} days ago).", label(root)),
+            format!("このトラストストアの {} は {when} に期限切れになりました({days} 日前)。", label(root)),
+        ),
+        Text::new(
+            "OpenSSL and Go no longer accept a chain that ends at it; servers whose chain does must move to a chain under a current root. Use the ca-bundle.pem certchain gives, which leaves it out, or update the package that ships the store (ca-certificates), which drops expired roots.",
+            "OpenSSL や Go はこのルートで終わるチェーンを受け入れません。このルートで終わるチェーンのサーバーは、有効なルートの下のチェーンに移行する必要があります。certchain が出力する ca-bundle.pem(このルートを除いたもの)を使うか、ストアを提供するパッケージ(ca-certificates。更新すると期限切れのルートは除かれます)を更新してください。",
+        ),
+    )
+}
+
+fn not_yet_valid(root: &Cert) -> Finding {
+    let when = date(root.not_before);
+    store_finding(
+        "not_yet_valid",
+        root,
+        Text::new(
+            format!("{} in this trust store is not valid before {when}.", label(root)),
+            format!("このトラストストアの {} は {when} まで有効になりません。", label(root)),
+        ),
+        Text::new(
+            "Chains that end at it fail until then; check the clock of the machine that reads this store (NTP).",
+            "それまではこのルートで終わるチェーンは失敗します。このストアを読むマシンの時刻(NTP)を確認してください。",
+        ),
+    )
+}
+
+fn expires_soon(root: &Cert, now: i64) -> Finding {
+    let days = (root.not_after - now) / DAY;
+    let when = date(root.not_after);
+    store_finding(
+        "expires_soon",
+        root,
+        Text::new(
+            format!("{} in this trust store expires on {when} (in {days} days).", label(root)),
+            format!("このトラストストアの {} は {when} に期限切れになります(あと {days} 日)。", label(root)),
+        ),
+        Text::new(
+            "Servers whose chain ends at this root stop working for OpenSSL and Go clients then: move them to a chain under another root before that date.",
+            "その日以降、このルートで終わるチェーンのサーバーは OpenSSL や Go のクライアントで失敗します。それまでに別のルートの下のチェーンに移行してください。",
+        ),
+    )
 }
 
 fn store_finding(code: &'static str, root: &Cert, message: Text, fix: Text) -> Finding {
