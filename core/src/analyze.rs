@@ -278,6 +278,30 @@ fn trust(graph: &Graph<'_>, kind: InputKind, best: Option<&Ranked>) -> Trust {
     }
 }
 
+/// A trust store: how many certificates and roots, and how many roots have expired.
+fn store_summary(graph: &Graph<'_>, findings: &[Finding]) -> Text {
+    let n = graph.certs.len();
+    let roots = graph.unique().filter(|&i| graph.certs[i].self_issued()).count();
+    let expired = findings.iter().filter(|f| f.code == "expired").count();
+    let (en, ja) = match expired {
+        0 => (String::new(), String::new()),
+        k => (
+            format!(
+                " {k} of them {} expired: the ca-bundle.pem below leaves {} out.",
+                if k == 1 { "has" } else { "have" },
+                if k == 1 { "it" } else { "them" }
+            ),
+            format!("{k} 枚は期限切れです。下の ca-bundle.pem からは除いてあります。"),
+        ),
+    };
+    Text::new(
+        format!("A trust store (CA bundle) of {n} certificates, {roots} of them roots.{en}"),
+        format!(
+            "{n} 枚の証明書からなるトラストストア(CA バンドル)です(うちルート {roots} 枚)。{ja}"
+        ),
+    )
+}
+
 fn summary(
     graph: &Graph<'_>,
     shape: &Shape,
@@ -286,23 +310,13 @@ fn summary(
     messages: usize,
 ) -> Text {
     let errors: Vec<&Finding> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
-    let n = graph.certs.len();
     match (shape.kind, best) {
         (InputKind::Empty, _) if messages > 0 => Text::new(
             format!("No certificate found; {messages} error message(s) recognised and explained below. Paste the server's chain too, to learn which certificate is at fault."),
             format!("証明書は見つかりませんでしたが、エラーメッセージを {messages} 件認識し、下に説明しています。どの証明書が原因かを知るには、サーバーのチェーンも貼り付けてください。"),
         ),
         (InputKind::Empty, _) => Text::new("No certificate found.", "証明書が見つかりません。"),
-        (InputKind::TrustStore, _) => Text::new(
-            format!(
-                "A trust store (CA bundle) of {n} certificates, {} of them roots.",
-                graph.unique().filter(|&i| graph.certs[i].self_issued()).count()
-            ),
-            format!(
-                "{n} 枚の証明書からなるトラストストア(CA バンドル)です(うちルート {} 枚)。",
-                graph.unique().filter(|&i| graph.certs[i].self_issued()).count()
-            ),
-        ),
+        (InputKind::TrustStore, _) => store_summary(graph, findings),
         (_, Some(best)) if errors.is_empty() && best.valid => {
             let mut chain: Vec<String> =
                 best.found.certs.iter().map(|&i| diagnose_label(graph, i)).collect();

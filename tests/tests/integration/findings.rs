@@ -137,6 +137,8 @@ fn a_trust_store_names_its_out_of_date_roots_as_information_only() {
     assert!(expired.fix.en.contains("ca-certificates"), "{}", expired.fix.en);
     assert!(finding(&r, "expires_soon").message.en.contains("in 10 days"));
     assert!(r.trust.explanation.en.starts_with("A trust store holds no server chain"));
+    let summary = "A trust store (CA bundle) of 4 certificates, 4 of them roots. 1 of them has expired: the ca-bundle.pem below leaves it out.";
+    assert_eq!(r.summary.en, summary);
 }
 
 /// The store handed back drops the expired root and the second copy, keeps the one not yet
