@@ -85,7 +85,7 @@ fn report(
     let chain_certs = best.map(|r| r.found.certs.clone()).unwrap_or_default();
     let roles = recommend::roles(&graph, &shape, &chain_certs, &on_paths);
     let paths = ranked.iter().take(MAX_REPORTED_PATHS).map(|r| report_path(&graph, r)).collect();
-    let found = best.map(|r| &r.found);
+    let found = served(&graph, &ranked);
     let bundles = recommend::bundles(&graph, shape.kind, found, target.as_ref(), options.now.0);
     let trust = trust(&graph, shape.kind, best);
     let summary = summary(&graph, &shape, best, &findings, scanned.len());
@@ -206,6 +206,20 @@ fn reached(
 }
 
 /// Certificates on any path that starts at the best path's leaf.
+/// The path the files are made from: the best one, except when it stops at a pinned server
+/// certificate (its own anchor); then the best path that goes on from it to its CAs, since
+/// the server must still send them and clients should trust them instead of the pin.
+fn served<'r>(graph: &Graph<'_>, ranked: &'r [Ranked]) -> Option<&'r chain::Found> {
+    let best = &ranked.first()?.found;
+    let pinned = best.certs.len() == 1
+        && matches!(best.end, End::Anchor(_))
+        && !graph.certs[best.certs[0]].is_ca();
+    let above = || {
+        ranked.iter().map(|r| &r.found).find(|f| f.certs.len() > 1 && f.certs[0] == best.certs[0])
+    };
+    Some(if pinned { above().unwrap_or(best) } else { best })
+}
+
 fn on_paths_of(ranked: &[Ranked]) -> Vec<usize> {
     let Some(leaf) = ranked.first().and_then(|r| r.found.certs.first()) else {
         return Vec::new();

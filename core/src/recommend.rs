@@ -194,9 +194,14 @@ struct CaFile {
 
 impl CaFile {
     fn new(graph: &Graph<'_>, certs: Vec<usize>, end: End, root_in_input: bool) -> CaFile {
+        // The anchor's own certificate is added unless the input's copy of it is already the
+        // last one, and never when it is not a CA (a pinned server certificate is no CA file).
+        let copy_on_path = certs.last().is_some_and(|&t| {
+            matches!(end, End::Anchor(a) if graph.anchors.equivalent(&graph.certs[t]) == Some(a))
+        });
         let anchor = match end {
-            End::Anchor(a) if !root_in_input => {
-                graph.anchors.get(a).and_then(|x| x.cert.as_deref())
+            End::Anchor(a) if !root_in_input && !copy_on_path => {
+                graph.anchors.get(a).and_then(|x| x.cert.as_deref()).filter(|c| c.is_ca())
             }
             _ => None,
         };
@@ -231,7 +236,7 @@ impl CaFile {
         let (en, ja) = match (self.has_root, self.from_trust) {
             (true, true) => (" The root is the trusted CA you gave (--trust, or the web app's trusted private CA).", " ルートは指定された信頼する CA(--trust、または Web アプリの「信頼するプライベート CA」)から取りました。"),
             (true, false) => ("", ""),
-            (false, _) => (" The root CA is not in the input: Go (GitLab Runner) accepts an intermediate alone as its trust anchor, but OpenSSL-based clients (curl, git) need the root too: add it.", " ルート CA が入力にありません。Go(GitLab Runner)は中間証明書だけでも信頼の起点にできますが、OpenSSL 系のクライアント(curl・git)にはルートも必要です。追加してください。"),
+            (false, _) => (" The root CA is not in the input: Go (GitLab Runner) and curl 7.68+ with OpenSSL accept an intermediate alone as their trust anchor, but OpenSSL's own tools (openssl verify, s_client without -partial_chain) and Python's ssl module need the root too: add it.", " ルート CA が入力にありません。Go(GitLab Runner)や OpenSSL 版の curl 7.68 以降は中間証明書だけでも信頼の起点にできますが、OpenSSL 自身のツール(openssl verify、-partial_chain なしの s_client)や Python の ssl モジュールにはルートも必要です。追加してください。"),
         };
         (en.to_string(), ja.to_string())
     }

@@ -39,10 +39,22 @@ pub fn sort(paths: &mut [Ranked], graph: &Graph<'_>) {
             end_class(r.found.end),
             r.errors.len(),
             Reverse(strength(graph, certs)),
+            !through_trusted_intermediate(graph, &r.found),
             certs.len(),
             certs.iter().map(|&i| graph.certs[i].sha256.clone()).collect::<Vec<_>>(),
         )
     });
+}
+
+/// The path goes up to the input's own copy of an anchor that is not a root, e.g. the
+/// intermediate the user trusts with `--trust` (RFC 5280 §6.1.1 (d): any CA can be an
+/// anchor). Preferred to stopping below it, so that the chain the server must send keeps that
+/// intermediate for the clients that trust only the root.
+fn through_trusted_intermediate(graph: &Graph<'_>, found: &Found) -> bool {
+    let Some(&top) = found.certs.last() else { return false };
+    found.certs.len() > 1
+        && matches!(found.end, End::Anchor(a) if graph.anchors.equivalent(&graph.certs[top]) == Some(a))
+        && !graph.self_signed(top)
 }
 
 fn end_class(end: End) -> u8 {

@@ -110,7 +110,12 @@ impl Search<'_, '_> {
         self.steps += 1;
         let Some(&top) = path.last() else { return };
         if let Some(a) = self.graph.anchors.equivalent(&self.graph.certs[top]) {
-            return self.emit(path, unchecked, End::Anchor(a));
+            self.emit(path, unchecked, End::Anchor(a));
+            // A pinned server certificate ends its path, but its CAs above it are still what
+            // the server sends: the search goes on from it, so they are not called unrelated.
+            if self.graph.certs[top].is_ca() || path.len() > 1 {
+                return;
+            }
         }
         if self.graph.self_signed(top) {
             return self.emit(path, unchecked, End::SelfSigned);

@@ -14,6 +14,7 @@ mod hostname;
 mod input;
 mod names;
 mod order;
+mod pinned;
 mod store;
 mod trust;
 mod validity;
@@ -53,6 +54,7 @@ pub const CODES: &[&str] = &[
     "multiple_leaves",
     "leaf_is_ca",
     "self_signed_leaf",
+    "trusted_server_certificate",
     "expires_soon",
     "unrelated_certificate",
     "duplicate_certificate",
@@ -96,8 +98,9 @@ pub struct Overview<'a> {
 
 /// Findings about one path.
 pub fn path(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
-    let rules: [fn(&Context<'_>, &Found) -> Vec<Finding>; 7] = [
+    let rules: [fn(&Context<'_>, &Found) -> Vec<Finding>; 8] = [
         trust::check,
+        pinned::check,
         names::check,
         validity::check,
         hostname::check,

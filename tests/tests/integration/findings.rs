@@ -537,3 +537,45 @@ fn regression_valid_summary_names_each_certificate_once() {
     );
     assert_eq!(ca.summary.en.matches("Test Root CA").count(), 1, "{}", ca.summary.en);
 }
+
+/// Leaf and intermediate sent, the given certificate trusted with `--trust`.
+fn sent_with_trust(c: &Chain, trusted: &str) -> certchain_core::Report {
+    let sent = [c.leaf.pem(), c.intermediate.pem()].concat();
+    let mut options = certchain_tests::options(Some(HOST));
+    options.trust = vec![certchain_core::Source::text(trusted)];
+    certchain_core::analyze(&[certchain_core::Source::text(&sent)], &options)
+}
+
+/// Trusting the intermediate: the server must still send it, and the CA file is that
+/// intermediate once (the input's copy, not the same certificate again from `--trust`).
+#[test]
+fn a_trusted_intermediate_stays_in_the_server_chain() {
+    let c = Chain::new(HOST);
+    let r = sent_with_trust(&c, &c.intermediate.pem());
+    assert!(r.valid, "{:?}", codes(&r));
+    assert_eq!(r.chain, [0, 1]);
+    let fullchain = r.bundles.fullchain.clone().unwrap_or_else(|| panic!("no fullchain"));
+    assert_eq!(fullchain.pem, [c.leaf.pem(), c.intermediate.pem()].concat());
+    for bundle in [&r.bundles.ca_bundle, &r.bundles.runner_crt] {
+        let bundle = bundle.clone().unwrap_or_else(|| panic!("no CA file"));
+        assert_eq!(bundle.pem, c.intermediate.pem(), "{}", bundle.filename);
+    }
+    assert!(!has(&r, "unrelated_certificate"), "{:?}", codes(&r));
+}
+
+/// Trusting the leaf itself (the `openssl s_client | openssl x509` runner file): a warning,
+/// the intermediate is still the leaf's issuer, and no CA file holds the leaf.
+#[test]
+fn a_trusted_leaf_is_a_pin_and_never_a_ca_file() {
+    let c = Chain::new(HOST);
+    let r = sent_with_trust(&c, &c.leaf.pem());
+    let pin = finding(&r, "trusted_server_certificate");
+    assert_eq!((pin.severity, pin.certificates.clone()), (Severity::Warning, vec![0]));
+    assert!(!has(&r, "unrelated_certificate"), "{:?}", codes(&r));
+    let fullchain = r.bundles.fullchain.clone().unwrap_or_else(|| panic!("no fullchain"));
+    assert_eq!(fullchain.pem, [c.leaf.pem(), c.intermediate.pem()].concat());
+    for bundle in [&r.bundles.ca_bundle, &r.bundles.runner_crt] {
+        let bundle = bundle.clone().unwrap_or_else(|| panic!("no CA file"));
+        assert_eq!(bundle.pem, c.intermediate.pem(), "{}", bundle.filename);
+    }
+}
