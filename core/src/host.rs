@@ -16,18 +16,35 @@ pub struct Target {
 
 impl Target {
     /// Read `https://host:port/path`, `host:port`, `[v6]:port`, `host` or a bare IP.
-    /// `None` when nothing that looks like a host is left.
+    /// `None` when what is left is not a host name or an IP address (see [`Target::read`]).
     pub fn parse(input: &str) -> Option<Target> {
+        Target::read(input).ok()
+    }
+
+    /// [`Target::parse`] with the reason when it fails: no host, a port that is not a number
+    /// from 1 to 65535, or a host that is neither an IP address nor a name of labels of
+    /// letters, digits, `-` and `_` (RFC 1123 §2.1, `_` tolerated as internal names use it).
+    pub fn read(input: &str) -> Result<Target, String> {
         let s = input.trim();
         let s = s.split_once("://").map_or(s, |(_, rest)| rest);
         let s = s.split(['/', '?', '#']).next().unwrap_or_default();
         let s = s.rsplit_once('@').map_or(s, |(_, host)| host);
         let (host, port) = split_port(s);
+        let port = match port {
+            None => None,
+            Some(text) => match text.parse::<u16>() {
+                Ok(p) if p > 0 => Some(p),
+                _ => return Err(format!("the port {text:?} is not a number from 1 to 65535")),
+            },
+        };
         let host = host.trim_end_matches('.').to_ascii_lowercase();
-        if host.is_empty() || host.contains(char::is_whitespace) {
-            return None;
+        if host.is_empty() {
+            return Err(format!("{:?} has no host name", input.trim()));
         }
-        Some(Target { host, port })
+        if host.parse::<IpAddr>().is_err() && !is_host_name(&host) {
+            return Err(format!("{host:?} is not a host name or an IP address"));
+        }
+        Ok(Target { host, port })
     }
 
     /// The host as an IP address, when it is one.
@@ -36,14 +53,27 @@ impl Target {
     }
 }
 
-fn split_port(s: &str) -> (&str, Option<u16>) {
+/// Labels of 1 to 63 letters, digits, `-` and `_`, not starting or ending with `-`, 253
+/// characters at most (RFC 1123 §2.1).
+fn is_host_name(host: &str) -> bool {
+    let label_ok = |l: &str| {
+        (1..=63).contains(&l.len())
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    host.len() <= 253 && host.split('.').all(label_ok)
+}
+
+/// The host and the port text, if any.
+fn split_port(s: &str) -> (&str, Option<&str>) {
     if let Some(rest) = s.strip_prefix('[') {
         let (host, after) = rest.split_once(']').unwrap_or((rest, ""));
-        return (host, after.strip_prefix(':').and_then(|p| p.parse().ok()));
+        return (host, after.strip_prefix(':'));
     }
     match s.rsplit_once(':') {
         // Exactly one colon: host:port. More: an IPv6 address without brackets.
-        Some((host, port)) if !host.contains(':') => (host, port.parse().ok()),
+        Some((host, port)) if !host.contains(':') => (host, Some(port)),
         _ => (s, None),
     }
 }
@@ -91,6 +121,21 @@ mod tests {
         assert_eq!(t("10.0.0.1:443").host, "10.0.0.1");
         assert_eq!(t("user@host.example:22").host, "host.example");
         assert!(Target::parse("  ").is_none());
+        assert_eq!(t("gitlab_ci.corp.internal").host, "gitlab_ci.corp.internal");
+    }
+
+    #[test]
+    fn what_is_not_a_host_says_why() {
+        let why = |s: &str| Target::read(s).err().unwrap_or_default();
+        assert!(why("gitlab example.com").contains("is not a host name"), "{}", why("x y"));
+        assert!(why("https://gitlab.example.com:8443:9/").contains("is not a host name"));
+        assert!(why("*.example.com").contains("is not a host name"));
+        assert!(why("-bad.example.com").contains("is not a host name"));
+        assert!(why("gitlab.example.com:99999").contains("\"99999\" is not a number"));
+        assert!(why("gitlab.example.com:0").contains("from 1 to 65535"));
+        assert!(why("gitlab.example.com:https").contains("\"https\""));
+        assert!(why("http://").contains("has no host name"));
+        assert!(why("[::1]:x").contains("\"x\""));
     }
 
     #[test]

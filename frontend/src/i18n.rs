@@ -56,6 +56,10 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
             "PEM、s_client の出力、x509 -text、Kubernetes Secret…",
         ),
         "host_label" => ("Host or URL clients connect to", "クライアントの接続先ホストまたは URL"),
+        "host_invalid" => (
+            "Not read as a host, so the host name is not checked:",
+            "ホストとして読めないため、ホスト名は確認しません:",
+        ),
         "as_of_label" => ("As of", "評価日"),
         "samples" => ("Try a sample:", "サンプル:"),
         "sample_s_client" => {

@@ -230,6 +230,22 @@ async fn every_bad_request_gets_a_json_4xx_that_says_what_is_wrong() {
             "RFC 3339",
         ),
         (
+            post("/api/v1/analyze?host=gitlab%20example.com", "text/plain", "x"),
+            StatusCode::BAD_REQUEST,
+            "invalid_host",
+            "is not a host name",
+        ),
+        (
+            post(
+                "/api/v1/analyze",
+                "application/json",
+                r#"{"input":"x","host":"h.example:99999"}"#,
+            ),
+            StatusCode::BAD_REQUEST,
+            "invalid_host",
+            "from 1 to 65535",
+        ),
+        (
             post("/api/v1/analyze?colour=red", "text/plain", "x"),
             StatusCode::BAD_REQUEST,
             "invalid_field",

@@ -288,6 +288,21 @@ fn bad_now_is_a_usage_error() {
     assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
 
+/// A host that is not one is refused, not dropped (which would turn the host check off).
+#[test]
+fn bad_host_is_a_usage_error() {
+    for (host, why) in [
+        ("gitlab example.com", "is not a host name"),
+        ("https://gitlab.example.com:8443:9/", "is not a host name"),
+        ("gitlab.example.com:99999", "from 1 to 65535"),
+    ] {
+        let run = analyze(&["fullchain.pem", "--host", host]);
+        assert_eq!(run.code, 2, "{host}");
+        assert!(run.stderr.contains("--host") && run.stderr.contains(why), "{}", run.stderr);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+    }
+}
+
 // ---- input ----
 
 #[test]

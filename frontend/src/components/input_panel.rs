@@ -2,6 +2,7 @@
 //! date, and the samples. Pasted, dropped and sample input is analysed at once; typing
 //! after a short pause.
 
+use certchain_core::host::Target;
 use yew::prelude::*;
 
 use super::file_picker::{read_files, FilePicker};
@@ -94,6 +95,9 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         html! { <button class="sample" data-testid={format!("sample-{}", sample.key)} {onclick}>{ t(lang, sample.key) }</button> }
     });
     let date = clock::date_text(props.state.as_of.unwrap_or_else(clock::now));
+    // A host that is not one would turn the host check off without a word: say so.
+    let host = props.state.host.trim();
+    let host_error = (!host.is_empty()).then(|| Target::read(host).err()).flatten();
     let class = classes!("input-panel", dragging.then_some("dragging"));
     html! {
         <section {class} ondragover={drag(true)} ondragenter={drag(true)} ondragleave={drag(false)} ondrop={on_drop}>
@@ -110,7 +114,11 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 <div class="field">
                     <label for="host" class="label">{ t(lang, "host_label") }</label>
                     <input id="host" data-testid="host" type="text" inputmode="url" placeholder="https://gitlab.example.com:8443/"
+                        aria-invalid={host_error.is_some().to_string()} aria-describedby={host_error.is_some().then_some("host-error")}
                         value={props.state.host.clone()} oninput={on_host} />
+                    if let Some(why) = host_error {
+                        <p id="host-error" data-testid="host-error" class="hint field-error" role="alert">{ format!("{} {why}", t(lang, "host_invalid")) }</p>
+                    }
                 </div>
                 <div class="field narrow">
                     <label for="as-of" class="label">{ t(lang, "as_of_label") }</label>

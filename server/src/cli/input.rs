@@ -12,7 +12,7 @@ pub struct Input {
     /// Files to read as one input; `-` or nothing for stdin.
     files: Vec<PathBuf>,
     /// Host or URL clients connect to (e.g. https://gitlab.example.com:8443/).
-    #[arg(long, env = "CERTCHAIN_HOST")]
+    #[arg(long, env = "CERTCHAIN_HOST", value_parser = host_or_url)]
     pub host: Option<String>,
     /// Evaluate at this time (RFC 3339, e.g. 2026-11-22T00:00:00Z) instead of now.
     #[arg(long, value_parser = certchain::clock::parse_rfc3339)]
@@ -32,6 +32,12 @@ impl Input {
             Options { now: UnixTime(now), host: self.host.clone(), trust, ..Options::default() };
         Ok(analyze_owned(sources, &options))
     }
+}
+
+/// `--host` as typed, once it is known to name a host (a typo must not turn the host
+/// check off without a word).
+fn host_or_url(text: &str) -> Result<String, String> {
+    certchain_core::host::Target::read(text).map(|_| text.trim().to_string())
 }
 
 fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {

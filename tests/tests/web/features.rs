@@ -238,3 +238,23 @@ fn a_pasted_runner_log_is_explained_above_the_findings_without_its_token() -> Re
     assert!(!decoded.contains("SECRET42"), "the permalink holds the token: {decoded}");
     Ok(())
 }
+
+/// Script: the text of the host field's error, or null when there is none.
+const HOST_ERROR: &str = "const e = document.querySelector('[data-testid=host-error]');\
+                          return e ? e.textContent : null;";
+
+#[test]
+fn a_host_that_is_not_one_is_named_and_a_good_one_clears_it() -> Result {
+    let (_served, browser) = start(Launch::default())?;
+    page::wait_for(&browser, "no error for the test's host", HOST_ERROR, &json!(null))?;
+    page::set_field(&browser, "host", "gitlab example.com", "insertText")?;
+    page::wait_until(&browser, "the host error", HOST_ERROR)?;
+    let shown = browser.execute(HOST_ERROR, &[])?;
+    let shown = shown.as_str().unwrap_or_default();
+    assert!(shown.contains("\"gitlab example.com\" is not a host name"), "{shown}");
+    let invalid =
+        "return document.querySelector('[data-testid=host]').getAttribute('aria-invalid');";
+    assert_eq!(browser.execute(invalid, &[])?, json!("true"));
+    page::set_field(&browser, "host", "https://gitlab.example.com:8443/", "insertText")?;
+    page::wait_for(&browser, "the error gone", HOST_ERROR, &json!(null))
+}
