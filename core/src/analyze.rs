@@ -81,6 +81,7 @@ fn report(
     };
     let mut findings = best.map(|r| diagnose::path(&ctx, &r.found)).unwrap_or_default();
     findings.extend(diagnose::input(&ctx, &overview));
+    diagnose::blame_the_capture(&mut findings);
     diagnose::sort(&mut findings);
     let chain_certs = best.map(|r| r.found.certs.clone()).unwrap_or_default();
     let roles = recommend::roles(&graph, &shape, &chain_certs, &on_paths);

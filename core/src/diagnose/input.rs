@@ -149,3 +149,29 @@ fn leaf_only(ctx: &Context<'_>, seen: &Overview<'_>) -> Option<Finding> {
         ),
     ))
 }
+
+/// A capture without `-showcerts` holds less than the server sent: a missing issuer there
+/// is the capture's gap, not proof that the server's chain lacks it (RFC 8446 §4.4.2: the
+/// server sends its chain; s_client printed only its first certificate). The capture is
+/// then the problem to fix first, and the missing issuer only a warning.
+pub fn blame_the_capture(findings: &mut [Finding]) {
+    let Some(capture) = findings.iter().position(|f| f.code == "s_client_leaf_only") else {
+        return;
+    };
+    let mut hidden = false;
+    for f in findings.iter_mut().filter(|f| f.code == "missing_intermediate") {
+        hidden = true;
+        f.severity = Severity::Warning;
+        f.message = Text::new(
+            format!("{} The server sent more certificates than this capture holds, so it may well send this issuer.", f.message.en),
+            format!("{}ただしサーバーはこの出力より多くの証明書を送っているため、この発行者も送っている可能性があります。", f.message.ja),
+        );
+        f.fix = Text::new(
+            "Capture the chain again with -showcerts and paste the whole output before changing the server; change the server only if the issuer is still missing then.",
+            "サーバーを変更する前に、-showcerts を付けてチェーンを取得し直し、出力全体を貼り付けてください。それでも発行者が無い場合にだけサーバーを直してください。",
+        );
+    }
+    if hidden {
+        findings[capture].severity = Severity::Error;
+    }
+}

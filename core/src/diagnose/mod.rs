@@ -19,6 +19,8 @@ mod store;
 mod trust;
 mod validity;
 
+pub use input::blame_the_capture;
+
 use crate::cert::Cert;
 use crate::chain::{Found, Graph};
 use crate::host::Target;

@@ -184,6 +184,9 @@ impl<'a> Scene<'a> {
             return self.ask_for_chain(client.ca_snippets());
         }
         let report = self.report;
+        if report.findings.iter().any(|f| f.code == "s_client_leaf_only") {
+            return self.capture_without_showcerts(client);
+        }
         if let Some(f) = report.findings.iter().find(|f| f.code == "missing_intermediate") {
             return self.missing_intermediate(&f.certificates);
         }
@@ -195,6 +198,23 @@ impl<'a> Scene<'a> {
             }
             Some(PathEnd::PublicRoot) if report.valid => self.public_chain_fine(client, &anchor),
             _ => self.other_errors(),
+        }
+    }
+
+    /// The pasted s_client output lacks what the server sent (no `-showcerts`): the error
+    /// is about the last certificate the server sent, which is not here.
+    fn capture_without_showcerts(&self, client: Client) -> Verdict {
+        Verdict {
+            cause: Text::new(
+                "The client could not find the issuer of the last certificate the server sent, but this s_client output was captured without -showcerts and holds only the first one: which CA is missing cannot be told from it. Most often it is your private root CA, missing from the client's trust store.",
+                "クライアントはサーバーが送った最後の証明書の発行者を見つけられませんでした。しかしこの s_client の出力は -showcerts なしで取得されていて最初の 1 枚しか含まないため、どの CA が足りないかは分かりません。多くの場合、クライアントのトラストストアに無いプライベートなルート CA です。",
+            ),
+            fix: Text::new(
+                "Capture again with `openssl s_client -showcerts -connect HOST:PORT -servername HOST < /dev/null` and paste the whole output: certchain then names the missing CA and makes the CA file for the client.",
+                "`openssl s_client -showcerts -connect HOST:PORT -servername HOST < /dev/null` で取得し直し、出力全体を貼り付けてください。certchain が不足している CA を特定し、クライアント用の CA ファイルを作成します。",
+            ),
+            snippets: client.ca_snippets(),
+            certificates: Vec::new(),
         }
     }
 

@@ -103,6 +103,20 @@ fn s_client_without_showcerts_says_how_many_were_sent() {
     assert_eq!(info.verify_code, Some(20));
 }
 
+/// The capture, not the server, is what lacks the intermediate: the capture is the error,
+/// the missing issuer only a warning, and OpenSSL's error 20 asks for `-showcerts`.
+#[test]
+fn s_client_without_showcerts_blames_the_capture_not_the_server() {
+    let r = run(&["s_client-leaf-only.txt"], &[]);
+    let severity = |code: &str| r.findings.iter().find(|f| f.code == code).map(|f| f.severity);
+    assert_eq!(severity("s_client_leaf_only"), Some(Severity::Error), "{:?}", codes(&r));
+    assert_eq!(severity("missing_intermediate"), Some(Severity::Warning), "{:?}", codes(&r));
+    assert_eq!(codes(&r)[0], "s_client_leaf_only");
+    let explained = r.error_messages.first().unwrap_or_else(|| panic!("no error message"));
+    assert!(explained.cause.en.contains("captured without -showcerts"), "{}", explained.cause.en);
+    assert!(!explained.cause.en.contains("does not send"), "{}", explained.cause.en);
+}
+
 #[test]
 fn s_client_with_showcerts_private_root_not_sent() {
     let r = run(&["s_client-showcerts.txt"], &[]);

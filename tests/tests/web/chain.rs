@@ -18,7 +18,7 @@ fn a_pasted_shuffled_chain_is_shown_leaf_first() -> Result {
 const CASES: &[(&str, &[&str])] = &[
     ("shuffled", &["untrusted_root", "wrong_order", "root_included"]),
     ("inputs/s_client-showcerts.txt", &["missing_root"]),
-    ("inputs/s_client-leaf-only.txt", &["missing_intermediate", "s_client_leaf_only"]),
+    ("inputs/s_client-leaf-only.txt", &["s_client_leaf_only", "missing_intermediate"]),
     ("inputs/bundle-with-key.pem", &["missing_root", "private_key_in_bundle"]),
 ];
 
