@@ -202,6 +202,16 @@ fn exit_code_is_1_exactly_when_a_finding_is_an_error() {
     }
 }
 
+/// The file is named as given (not capitalised), stdin as "standard input".
+#[test]
+fn no_certificate_names_the_file_as_given_and_stdin_in_words() {
+    let run = analyze(&["make.sh", "--color", "never"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stdout.contains("No certificate found in make.sh ("), "{}", run.stdout);
+    let run = analyze_stdin(&["-", "--color", "never"], Some(b""));
+    assert!(run.stdout.contains("There is nothing in standard input."), "{}", run.stdout);
+}
+
 #[test]
 fn prose_without_a_certificate_exits_2() {
     let prose = b"Hi, the runner says x509: certificate signed by unknown authority. Any idea?\n";

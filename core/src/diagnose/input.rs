@@ -41,7 +41,10 @@ pub(crate) fn place(origin: &Origin) -> (String, String) {
 
 fn no_certificates(seen: &Overview<'_>) -> Finding {
     let about_input = seen.extracted.notes.iter().find(|n| !n.starts_with("--trust:"));
-    let hint = capitalized(about_input.map(String::as_str).unwrap_or_default());
+    let mut hint = capitalized(about_input.map(String::as_str).unwrap_or_default());
+    if !hint.is_empty() && !hint.ends_with('.') {
+        hint.push('.');
+    }
     finding(
         "no_certificates",
         Severity::Error,

@@ -47,7 +47,7 @@ fn read_text(file: usize, source: &Source, text: &str, out: &mut Extracted) {
     let format = text_form(text);
     out.formats.push(format);
     if text.trim().is_empty() {
-        out.notes.push(format!("{} is empty", source_name(file, source)));
+        out.notes.push(format!("there is nothing in {}", source_name(file, source)));
         return;
     }
     let scope = Scope::new(file, format);
@@ -65,7 +65,7 @@ fn read_text(file: usize, source: &Source, text: &str, out: &mut Extracted) {
     private_key::scan_text(text, &scope, out);
     if findings(out) == before {
         out.notes.push(format!(
-            "{}: no certificate found (no -----BEGIN CERTIFICATE----- block, no base64, \
+            "no certificate found in {} (no -----BEGIN CERTIFICATE----- block, no base64, \
              no s_client or openssl dump)",
             source_name(file, source)
         ));

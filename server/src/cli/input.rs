@@ -55,7 +55,7 @@ fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {
 fn read_stdin() -> Result<Source, String> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
-    Ok(Source { name: Some("-".into()), bytes })
+    Ok(Source { name: Some("standard input".into()), bytes })
 }
 
 /// A file as a source named by its path.
