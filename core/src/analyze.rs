@@ -78,6 +78,7 @@ fn report(
         chain: best.map(|r| &r.found),
         on_paths: &on_paths,
         reached: &reached,
+        trusted: user_anchors.as_ref().map(Anchors::len),
     };
     let mut findings = best.map(|r| diagnose::path(&ctx, &r.found)).unwrap_or_default();
     findings.extend(diagnose::input(&ctx, &overview));

@@ -1,5 +1,5 @@
 //! What is wrong with the input itself: nothing usable, broken blocks, private keys,
-//! a truncated s_client capture.
+//! a truncated s_client capture, a trust input without a certificate.
 
 use super::{finding, Context, Overview};
 use crate::input::{Origin, ProblemKind};
@@ -20,7 +20,38 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
         out.push(private_keys(seen));
     }
     out.extend(leaf_only(ctx, seen));
+    out.extend(no_trusted_certificate(seen));
     out
+}
+
+/// A trust input (`--trust`, the web app's trusted private CA) that holds no certificate
+/// leaves nothing trusted (RFC 5280 §6.1.1 (d): the path needs an anchor): say so, with what
+/// was found in it instead, rather than blame the chain.
+fn no_trusted_certificate(seen: &Overview<'_>) -> Option<Finding> {
+    if seen.trusted != Some(0) {
+        return None;
+    }
+    let why: Vec<&str> = seen
+        .extracted
+        .notes
+        .iter()
+        .filter_map(|n| n.strip_prefix("--trust: "))
+        .filter(|n| !n.contains("used as trust anchors"))
+        .collect();
+    let why = if why.is_empty() { String::new() } else { format!(" ({})", why.join("; ")) };
+    Some(finding(
+        "no_trusted_certificate",
+        Severity::Error,
+        Vec::new(),
+        Text::new(
+            format!("The trusted CA you gave (--trust, or the web app's trusted private CA) holds no certificate{why}, so nothing is trusted and no chain can be valid."),
+            format!("指定された信頼する CA(--trust、または Web アプリの「信頼するプライベート CA」)に証明書がありません{why}。何も信頼されないため、どのチェーンも有効になりません。"),
+        ),
+        Text::new(
+            "Give the CA's certificate, PEM (-----BEGIN CERTIFICATE-----) or DER: not a private key, a CSR or the server's own certificate.",
+            "CA の証明書を PEM(-----BEGIN CERTIFICATE-----)か DER で指定してください。秘密鍵、CSR、サーバー自身の証明書ではありません。",
+        ),
+    ))
 }
 
 /// "line 12", "file 2, line 12" or "binary input".

@@ -33,6 +33,7 @@ pub const CODES: &[&str] = &[
     "malformed_pem",
     "unparsable_block",
     "private_key_in_bundle",
+    "no_trusted_certificate",
     "s_client_leaf_only",
     "missing_intermediate",
     "missing_root",
@@ -96,6 +97,8 @@ pub struct Overview<'a> {
     pub on_paths: &'a [usize],
     /// The bounds the analysis reached.
     pub reached: &'a [crate::bounds::Reached],
+    /// How many certificates the trust input gave, when one was given (`--trust`).
+    pub trusted: Option<usize>,
 }
 
 /// Findings about one path.

@@ -579,3 +579,22 @@ fn a_trusted_leaf_is_a_pin_and_never_a_ca_file() {
         assert_eq!(bundle.pem, c.intermediate.pem(), "{}", bundle.filename);
     }
 }
+
+/// A trust input with no certificate in it (here a private key) leaves nothing trusted:
+/// named as such, with what was found instead.
+#[test]
+fn a_trust_input_without_a_certificate_is_named() {
+    let c = Chain::new(HOST);
+    let key = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n";
+    let r = sent_with_trust(&c, key);
+    let f = finding(&r, "no_trusted_certificate");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.message.en.contains("1 private key(s) in the trust files were ignored"),
+        "{}",
+        f.message.en
+    );
+    assert!(!f.message.en.contains("MC4CAQAw"), "the key is echoed");
+    let with_root = sent_with_trust(&c, &c.root.pem());
+    assert!(!has(&with_root, "no_trusted_certificate"), "{:?}", codes(&with_root));
+}
