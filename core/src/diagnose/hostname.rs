@@ -17,7 +17,7 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
         return vec![cn_without_san(cert, ctx.target)];
     };
     match ctx.target {
-        Some(target) if !host::matches(sans, target) => vec![mismatch(cert, &target.host)],
+        Some(target) if !host::matches(sans, target) => vec![mismatch(cert, target)],
         _ => Vec::new(),
     }
 }
@@ -32,7 +32,10 @@ fn names(cert: &crate::cert::Cert) -> String {
     }
 }
 
-fn mismatch(cert: &crate::cert::Cert, host: &str) -> Finding {
+fn mismatch(cert: &crate::cert::Cert, target: &host::Target) -> Finding {
+    let host = &target.host;
+    // RFC 5280 §4.2.1.6: an address goes in an iPAddress entry, a name in a dNSName one.
+    let san = if target.ip().is_some() { format!("IP:{host}") } else { format!("DNS:{host}") };
     finding(
         "hostname_mismatch",
         Severity::Error,
@@ -42,8 +45,8 @@ fn mismatch(cert: &crate::cert::Cert, host: &str) -> Finding {
             format!("{} は「{host}」に対して有効ではありません。証明書の名前: {}。", label(cert), names(cert)),
         ),
         Text::new(
-            format!("Connect with a name the certificate has, or reissue it with subjectAltName DNS:{host} (IP:{host} for an address)."),
-            format!("証明書にある名前で接続するか、subjectAltName に DNS:{host}(IP アドレスなら IP:{host})を入れて再発行してください。"),
+            format!("Connect with a name the certificate has, or reissue it with subjectAltName {san}."),
+            format!("証明書にある名前で接続するか、subjectAltName に {san} を入れて再発行してください。"),
         ),
     )
 }

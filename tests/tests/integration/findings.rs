@@ -212,6 +212,19 @@ fn hostname_mismatch_and_wildcards() {
     assert!(check("a.b.example.com"));
     assert!(!check("10.1.2.3"));
     assert!(check("10.1.2.4"));
+    // The fix names the SAN type the host needs (RFC 5280 §4.2.1.6), not both.
+    let fix = |host: &str| {
+        finding(&analyze_pems(&[leaf.pem(), root.pem()], Some(host)), "hostname_mismatch")
+            .fix
+            .en
+            .clone()
+    };
+    assert!(fix("10.1.2.4").contains("subjectAltName IP:10.1.2.4."), "{}", fix("10.1.2.4"));
+    assert!(
+        fix("example.com").contains("subjectAltName DNS:example.com."),
+        "{}",
+        fix("example.com")
+    );
 }
 
 #[test]
