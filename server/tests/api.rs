@@ -174,7 +174,9 @@ async fn snippets_render_for_the_input_and_the_parameters() {
     let answer = call(post("/api/v1/snippets", "application/json", request.to_string())).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(answer.code(), "target_not_offered");
-    assert!(answer.json()["error"]["message"].as_str().unwrap().contains("runner-certs-dir"));
+    let message = answer.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(message.starts_with("unknown target \"apache-tomcat\"; the targets are"), "{message}");
+    assert!(message.contains("runner-certs-dir"), "{message}");
     let uri = format!(
         "/api/v1/snippets?now={NOW}&host={URL}&param=executor%3Dhelm&target=runner-helm-values"
     );

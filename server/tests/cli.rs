@@ -815,10 +815,13 @@ fn snippets_say_what_is_wrong_with_a_bad_param_or_target() {
     let run = snippets(&["leaf.pem", "--target", "runner-config-toml"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("\"runner-config-toml\" is not offered for this chain"),
+        run.stderr.contains("\"runner-config-toml\" is not offered for this input (offered: "),
         "{}",
         run.stderr
     );
+    let run = snippets(&["fullchain.pem", "--target", "nope"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown target \"nope\"; the targets are runner-certs-dir"));
 }
 
 #[test]

@@ -223,6 +223,54 @@ pub fn render_grouped(report: &Report, params: &Params) -> Vec<(Group, Vec<Snipp
     grouped
 }
 
+/// Every target a family can offer, in display order (a test keeps it equal to what the
+/// families render).
+pub const TARGETS: [&str; 30] = [
+    "runner-certs-dir",
+    "runner-config-toml",
+    "runner-register",
+    "runner-download-ca",
+    "runner-verify",
+    "runner-docker-volumes",
+    "runner-docker-pre-build",
+    "runner-k8s-secret",
+    "runner-k8s-volume",
+    "runner-k8s-job-script",
+    "runner-helm-values",
+    "ci-curl-ca-file",
+    "ci-git-ssl-no-verify",
+    "ci-dind",
+    "mke-service-account-privileges",
+    "mke-psp",
+    "mke-cluster-admin",
+    "k8s-pod-security-admission",
+    "gitlab-omnibus",
+    "gitlab-trusted-certs",
+    "nginx",
+    "apache",
+    "haproxy",
+    "traefik",
+    "trust-store",
+    "trust-store-java",
+    "git-sslcainfo",
+    "curl-cacert",
+    "docker-certs-d",
+    "ca-env-vars",
+];
+
+/// Why `target` is not among `offered`: no such target (with the list), or not offered for
+/// this input (with what is, or why nothing is).
+pub fn not_offered(target: &str, offered: &[Snippet]) -> String {
+    if !TARGETS.contains(&target) {
+        return format!("unknown target {target:?}; the targets are {}", TARGETS.join(", "));
+    }
+    let ids: Vec<&str> = offered.iter().map(|s| s.target).collect();
+    if ids.is_empty() {
+        return format!("target {target:?} is not offered: nothing is, for an input without a certificate or an error message to act on");
+    }
+    format!("target {target:?} is not offered for this input (offered: {})", ids.join(", "))
+}
+
 /// Every snippet that makes sense for `report` with `params`, in a stable order.
 pub fn render(report: &Report, params: &Params) -> Vec<Snippet> {
     render_grouped(report, params).into_iter().flat_map(|(_, snippets)| snippets).collect()

@@ -93,12 +93,9 @@ fn choose(offered: Vec<Snippet>, targets: &[String]) -> Result<Vec<Snippet>, Str
     if targets.is_empty() {
         return Ok(offered);
     }
-    let ids: Vec<&str> = offered.iter().map(|s| s.target).collect();
-    if let Some(missing) = targets.iter().find(|t| !ids.contains(&t.as_str())) {
-        return Err(format!(
-            "target {missing:?} is not offered for this chain (offered: {})",
-            if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
-        ));
+    let offers = |t: &String| offered.iter().any(|s| s.target == t.as_str());
+    if let Some(missing) = targets.iter().find(|t| !offers(t)) {
+        return Err(certchain_core::snippets::not_offered(missing, &offered));
     }
     Ok(targets
         .iter()

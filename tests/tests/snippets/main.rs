@@ -92,39 +92,11 @@ fn the_scenarios_reach_every_target_the_families_offer() {
     let mut seen: Vec<&str> = rendered().iter().map(|(_, s)| s.target).collect();
     seen.sort_unstable();
     seen.dedup();
-    for target in [
-        "runner-certs-dir",
-        "runner-config-toml",
-        "runner-register",
-        "runner-download-ca",
-        "runner-verify",
-        "runner-docker-volumes",
-        "runner-docker-pre-build",
-        "runner-k8s-secret",
-        "runner-k8s-volume",
-        "runner-k8s-job-script",
-        "runner-helm-values",
-        "ci-curl-ca-file",
-        "ci-git-ssl-no-verify",
-        "ci-dind",
-        "mke-service-account-privileges",
-        "mke-psp",
-        "mke-cluster-admin",
-        "k8s-pod-security-admission",
-        "gitlab-omnibus",
-        "gitlab-trusted-certs",
-        "nginx",
-        "apache",
-        "haproxy",
-        "traefik",
-        "trust-store",
-        "trust-store-java",
-        "git-sslcainfo",
-        "curl-cacert",
-        "docker-certs-d",
-        "ca-env-vars",
-    ] {
+    for target in certchain_core::snippets::TARGETS {
         assert!(seen.contains(&target), "no scenario renders {target}: {seen:?}");
+    }
+    for target in &seen {
+        assert!(certchain_core::snippets::TARGETS.contains(target), "{target} is not in TARGETS");
     }
 }
 

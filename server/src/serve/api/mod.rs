@@ -147,14 +147,10 @@ fn chosen(report: &Report, job: &Job) -> Result<Vec<Snippet>, ApiError> {
     let mut chosen = Vec::new();
     for target in &job.targets {
         let Some(snippet) = offered.iter().find(|s| s.target == target.as_str()) else {
-            let ids: Vec<&str> = offered.iter().map(|s| s.target).collect();
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "target_not_offered",
-                format!(
-                    "target {target:?} is not offered for this input (offered: {})",
-                    ids.join(", ")
-                ),
+                snippets::not_offered(target, &offered),
             ));
         };
         chosen.push(snippet.clone());
