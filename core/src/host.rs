@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use crate::report::Sans;
 
 /// A host and optional port, as typed by a user.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Target {
     /// Host name (lowercase, no trailing dot) or IP address text.
     pub host: String,

@@ -2,6 +2,7 @@
 //! must change. Shared by every family.
 
 use super::Explanation;
+use crate::host::Target;
 use crate::report::{Certificate, PathEnd, Report, Role, Text};
 
 /// Snippets that fix the server's chain.
@@ -17,6 +18,8 @@ pub struct Scene<'a> {
     pub now: i64,
     /// The host of the message's URL, else the report's host.
     pub host: Option<&'a str>,
+    /// The port of the message's URL, when it names one.
+    pub port: Option<u16>,
 }
 
 /// The client that printed the message: who must trust the CA, and how.
@@ -133,15 +136,16 @@ impl Verdict {
 impl<'a> Scene<'a> {
     /// The scene of `report` at `now`.
     pub fn new(report: &'a Report, now: i64) -> Self {
-        Self { report, now, host: report.host.as_deref() }
+        Self { report, now, host: report.host.as_deref(), port: None }
     }
 
     /// The same scene, about the host a message names (when it names one).
-    pub(super) fn with_host<'b>(&self, host: Option<&'b str>) -> Scene<'b>
+    pub(super) fn with_host<'b>(&self, target: Option<&'b Target>) -> Scene<'b>
     where
         'a: 'b,
     {
-        Scene { report: self.report, now: self.now, host: host.or(self.report.host.as_deref()) }
+        let Some(target) = target else { return *self };
+        Scene { report: self.report, now: self.now, host: Some(&target.host), port: target.port }
     }
 
     /// The report has certificates to name.
@@ -158,7 +162,8 @@ impl<'a> Scene<'a> {
     /// `openssl s_client` for the host (or a placeholder).
     pub(super) fn fetch_command(&self) -> String {
         let host = self.host.unwrap_or("HOST");
-        format!("openssl s_client -showcerts -connect {host}:443 -servername {host} </dev/null")
+        let port = self.port.unwrap_or(443);
+        format!("openssl s_client -showcerts -connect {host}:{port} -servername {host} </dev/null")
     }
 
     /// Without certificates: how to get them, so the next report can name the one at fault.
@@ -170,8 +175,8 @@ impl<'a> Scene<'a> {
                 "ログと一緒に証明書が貼り付けられていないため、どの証明書が原因かは判定できません。",
             ),
             fix: Text::new(
-                format!("Get the chain the server sends, from the machine that fails: `{command}` (use the port of the URL if it is not 443), and paste its output together with the log."),
-                format!("失敗するマシンからサーバーが送るチェーンを取得してください: `{command}`(URL のポートが 443 でなければ置き換えてください)。その出力をログと一緒に貼り付けてください。"),
+                format!("Get the chain the server sends, from the machine that fails: `{command}`{}, and paste its output together with the log.", if self.port.is_some() { "" } else { " (use the port of the URL if it is not 443)" }),
+                format!("失敗するマシンからサーバーが送るチェーンを取得してください: `{command}`{}。その出力をログと一緒に貼り付けてください。", if self.port.is_some() { "" } else { "(URL のポートが 443 でなければ置き換えてください)" }),
             ),
             snippets,
             certificates: Vec::new(),

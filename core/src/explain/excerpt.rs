@@ -1,6 +1,8 @@
 //! The line as shown back: trimmed, credentials in URLs masked, shortened. And the host a
 //! line talks to, for the command that fetches its chain.
 
+use crate::host::Target;
+
 /// Longest excerpt, in characters (an ellipsis marks a cut).
 pub(super) const MAX_CHARS: usize = 300;
 
@@ -152,17 +154,10 @@ fn mask_ci_token(text: &str) -> String {
 }
 
 /// The host of the first `https://` URL in the line, without userinfo and port.
-pub(super) fn host_in(line: &str) -> Option<String> {
+pub(super) fn host_in(line: &str) -> Option<Target> {
     let after = &line[line.find("https://")? + "https://".len()..];
     let authority = after.split(|c: char| "/ \t'\"<>()[]{}`".contains(c)).next()?;
-    let host_port = authority.rsplit('@').next()?;
-    let host = match host_port.strip_prefix('[') {
-        Some(v6) => v6.split(']').next()?,
-        None => host_port.split(':').next()?,
-    };
-    let valid =
-        !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
-    valid.then(|| host.to_ascii_lowercase())
+    Target::parse(authority)
 }
 
 #[cfg(test)]
@@ -226,12 +221,14 @@ mod tests {
     #[test]
     fn hosts_come_from_the_first_https_url() {
         assert_eq!(
-            host_in("Post https://hostname.tld/api/v4/jobs/request: x509").as_deref(),
+            host_in("Post https://hostname.tld/api/v4/jobs/request: x509")
+                .map(|t| t.host)
+                .as_deref(),
             Some("hostname.tld")
         );
         assert_eq!(
-            host_in("'https://u:p@Git.Example.com:8443/x'").as_deref(),
-            Some("git.example.com")
+            host_in("'https://u:p@Git.Example.com:8443/x'").map(|t| (t.host, t.port)),
+            Some(("git.example.com".to_string(), Some(8443)))
         );
         assert_eq!(host_in("no url"), None);
     }

@@ -28,6 +28,7 @@ mod tests;
 
 use std::collections::HashSet;
 
+use crate::host::Target;
 use crate::input::{self, Source};
 use crate::report::{ErrorMessage, Report, Text};
 
@@ -117,7 +118,7 @@ pub struct Found {
     source: usize,
     line: usize,
     excerpt: String,
-    host: Option<String>,
+    host: Option<Target>,
     message: Message,
 }
 
@@ -192,7 +193,7 @@ pub fn attach(report: &mut Report, scanned: Scanned, now: i64) {
 }
 
 fn explain(found: Found, scene: &Scene<'_>) -> ErrorMessage {
-    let scene = scene.with_host(found.host.as_deref());
+    let scene = scene.with_host(found.host.as_ref());
     let e = match &found.message {
         Message::Go(m) => go_x509::explain(m, &scene),
         Message::OpenSsl(r) => openssl::explain(r, &scene),

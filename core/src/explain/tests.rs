@@ -42,6 +42,20 @@ fn a_runner_log_alone_asks_for_the_chain() {
     assert!(report.findings.iter().any(|f| f.code == "no_certificates"));
 }
 
+/// A log that names a port: the command to get the chain uses it.
+#[test]
+fn a_runner_log_on_another_port_asks_for_the_chain_on_that_port() {
+    let log = RUNNER_LOG.replace("hostname.tld", "hostname.tld:8443");
+    let report = report_at(NOW, &[&log]);
+    let m = only(&report);
+    assert!(
+        m.fix.en.contains("-connect hostname.tld:8443 -servername hostname.tld "),
+        "{}",
+        m.fix.en
+    );
+    assert!(!m.fix.en.contains("use the port of the URL"), "{}", m.fix.en);
+}
+
 #[test]
 fn a_log_with_a_private_ca_chain_names_the_private_root() {
     let report = report_at(NOW, &[RUNNER_LOG, &format!("{LEAF}{INTERMEDIATE}{ROOT}")]);
