@@ -99,13 +99,17 @@ fn capitalized(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The detail names the block and its line already; only the file is added.
 fn malformed_pem(origin: &Origin, detail: &str) -> Finding {
-    let (en, ja) = place(origin);
+    let (en, ja) = match origin.file {
+        0 => (String::new(), String::new()),
+        n => (format!(" in file {}", n + 1), format!("ファイル {} の", n + 1)),
+    };
     finding(
         "malformed_pem",
         Severity::Error,
         Vec::new(),
-        Text::new(format!("Broken PEM block at {en}: {detail}."), format!("{ja}の PEM ブロックが壊れています: {detail}。")),
+        Text::new(format!("Broken PEM{en}: {detail}."), format!("{ja}PEM が壊れています: {detail}。")),
         Text::new(
             "Copy the block again in full, from -----BEGIN to -----END, without changing its lines.",
             "-----BEGIN から -----END までを行を変えずにもう一度すべてコピーしてください。",

@@ -1,14 +1,16 @@
-//! The body of a PEM block as people paste it: RFC 1421 headers to skip, and JSON string
-//! escapes to undo (PEM copied out of a JSON document or a log line).
+//! The body of a PEM block as people paste it: RFC 1421 headers to skip, JSON string
+//! escapes to undo (PEM copied out of a JSON document or a log line), and e-mail quote
+//! marks (`> `) to drop.
 
 use std::borrow::Cow;
 
-/// The body as (line, piece) for base64 decoding: JSON escapes (`\n`, `\/`, `\u002b`)
-/// undone, and RFC 1421 §4.6 header lines (`Proc-Type:`, `DEK-Info:`) left out.
+/// The body as (line, piece) for base64 decoding: e-mail quote marks dropped, JSON escapes
+/// (`\n`, `\/`, `\u002b`) undone, and RFC 1421 §4.6 header lines (`Proc-Type:`,
+/// `DEK-Info:`) left out.
 pub(super) fn pieces(body: &str, first_line: usize) -> Vec<(usize, String)> {
     let mut pieces = Vec::new();
     for (index, line) in body.split('\n').enumerate() {
-        let unescaped = unescape_json(line);
+        let unescaped = unescape_json(unquoted(line));
         for piece in unescaped.split('\n') {
             if !is_header(piece) {
                 pieces.push((first_line + index, piece.to_owned()));
@@ -16,6 +18,12 @@ pub(super) fn pieces(body: &str, first_line: usize) -> Vec<(usize, String)> {
         }
     }
     pieces
+}
+
+/// A line of a quoted e-mail reply (`> ` once per quoting level, RFC 3676 §4.5) without its
+/// quote marks; `>` is not in the base64 alphabet (RFC 4648 §4), so nothing else is lost.
+fn unquoted(line: &str) -> &str {
+    line.trim_start_matches(['>', ' ', '\t'])
 }
 
 /// RFC 1421 §4.6 / RFC 7468 §2: `Name: value` encapsulated header lines.
@@ -61,6 +69,16 @@ fn unicode_escape(chars: &mut impl Iterator<Item = char>) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn e_mail_quote_marks_are_dropped() {
+        assert_eq!(unquoted("> > MIIB+/=="), "MIIB+/==");
+        assert_eq!(unquoted(">MIIB"), "MIIB");
+        assert_eq!(unquoted("  MIIB"), "MIIB");
+        let found: Vec<String> =
+            pieces("\n> QUJD\n>> REVG\n", 1).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(found, ["", "QUJD", "REVG", ""]);
+    }
 
     #[test]
     fn json_escapes_are_undone() {

@@ -240,3 +240,34 @@ fn real_public_chain_ends_at_a_known_public_root() {
     assert!(!r.trust.clients_need_ca_file);
     assert!(r.bundles.runner_crt.is_none(), "a public chain needs no runner CA file");
 }
+
+/// A chain quoted in an e-mail reply (`> `, and `> > ` one level deeper) reads as the chain.
+#[test]
+fn a_chain_quoted_in_an_e_mail_reply_is_read() {
+    let read = |name: &str| String::from_utf8(source(INPUTS, name).bytes).unwrap_or_default();
+    let quote =
+        |text: &str, mark: &str| text.lines().map(|l| format!("{mark}{l}\n")).collect::<String>();
+    let mail = format!(
+        "On Monday, admin wrote:\n{}> > and the CA:\n{}Thanks\n",
+        quote(&read("leaf.pem"), "> "),
+        quote(&read("intermediate.pem"), "> > ")
+    );
+    let r = analyze(&[Source::text(&mail)], &Options { now: UnixTime(NOW), ..Options::default() });
+    assert_eq!(r.chain, [0, 1], "{:?}", codes(&r));
+    assert!(!codes(&r).contains(&"malformed_pem"), "{:?}", codes(&r));
+}
+
+/// A broken block is named once: its label and line, not "block at line 2: block at line 2".
+#[test]
+fn a_broken_block_names_its_place_once() {
+    let r = analyze(
+        &[Source::text("-----BEGIN CERTIFICATE-----\nMIIB!\n-----END CERTIFICATE-----\n")],
+        &Options { now: UnixTime(NOW), ..Options::default() },
+    );
+    let f = r.findings.iter().find(|f| f.code == "malformed_pem");
+    let message = f.map(|f| f.message.en.clone()).unwrap_or_default();
+    assert_eq!(
+        message,
+        "Broken PEM: CERTIFICATE block at line 1: line 2 has '!', which is not a base64 character."
+    );
+}
