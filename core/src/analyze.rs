@@ -270,8 +270,8 @@ fn trust(graph: &Graph<'_>, kind: InputKind, best: Option<&Ranked>) -> Trust {
     let Some(best) = best else {
         let explanation = if kind == InputKind::TrustStore {
             Text::new(
-                "A trust store holds no server chain: it is the set of roots a client trusts. Give it to clients as their CA file (ca_bundle), or paste a server's chain to check it against these roots.",
-                "トラストストアにはサーバーのチェーンはありません。クライアントが信頼するルートの集まりです。クライアントの CA ファイル(ca_bundle)として渡すか、サーバーのチェーンを貼り付けてこれらのルートで確認してください。",
+                "A trust store holds no server chain: it is the set of roots a client trusts. Give it to clients as their CA file (ca-bundle.pem), or paste a server's chain to check it against these roots.",
+                "トラストストアにはサーバーのチェーンはありません。クライアントが信頼するルートの集まりです。クライアントの CA ファイル(ca-bundle.pem)として渡すか、サーバーのチェーンを貼り付けてこれらのルートで確認してください。",
             )
         } else {
             Text::new("There is no chain to trust.", "信頼するチェーンがありません。")
@@ -283,7 +283,7 @@ fn trust(graph: &Graph<'_>, kind: InputKind, best: Option<&Ranked>) -> Trust {
     let (need, en, ja) = match end {
         PathEnd::PublicRoot => (false, format!("This chain ends at a public root ({name}): clients already trust it. Fix the server's chain, not the clients."), format!("このチェーンは公的ルート({name})で終わります。クライアントは既に信頼しています。直すのはクライアントではなくサーバーのチェーンです。")),
         PathEnd::UserAnchor => (true, format!("This chain ends at your trust anchor ({name}). Clients need that CA file."), format!("このチェーンは指定されたトラストアンカー({name})で終わります。クライアントにはその CA ファイルが必要です。")),
-        PathEnd::PrivateRoot => (true, format!("Private CA: this chain ends at {name}, which clients do not trust by default. Clients need this CA file (ca_bundle / <host>.crt)."), format!("プライベート CA: このチェーンは {name} で終わり、クライアントは既定では信頼しません。クライアントにこの CA ファイル(ca_bundle / <host>.crt)が必要です。")),
+        PathEnd::PrivateRoot => (true, format!("Private CA: this chain ends at {name}, which clients do not trust by default. Clients need this CA file (ca-bundle.pem / <host>.crt)."), format!("プライベート CA: このチェーンは {name} で終わり、クライアントは既定では信頼しません。クライアントにこの CA ファイル(ca-bundle.pem / <host>.crt)が必要です。")),
         PathEnd::MissingIssuer => (true, format!("The chain stops at a certificate whose issuer \"{name}\" is not here and is not a known trust anchor: a missing intermediate, or a private root CA that clients need as their CA file."), format!("チェーンは、発行者「{name}」がここになく既知のトラストアンカーでもない証明書で止まっています。中間証明書の不足か、クライアントが CA ファイルとして必要とするプライベートなルート CA です。")),
     };
     Trust {

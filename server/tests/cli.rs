@@ -488,6 +488,8 @@ fn out_with_a_trusted_root_keeps_the_leaf_out_of_the_ca_files() {
     let run =
         analyze(&["fullchain.pem", "--trust", "root.pem", "--host", HOST, "--out", dir.str()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // The files list counts the root that came from --trust (it has no input index).
+    assert!(run.stdout.contains("ca-bundle.pem (#1, the --trust root)"), "{}", run.stdout);
     let (leaf, intermediate, root) =
         (der_sha256("leaf.der"), der_sha256("intermediate.der"), der_sha256("root.der"));
     assert_eq!(pem_sha256s(&dir.read("fullchain.pem")), vec![leaf.clone(), intermediate]);

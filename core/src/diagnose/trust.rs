@@ -127,8 +127,8 @@ fn untrusted_root(ctx: &Context<'_>, top: usize) -> Finding {
             format!("チェーンはルート {} で終わりますが、このルートは{why_ja}。クライアントがこのルートを信頼するまで \"x509: certificate signed by unknown authority\" で拒否されます。", label(cert)),
         ),
         Text::new(
-            "Give clients the CA file (ca_bundle, or the GitLab Runner <host>.crt): e.g. /etc/gitlab-runner/certs/<host>.crt, `--tls-ca-file`, or the system trust store. Do not give them the server certificate.",
-            "クライアントに CA ファイル(ca_bundle または GitLab Runner 用 <host>.crt)を配布してください。例: /etc/gitlab-runner/certs/<host>.crt、`--tls-ca-file`、システムのトラストストア。サーバー証明書そのものではありません。",
+            "Give clients the CA file (ca-bundle.pem, or the GitLab Runner <host>.crt): e.g. /etc/gitlab-runner/certs/<host>.crt, `--tls-ca-file`, or the system trust store. Do not give them the server certificate.",
+            "クライアントに CA ファイル(ca-bundle.pem または GitLab Runner 用 <host>.crt)を配布してください。例: /etc/gitlab-runner/certs/<host>.crt、`--tls-ca-file`、システムのトラストストア。サーバー証明書そのものではありません。",
         ),
     )
 }

@@ -255,8 +255,8 @@ impl<'a> Scene<'a> {
                 format!("サーバーのチェーンはプライベート CA {anchor} で終わっていますが、{ja}はこの CA を信頼していません。"),
             ),
             fix: Text::new(
-                format!("{} The CA file is the ca_bundle / <host>.crt of this report (CA certificates only, never the server certificate).", fix.en),
-                format!("{} CA ファイルはこのレポートの ca_bundle / <host>.crt です(CA 証明書のみ。サーバー証明書ではありません)。", fix.ja),
+                format!("{} The CA file is the ca-bundle.pem / <host>.crt of this report (CA certificates only, never the server certificate).", fix.en),
+                format!("{} CA ファイルはこのレポートの ca-bundle.pem / <host>.crt です(CA 証明書のみ。サーバー証明書ではありません)。", fix.ja),
             ),
             snippets: client.ca_snippets(),
             certificates: top.into_iter().collect(),

@@ -166,8 +166,8 @@ fn wrong_key(hint: &str, name: &str, scene: &Scene<'_>) -> Explanation {
             format!("同じ名前「{name}」を持つ別々の CA があります。クライアントの CA ファイルが古いか、別の環境のものです(作り直した Kubernetes クラスタ、再発行したプライベート CA など)。{}", here.ja),
         ),
         fix: Text::new(
-            "Replace the client's copy of this CA with the current one (the ca_bundle / <host>.crt of a report of the server's chain). For kubectl, copy the cluster's current admin.conf to ~/.kube/config.",
-            "クライアントが持つこの CA を現行のものに置き換えてください(サーバーのチェーンのレポートにある ca_bundle / <host>.crt)。kubectl の場合は、クラスタの現在の admin.conf を ~/.kube/config にコピーしてください。",
+            "Replace the client's copy of this CA with the current one (the ca-bundle.pem / <host>.crt of a report of the server's chain). For kubectl, copy the cluster's current admin.conf to ~/.kube/config.",
+            "クライアントが持つこの CA を現行のものに置き換えてください(サーバーのチェーンのレポートにある ca-bundle.pem / <host>.crt)。kubectl の場合は、クラスタの現在の admin.conf を ~/.kube/config にコピーしてください。",
         ),
         snippets: Client::Runner.ca_snippets(),
         certificates: same_name.iter().map(|c| c.index).collect(),

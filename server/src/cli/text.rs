@@ -252,7 +252,11 @@ fn files(out: &mut String, report: &Report, ja: bool) {
         .into_iter()
         .flatten()
         .map(|x| {
-            let idx = numbers(x.certificates.iter().copied(), ja);
+            let mut idx = numbers(x.certificates.iter().copied(), ja);
+            // The --trust anchor appended to a CA file has no index in the input.
+            if x.pem.matches("-----BEGIN CERTIFICATE-----").count() > x.certificates.len() {
+                idx.push(if ja { "--trust のルート" } else { "the --trust root" }.into());
+            }
             format!(
                 "  {BOLD}{}{RESET} ({})  {DIM}{}{RESET}",
                 x.filename,
