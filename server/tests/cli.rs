@@ -210,6 +210,8 @@ fn no_certificate_names_the_file_as_given_and_stdin_in_words() {
     assert!(run.stdout.contains("No certificate found in make.sh ("), "{}", run.stdout);
     let run = analyze_stdin(&["-", "--color", "never"], Some(b""));
     assert!(run.stdout.contains("There is nothing in standard input."), "{}", run.stdout);
+    let run = analyze_stdin(&["-", "--lang", "ja"], Some(b""));
+    assert!(run.stderr.contains("使える入力がありません: 入力に証明書が"), "{}", run.stderr);
 }
 
 #[test]

@@ -103,8 +103,14 @@ impl Output {
         }
         print(self, report)?;
         if report.certificates.is_empty() {
-            let reason = report.findings.first().map(|f| f.message.en.clone()).unwrap_or_default();
-            eprintln!("certchain: unusable input: {reason}");
+            let first = report.findings.first();
+            if self.lang == Lang::Ja {
+                let reason = first.map(|f| f.message.ja.as_str()).unwrap_or_default();
+                eprintln!("certchain: 使える入力がありません: {reason}");
+            } else {
+                let reason = first.map(|f| f.message.en.as_str()).unwrap_or_default();
+                eprintln!("certchain: unusable input: {reason}");
+            }
             return Ok(UNUSABLE);
         }
         let errors =
