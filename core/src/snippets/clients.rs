@@ -3,7 +3,7 @@
 
 use super::params::Os;
 use super::template::fill;
-use super::trust_stores::ca_file;
+use super::trust_stores::{ca_file, which_file};
 use super::{Context, Snippet};
 use crate::report::Text;
 
@@ -13,14 +13,6 @@ pub fn offer(context: &Context) -> Vec<Snippet> {
         return Vec::new();
     };
     vec![git(context, ca), curl(context, ca), docker(context, ca), env_vars(context, ca)]
-}
-
-/// The note that says which file certchain gave.
-fn which_file(ca: &str) -> Text {
-    Text::new(
-        format!("{ca} is the CA file certchain gave: the chain's CA certificates, intermediates then the root."),
-        format!("{ca} は certchain が出力した CA ファイルで、チェーンの CA 証明書 (中間証明書、続いてルート) が入っています。"),
-    )
 }
 
 /// `http.<url>.sslCAInfo`: git config docs, `http.<url>.*` (URL matching).
@@ -41,7 +33,7 @@ fn git(context: &Context, ca: &str) -> Snippet {
                 "Git for Windows uses the Windows store (schannel) and ignores sslCAInfo unless `git config --global http.sslBackend openssl`; or add the CA with the trust-store snippet.",
                 "Git for Windows は Windows のストア (schannel) を使い、`git config --global http.sslBackend openssl` を設定しない限り sslCAInfo を無視します。トラストストアのスニペットで CA を追加する方法もあります。",
             ),
-            which_file(ca),
+            which_file(context, ca),
         ],
         dangerous: false,
     }
@@ -60,7 +52,7 @@ fn curl(context: &Context, ca: &str) -> Snippet {
                 "--cacert replaces curl's default CAs for this command: it prints the HTTP status when the chain verifies, and \"SSL certificate problem\" when it does not.",
                 "--cacert はこのコマンドに限り curl の既定の CA を置き換えます。チェーンの検証に成功すると HTTP ステータスを表示し、失敗すると「SSL certificate problem」と表示します。",
             ),
-            which_file(ca),
+            which_file(context, ca),
         ],
         dangerous: false,
     }
@@ -97,7 +89,7 @@ fn docker(context: &Context, ca: &str) -> Snippet {
                 "containerd reads hosts.toml only when its config.toml sets config_path = \"/etc/containerd/certs.d\" (under the CRI plugin's registry section); setting it needs `sudo systemctl restart containerd`, the files afterwards do not.",
                 "containerd が hosts.toml を読むのは、config.toml で config_path = \"/etc/containerd/certs.d\" (CRI プラグインの registry セクション) を設定したときだけです。この設定の追加には `sudo systemctl restart containerd` が必要ですが、その後のファイル追加には不要です。",
             ),
-            which_file(ca),
+            which_file(context, ca),
         ],
         dangerous: false,
     }
@@ -144,7 +136,7 @@ fn env_vars(context: &Context, ca: &str) -> Snippet {
                 "On Windows, GitLab Runner reads neither these variables nor the system store (its docs): give it the CA with tls-ca-file (runner-config-toml).",
                 "Windows の GitLab Runner はこれらの変数もシステムのストアも読みません(公式ドキュメント)。tls-ca-file で CA を指定します (runner-config-toml)。",
             ),
-            which_file(ca),
+            which_file(context, ca),
         ],
         dangerous: false,
     }

@@ -341,3 +341,25 @@ fn a_gitlab_under_a_relative_url_keeps_its_path_and_a_bad_url_is_refused() {
     let certs_dir = body(&render(&report, &globbed), "runner-certs-dir").to_string();
     assert!(!certs_dir.contains('*'), "{certs_dir}");
 }
+
+/// Without the root in the input, the CA file holds only the intermediate: every client and
+/// trust-store snippet says so, and none claims "intermediates then the root".
+#[test]
+fn without_the_root_the_ca_file_notes_say_to_add_it() {
+    let options = Options { now: UnixTime(NOW), ..Options::default() };
+    let report = analyze(&[Source::text(&format!("{LEAF}{INTERMEDIATE}"))], &options);
+    let snippets = render(&report, &Params::default());
+    for target in ["curl-cacert", "git-sslcainfo", "trust-store", "ca-env-vars"] {
+        let snippet = snippets.iter().find(|s| s.target == target);
+        let notes: Vec<&str> =
+            snippet.map(|s| s.notes.iter().map(|n| n.en.as_str()).collect()).unwrap_or_default();
+        assert!(
+            notes.iter().any(|n| n.contains("holds only the chain's intermediates")),
+            "{target}: {notes:?}"
+        );
+        assert!(
+            !notes.iter().any(|n| n.contains("intermediates then the root")),
+            "{target}: {notes:?}"
+        );
+    }
+}

@@ -41,18 +41,23 @@ fn without_root(context: &Context) -> bool {
 
 /// Notes every trust-store snippet shares, after the OS's own.
 fn common_notes(context: &Context, ca: &str) -> Vec<Text> {
-    let mut notes = Vec::new();
+    vec![which_file(context, ca)]
+}
+
+/// What the CA file certchain gave holds, and that the root must be added when the input
+/// had none (Go accepts an intermediate as its anchor; OpenSSL's tools, Python, macOS and
+/// Windows want a root).
+pub(super) fn which_file(context: &Context, ca: &str) -> Text {
     if without_root(context) {
-        notes.push(Text::new(
-            format!("{ca} has no root CA (it was not in the input): add the root certificate to it first, or clients that need a root (OpenSSL, macOS, Windows) will still fail."),
-            format!("{ca} にはルート CA が入っていません (入力になかったため)。先にルート証明書を追加してください。ルートが必要なクライアント (OpenSSL、macOS、Windows) は、このままでは失敗します。"),
-        ));
+        return Text::new(
+            format!("{ca} is the CA file certchain gave, but it holds only the chain's intermediates: the root CA was not in the input. Add the root certificate to it first, or clients that need a root (OpenSSL's tools, Python, macOS, Windows) will still fail."),
+            format!("{ca} は certchain が出力した CA ファイルですが、チェーンの中間証明書しか入っていません (ルート CA が入力になかったため)。先にルート証明書を追加してください。ルートが必要なクライアント (OpenSSL のツール、Python、macOS、Windows) は、このままでは失敗します。"),
+        );
     }
-    notes.push(Text::new(
+    Text::new(
         format!("{ca} is the CA file certchain gave: the chain's CA certificates, intermediates then the root ({}.crt for GitLab Runner holds the same certificates).", context.host),
         format!("{ca} は certchain が出力した CA ファイルで、チェーンの CA 証明書 (中間証明書、続いてルート) が入っています (GitLab Runner 用の {}.crt も中身は同じです)。", context.host),
-    ));
-    notes
+    )
 }
 
 /// The operating system's store, for `params.os`.
