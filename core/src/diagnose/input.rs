@@ -11,11 +11,12 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
     if ctx.graph.certs.is_empty() {
         out.push(no_certificates(seen));
     }
+    let others = !ctx.graph.certs.is_empty();
     out.extend(seen.extracted.problems.iter().map(|p| match p.kind {
         ProblemKind::MalformedPem => malformed_pem(&p.origin, &p.detail),
-        ProblemKind::UnparsableBlock => unparsable(&p.origin, &p.detail),
+        ProblemKind::UnparsableBlock => unparsable(&p.origin, &p.detail, others),
     }));
-    out.extend(seen.unparsable.iter().map(|(origin, why)| unparsable(origin, why)));
+    out.extend(seen.unparsable.iter().map(|(origin, why)| unparsable(origin, why, others)));
     if !seen.extracted.private_keys.is_empty() {
         out.push(private_keys(seen));
     }
@@ -117,15 +118,21 @@ fn malformed_pem(origin: &Origin, detail: &str) -> Finding {
     )
 }
 
-fn unparsable(origin: &Origin, detail: &str) -> Finding {
+/// `others`: certificates were read besides it (and analysed).
+fn unparsable(origin: &Origin, detail: &str, others: bool) -> Finding {
     let (en, ja) = place(origin);
+    let (rest_en, rest_ja) = if others {
+        (" The other blocks were analysed.", "他のブロックは解析しました。")
+    } else {
+        ("", "")
+    };
     finding(
         "unparsable_block",
         Severity::Error,
         Vec::new(),
         Text::new(
-            format!("The block at {en} is not a certificate that can be read: {detail}. The other blocks were analysed."),
-            format!("{ja}のブロックは証明書として読めません: {detail}。他のブロックは解析しました。"),
+            format!("The block at {en} is not a certificate that can be read: {detail}.{rest_en}"),
+            format!("{ja}のブロックは証明書として読めません: {detail}。{rest_ja}"),
         ),
         Text::new(
             "Check that this block is a certificate (not a key, CSR or CRL) and that it was copied in full.",

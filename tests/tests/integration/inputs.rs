@@ -271,3 +271,16 @@ fn a_broken_block_names_its_place_once() {
         "Broken PEM: CERTIFICATE block at line 1: line 2 has '!', which is not a base64 character."
     );
 }
+
+/// A CSR alone: named as a CSR, and no claim that "the other blocks" were analysed.
+#[test]
+fn a_csr_alone_is_named_without_other_blocks() {
+    let r = run(&["leaf.csr"], &[]);
+    let f = r.findings.iter().find(|f| f.code == "unparsable_block");
+    let message = f.map(|f| f.message.en.clone()).unwrap_or_default();
+    assert!(message.contains("certificate signing request"), "{message}");
+    assert!(!message.contains("other blocks"), "{message}");
+    let with_leaf = run(&["leaf.csr", "leaf.pem"], &[]);
+    let f = with_leaf.findings.iter().find(|f| f.code == "unparsable_block");
+    assert!(f.is_some_and(|f| f.message.en.ends_with("The other blocks were analysed.")));
+}
