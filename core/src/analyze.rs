@@ -140,6 +140,7 @@ fn user_anchors(trust: &[Source], bounds: InputBounds, notes: &mut Vec<String>) 
         "--trust: {} certificate(s) used as trust anchors, instead of the public roots",
         certs.len()
     ));
+    notes.extend(extracted.notes.iter().map(|note| format!("--trust: {note}")));
     for problem in &extracted.problems {
         notes.push(format!(
             "--trust: line {} of trust file {} ignored: {}",
@@ -207,7 +208,6 @@ fn reached(
     out
 }
 
-/// Certificates on any path that starts at the best path's leaf.
 /// The path the files are made from: the best one, except when it stops at a pinned server
 /// certificate (its own anchor); then the best path that goes on from it to its CAs, since
 /// the server must still send them and clients should trust them instead of the pin.
@@ -222,6 +222,7 @@ fn served<'r>(graph: &Graph<'_>, ranked: &'r [Ranked]) -> Option<&'r chain::Foun
     Some(if pinned { above().unwrap_or(best) } else { best })
 }
 
+/// Certificates on any path that starts at the best path's leaf.
 fn on_paths_of(ranked: &[Ranked]) -> Vec<usize> {
     let Some(leaf) = ranked.first().and_then(|r| r.found.certs.first()) else {
         return Vec::new();

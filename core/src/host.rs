@@ -25,11 +25,7 @@ impl Target {
     /// from 1 to 65535, or a host that is neither an IP address nor a name of labels of
     /// letters, digits, `-` and `_` (RFC 1123 §2.1, `_` tolerated as internal names use it).
     pub fn read(input: &str) -> Result<Target, String> {
-        let s = input.trim();
-        let s = s.split_once("://").map_or(s, |(_, rest)| rest);
-        let s = s.split(['/', '?', '#']).next().unwrap_or_default();
-        let s = s.rsplit_once('@').map_or(s, |(_, host)| host);
-        let (host, port) = split_port(s);
+        let (host, port) = authority(input)?;
         let port = match port {
             None => None,
             Some(text) => match text.parse::<u16>() {
@@ -53,6 +49,26 @@ impl Target {
     }
 }
 
+/// The host (lowercase, no trailing dot) of a URI or `host:port`, without any check of its
+/// characters: for name constraints, where a host the strict reader refuses must still be
+/// compared (RFC 5280 §4.2.1.10), not skipped.
+pub fn lenient_host(uri: &str) -> String {
+    let s = uri.trim();
+    let s = s.split_once("://").map_or(s, |(_, rest)| rest);
+    let s = s.split(['/', '?', '#']).next().unwrap_or_default();
+    let s = s.rsplit_once('@').map_or(s, |(_, host)| host);
+    split_port(s).map(|(host, _)| host).unwrap_or(s).trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// The host and the port text of `https://user@host:port/path`, `host:port`, `[v6]:port`.
+fn authority(input: &str) -> Result<(&str, Option<&str>), String> {
+    let s = input.trim();
+    let s = s.split_once("://").map_or(s, |(_, rest)| rest);
+    let s = s.split(['/', '?', '#']).next().unwrap_or_default();
+    let s = s.rsplit_once('@').map_or(s, |(_, host)| host);
+    split_port(s)
+}
+
 /// Labels of 1 to 63 letters, digits, `-` and `_`, not starting or ending with `-`, 253
 /// characters at most (RFC 1123 §2.1).
 fn is_host_name(host: &str) -> bool {
@@ -65,17 +81,23 @@ fn is_host_name(host: &str) -> bool {
     host.len() <= 253 && host.split('.').all(label_ok)
 }
 
-/// The host and the port text, if any.
-fn split_port(s: &str) -> (&str, Option<&str>) {
+/// The host and the port text, if any; text after `]` must be a port.
+fn split_port(s: &str) -> Result<(&str, Option<&str>), String> {
     if let Some(rest) = s.strip_prefix('[') {
         let (host, after) = rest.split_once(']').unwrap_or((rest, ""));
-        return (host, after.strip_prefix(':'));
+        return match after {
+            "" => Ok((host, None)),
+            _ => match after.strip_prefix(':') {
+                Some(port) => Ok((host, Some(port))),
+                None => Err(format!("{after:?} after [{host}] is not a port")),
+            },
+        };
     }
-    match s.rsplit_once(':') {
+    Ok(match s.rsplit_once(':') {
         // Exactly one colon: host:port. More: an IPv6 address without brackets.
         Some((host, port)) if !host.contains(':') => (host, Some(port)),
         _ => (s, None),
-    }
+    })
 }
 
 /// Does the certificate's SAN list cover `target`? RFC 6125 §6.4: DNS names compare
@@ -136,6 +158,9 @@ mod tests {
         assert!(why("gitlab.example.com:https").contains("\"https\""));
         assert!(why("http://").contains("has no host name"));
         assert!(why("[::1]:x").contains("\"x\""));
+        assert!(why("[::1]8443").contains("is not a port"));
+        assert_eq!(lenient_host("https://Evil.example.com:99999/x"), "evil.example.com");
+        assert_eq!(lenient_host("ldap://[::1]:389"), "::1");
     }
 
     #[test]

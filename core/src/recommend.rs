@@ -118,7 +118,7 @@ pub fn bundles(
             let ca = CaFile::new(graph, ca_certs, best.end, root_in_input);
             let public = matches!(best.end, End::Anchor(a) if graph.anchors.get(a).is_some_and(|x| x.kind == AnchorKind::Public));
             Bundles {
-                fullchain: Some(fullchain(graph, &certs[..served], best.end)),
+                fullchain: Some(fullchain(graph, &certs[..served], best.end, certs)),
                 ca_bundle: (!ca.is_empty()).then(|| ca.bundle()),
                 runner_crt: (!public && !ca.is_empty()).then(|| ca.runner(host)),
             }
@@ -147,12 +147,12 @@ fn store_bundle(graph: &Graph<'_>, now: i64) -> Bundle {
     let (en, ja) = if dropped == 0 {
         (
             format!("The trust store as it is: its {total} roots, none expired or repeated. Give it to clients as their CA file."),
-            format!("トラストストアそのもの: {total} 個のルート(期限切れや重複はありません)。クライアントの CA ファイルとして渡します。"),
+            format!("トラストストアそのもの: {total} 枚のルート(期限切れや重複はありません)。クライアントの CA ファイルとして渡します。"),
         )
     } else {
         (
             format!("The trust store without its {dropped} expired or repeated certificate(s): {} roots, in the input's order. Give it to clients as their CA file in place of the original.", kept.len()),
-            format!("期限切れまたは重複の証明書 {dropped} 個を除いたトラストストア: {} 個のルートを入力の順に並べたもの。元のファイルの代わりにクライアントの CA ファイルとして渡します。", kept.len()),
+            format!("期限切れまたは重複の証明書 {dropped} 枚を除いたトラストストア: {} 枚のルートを入力の順に並べたもの。元のファイルの代わりにクライアントの CA ファイルとして渡します。", kept.len()),
         )
     };
     Bundle {
@@ -167,7 +167,10 @@ fn pem_of(graph: &Graph<'_>, certs: &[usize]) -> String {
     certs.iter().map(|&i| graph.certs[i].pem()).collect()
 }
 
-fn fullchain(graph: &Graph<'_>, certs: &[usize], end: End) -> Bundle {
+/// `path`: the whole path, to find a trusted intermediate that is not in the input (its
+/// certificate came with `--trust`): the server must send it all the same.
+fn fullchain(graph: &Graph<'_>, certs: &[usize], end: End, path: &[usize]) -> Bundle {
+    let trusted_intermediate = anchor_to_add(graph, path, end).filter(|c| !c.self_issued());
     let incomplete = matches!(end, End::Missing | End::Loop);
     let (en, ja) = if incomplete {
         ("Server chain: the leaf and the intermediates found, in order. If the missing issuer is an intermediate, add it after the last certificate.", "サーバー用チェーン: リーフと見つかった中間証明書を正しい順に並べたもの。不足している発行者が中間証明書なら、最後の証明書の後に追加してください。")
@@ -177,9 +180,19 @@ fn fullchain(graph: &Graph<'_>, certs: &[usize], end: End) -> Bundle {
     Bundle {
         filename: "fullchain.pem".into(),
         certificates: certs.to_vec(),
-        pem: pem_of(graph, certs),
+        pem: pem_of(graph, certs) + &trusted_intermediate.map(Cert::pem).unwrap_or_default(),
         description: Text::new(en, ja),
     }
+}
+
+/// The certificate of the user's anchor a path ends at, when it must be added to the files:
+/// a CA (a pinned server certificate is no CA file) whose very certificate is not already
+/// the last one of the path (a cross-signed copy with the same key is not the same file).
+fn anchor_to_add<'g>(graph: &'g Graph<'_>, certs: &[usize], end: End) -> Option<&'g Cert> {
+    let End::Anchor(a) = end else { return None };
+    let cert = graph.anchors.get(a)?.cert.as_deref().filter(|c| c.is_ca())?;
+    let already = certs.last().is_some_and(|&t| graph.certs[t].sha256 == cert.sha256);
+    (!already).then_some(cert)
 }
 
 /// The CA certificates clients need: from the input, plus the user's anchor certificate
@@ -194,17 +207,7 @@ struct CaFile {
 
 impl CaFile {
     fn new(graph: &Graph<'_>, certs: Vec<usize>, end: End, root_in_input: bool) -> CaFile {
-        // The anchor's own certificate is added unless the input's copy of it is already the
-        // last one, and never when it is not a CA (a pinned server certificate is no CA file).
-        let copy_on_path = certs.last().is_some_and(|&t| {
-            matches!(end, End::Anchor(a) if graph.anchors.equivalent(&graph.certs[t]) == Some(a))
-        });
-        let anchor = match end {
-            End::Anchor(a) if !root_in_input && !copy_on_path => {
-                graph.anchors.get(a).and_then(|x| x.cert.as_deref()).filter(|c| c.is_ca())
-            }
-            _ => None,
-        };
+        let anchor = if root_in_input { None } else { anchor_to_add(graph, &certs, end) };
         let mut pem = pem_of(graph, &certs);
         if let Some(cert) = anchor {
             pem.push_str(&cert.pem());
@@ -216,7 +219,7 @@ impl CaFile {
         CaFile {
             certs,
             pem,
-            has_root: root_in_input || anchor.is_some(),
+            has_root: root_in_input || anchor.is_some_and(|c| c.self_issued()),
             from_trust: anchor.is_some(),
             public_root: public_root.map(|x| x.name.clone()),
         }
@@ -236,7 +239,7 @@ impl CaFile {
         let (en, ja) = match (self.has_root, self.from_trust) {
             (true, true) => (" The root is the trusted CA you gave (--trust, or the web app's trusted private CA).", " ルートは指定された信頼する CA(--trust、または Web アプリの「信頼するプライベート CA」)から取りました。"),
             (true, false) => ("", ""),
-            (false, _) => (" The root CA is not in the input: Go (GitLab Runner) and curl 7.68+ with OpenSSL accept an intermediate alone as their trust anchor, but OpenSSL's own tools (openssl verify, s_client without -partial_chain) and Python's ssl module need the root too: add it.", " ルート CA が入力にありません。Go(GitLab Runner)や OpenSSL 版の curl 7.68 以降は中間証明書だけでも信頼の起点にできますが、OpenSSL 自身のツール(openssl verify、-partial_chain なしの s_client)や Python の ssl モジュールにはルートも必要です。追加してください。"),
+            (false, _) => (" The root CA is not in the input: Go (GitLab Runner) and curl 7.68+ with OpenSSL accept an intermediate alone as their trust anchor, but OpenSSL's own tools (openssl verify, s_client without -partial_chain) and Python's ssl module before 3.13 need the root too: add it.", " ルート CA が入力にありません。Go(GitLab Runner)や OpenSSL 版の curl 7.68 以降は中間証明書だけでも信頼の起点にできますが、OpenSSL 自身のツール(openssl verify、-partial_chain なしの s_client)や Python 3.13 より前の ssl モジュールにはルートも必要です。追加してください。"),
         };
         (en.to_string(), ja.to_string())
     }

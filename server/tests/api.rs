@@ -80,6 +80,17 @@ fn chain_json() -> Value {
     })
 }
 
+/// An empty host is no host (a form or template left blank), not an invalid one.
+#[tokio::test]
+async fn an_empty_host_is_no_host() {
+    let answer = call(post("/api/v1/analyze?host=", "text/plain", text("fullchain.pem"))).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+    assert!(answer.json().get("host").is_none());
+    let body = serde_json::json!({"input": text("fullchain.pem"), "host": " "}).to_string();
+    let answer = call(post("/api/v1/analyze", "application/json", body)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+}
+
 #[tokio::test]
 async fn analyze_takes_json_and_returns_the_report() {
     let answer = call(post("/api/v1/analyze", "application/json", chain_json().to_string())).await;

@@ -313,6 +313,10 @@ fn bad_host_is_a_usage_error() {
         assert!(run.stderr.contains("--host") && run.stderr.contains(why), "{}", run.stderr);
         assert!(run.stdout.is_empty(), "{}", run.stdout);
     }
+    // An empty host (CERTCHAIN_HOST= in a CI template) is no host, not an error.
+    let run = analyze(&["fullchain.pem", "--host", "", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.json().get("host").is_none_or(|h| h.is_null()), "{}", run.stdout);
 }
 
 // ---- input ----
@@ -491,7 +495,7 @@ fn out_with_a_trusted_root_keeps_the_leaf_out_of_the_ca_files() {
         analyze(&["fullchain.pem", "--trust", "root.pem", "--host", HOST, "--out", dir.str()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     // The files list counts the root that came from --trust (it has no input index).
-    assert!(run.stdout.contains("ca-bundle.pem (#1, the --trust root)"), "{}", run.stdout);
+    assert!(run.stdout.contains("ca-bundle.pem (#1, the --trust CA)"), "{}", run.stdout);
     let (leaf, intermediate, root) =
         (der_sha256("leaf.der"), der_sha256("intermediate.der"), der_sha256("root.der"));
     assert_eq!(pem_sha256s(&dir.read("fullchain.pem")), vec![leaf.clone(), intermediate]);

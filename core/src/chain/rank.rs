@@ -4,6 +4,7 @@
 
 use std::cmp::Reverse;
 
+use super::anchors::AnchorKind;
 use super::graph::Graph;
 use super::search::{End, Found};
 use crate::cert::algorithm::{Hash, SigAlg};
@@ -38,6 +39,7 @@ pub fn sort(paths: &mut [Ranked], graph: &Graph<'_>) {
             !r.valid,
             end_class(r.found.end),
             r.errors.len(),
+            pins_its_own_start(graph, &r.found),
             Reverse(strength(graph, certs)),
             !through_trusted_intermediate(graph, &r.found),
             certs.len(),
@@ -50,11 +52,21 @@ pub fn sort(paths: &mut [Ranked], graph: &Graph<'_>) {
 /// intermediate the user trusts with `--trust` (RFC 5280 §6.1.1 (d): any CA can be an
 /// anchor). Preferred to stopping below it, so that the chain the server must send keeps that
 /// intermediate for the clients that trust only the root.
+/// Only for the user's anchors: with a public root, the short path stays the recommended one
+/// (a cross-signed copy of a public root is the server's choice, not certchain's).
 fn through_trusted_intermediate(graph: &Graph<'_>, found: &Found) -> bool {
     let Some(&top) = found.certs.last() else { return false };
+    let user = |a: usize| graph.anchors.get(a).is_some_and(|x| x.kind == AnchorKind::User);
     found.certs.len() > 1
-        && matches!(found.end, End::Anchor(a) if graph.anchors.equivalent(&graph.certs[top]) == Some(a))
+        && matches!(found.end, End::Anchor(a) if user(a) && graph.anchors.equivalent(&graph.certs[top]) == Some(a))
         && !graph.self_signed(top)
+}
+
+/// The path is one end-entity certificate trusted as its own anchor (a pin): any path that
+/// reaches a trusted CA is better, since that is what clients should trust.
+fn pins_its_own_start(graph: &Graph<'_>, found: &Found) -> bool {
+    let [only] = found.certs[..] else { return false };
+    matches!(found.end, End::Anchor(_)) && !graph.certs[only].is_ca() && !graph.self_signed(only)
 }
 
 fn end_class(end: End) -> u8 {

@@ -113,7 +113,8 @@ impl Search<'_, '_> {
             self.emit(path, unchecked, End::Anchor(a));
             // A pinned server certificate ends its path, but its CAs above it are still what
             // the server sends: the search goes on from it, so they are not called unrelated.
-            if self.graph.certs[top].is_ca() || path.len() > 1 {
+            let cert = &self.graph.certs[top];
+            if cert.is_ca() || path.len() > 1 || self.graph.self_signed(top) {
                 return;
             }
         }

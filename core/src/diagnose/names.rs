@@ -208,8 +208,9 @@ fn host_within(host: &str, c: &str) -> bool {
     }
 }
 
+/// Leniently: a URI whose host the strict reader refuses is still compared, not let through.
 fn uri_host(uri: &str) -> String {
-    crate::host::Target::parse(uri).map(|t| t.host).unwrap_or_default()
+    crate::host::lenient_host(uri)
 }
 
 fn violation(ca: &str, cert: &Cert, why: String) -> Finding {

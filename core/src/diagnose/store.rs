@@ -42,8 +42,8 @@ fn expired(root: &Cert, now: i64) -> Finding {
             format!("このトラストストアの {} は {when} に期限切れになりました({days} 日前)。", label(root)),
         ),
         Text::new(
-            "OpenSSL and Go no longer accept a chain that ends at it; servers whose chain does must move to a chain under a current root. Use the ca-bundle.pem certchain gives, which leaves it out, or update the package that ships the store (ca-certificates), which drops expired roots.",
-            "OpenSSL や Go はこのルートで終わるチェーンを受け入れません。このルートで終わるチェーンのサーバーは、有効なルートの下のチェーンに移行する必要があります。certchain が出力する ca-bundle.pem(このルートを除いたもの)を使うか、ストアを提供するパッケージ(ca-certificates。更新すると期限切れのルートは除かれます)を更新してください。",
+            "OpenSSL and Go no longer accept a chain that ends at it; servers whose chain does must move to a chain under a current root. Use the ca-bundle.pem certchain gives, which leaves it out; updating the package that ships the store (ca-certificates) removes only the roots Mozilla has removed, so an expired root may stay in it.",
+            "OpenSSL や Go はこのルートで終わるチェーンを受け入れません。このルートで終わるチェーンのサーバーは、有効なルートの下のチェーンに移行する必要があります。certchain が出力する ca-bundle.pem(このルートを除いたもの)を使ってください。ストアを提供するパッケージ(ca-certificates)を更新しても除かれるのは Mozilla が削除したルートだけなので、期限切れのルートが残ることがあります。",
         ),
     )
 }

@@ -163,7 +163,11 @@ impl<'a> Scene<'a> {
     pub(super) fn fetch_command(&self) -> String {
         let host = self.host.unwrap_or("HOST");
         let port = self.port.unwrap_or(443);
-        format!("openssl s_client -showcerts -connect {host}:{port} -servername {host} </dev/null")
+        // RFC 3986 §3.2.2: an IPv6 address is written in brackets before a port.
+        let address = if host.contains(':') { format!("[{host}]") } else { host.to_string() };
+        format!(
+            "openssl s_client -showcerts -connect {address}:{port} -servername {host} </dev/null"
+        )
     }
 
     /// Without certificates: how to get them, so the next report can name the one at fault.
@@ -189,7 +193,8 @@ impl<'a> Scene<'a> {
             return self.ask_for_chain(client.ca_snippets());
         }
         let report = self.report;
-        if report.findings.iter().any(|f| f.code == "s_client_leaf_only") {
+        let has = |code: &str| report.findings.iter().any(|f| f.code == code);
+        if has("s_client_leaf_only") && has("missing_intermediate") {
             return self.capture_without_showcerts(client);
         }
         if let Some(f) = report.findings.iter().find(|f| f.code == "missing_intermediate") {
@@ -215,8 +220,8 @@ impl<'a> Scene<'a> {
                 "クライアントはサーバーが送った最後の証明書の発行者を見つけられませんでした。しかしこの s_client の出力は -showcerts なしで取得されていて最初の 1 枚しか含まないため、どの CA が足りないかは分かりません。多くの場合、クライアントのトラストストアに無いプライベートなルート CA です。",
             ),
             fix: Text::new(
-                "Capture again with `openssl s_client -showcerts -connect HOST:PORT -servername HOST < /dev/null` and paste the whole output: certchain then names the missing CA and makes the CA file for the client.",
-                "`openssl s_client -showcerts -connect HOST:PORT -servername HOST < /dev/null` で取得し直し、出力全体を貼り付けてください。certchain が不足している CA を特定し、クライアント用の CA ファイルを作成します。",
+                format!("Capture again with `{}` and paste the whole output: certchain then names the missing CA and makes the CA file for the client.", self.fetch_command()),
+                format!("`{}` で取得し直し、出力全体を貼り付けてください。certchain が不足している CA を特定し、クライアント用の CA ファイルを作成します。", self.fetch_command()),
             ),
             snippets: client.ca_snippets(),
             certificates: Vec::new(),

@@ -156,8 +156,9 @@ fn mask_ci_token(text: &str) -> String {
 /// The host of the first `https://` URL in the line, without userinfo and port.
 pub(super) fn host_in(line: &str) -> Option<Target> {
     let after = &line[line.find("https://")? + "https://".len()..];
-    let authority = after.split(|c: char| "/ \t'\"<>()[]{}`".contains(c)).next()?;
-    Target::parse(authority)
+    let authority = after.split(|c: char| "/ \t'\"<>(){}`".contains(c)).next()?;
+    // Punctuation of the sentence around the URL (`Get https://host: x509: ...`).
+    Target::parse(authority.trim_end_matches([':', '.', ',', ';']))
 }
 
 #[cfg(test)]
@@ -231,5 +232,14 @@ mod tests {
             Some(("git.example.com".to_string(), Some(8443)))
         );
         assert_eq!(host_in("no url"), None);
+        assert_eq!(
+            host_in("Get https://git.example.com: x509: bad").map(|t| t.host).as_deref(),
+            Some("git.example.com")
+        );
+        assert_eq!(host_in("https://git.example.com:8443: x509").and_then(|t| t.port), Some(8443));
+        assert_eq!(
+            host_in("Get https://[::1]:8443/v2/: x509").map(|t| (t.host, t.port)),
+            Some(("::1".to_string(), Some(8443)))
+        );
     }
 }

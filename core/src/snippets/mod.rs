@@ -76,11 +76,20 @@ pub(crate) fn url_path(url: &str) -> String {
 const MKE_PRIVILEGED: &str = "mke_privileged_forbidden";
 
 impl Context<'_> {
-    /// `host` or `host:port`.
+    /// `host` or `host:port`; an IPv6 address in brackets (RFC 3986 §3.2.2).
     pub fn authority(&self) -> String {
         match self.port {
-            Some(port) => format!("{}:{port}", self.host),
-            None => self.host.clone(),
+            Some(port) => format!("{}:{port}", self.address()),
+            None => self.address(),
+        }
+    }
+
+    /// The host as it goes before a port: an IPv6 address in brackets.
+    fn address(&self) -> String {
+        if self.host.contains(':') {
+            format!("[{}]", self.host)
+        } else {
+            self.host.clone()
         }
     }
 
@@ -91,7 +100,7 @@ impl Context<'_> {
 
     /// `host:port`, with 443 when no port was given (what `openssl s_client -connect` needs).
     pub fn connect(&self) -> String {
-        format!("{}:{}", self.host, self.port.unwrap_or(443))
+        format!("{}:{}", self.address(), self.port.unwrap_or(443))
     }
 
     /// The chain ends at a CA that clients must be given (private CA, or `--trust`): the
@@ -205,7 +214,7 @@ pub fn render_grouped(report: &Report, params: &Params) -> Vec<(Group, Vec<Snipp
     let path = if from_params.is_some() { url_path(&params.url) } else { "/".into() };
     let target = from_params.or_else(|| report.host.as_deref().and_then(Target::parse));
     // The host goes into commands and file names: anything but a host name is replaced.
-    let safe = |t: &Target| t.host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
+    let safe = |t: &Target| t.host.chars().all(|c| c.is_ascii_alphanumeric() || ".-_:".contains(c));
     let (host, port) = match target {
         Some(t) if safe(&t) => (t.host, t.port),
         _ => (EXAMPLE_HOST.to_string(), None),
@@ -266,7 +275,7 @@ pub fn not_offered(target: &str, offered: &[Snippet]) -> String {
     }
     let ids: Vec<&str> = offered.iter().map(|s| s.target).collect();
     if ids.is_empty() {
-        return format!("target {target:?} is not offered: nothing is, for an input without a certificate or an error message to act on");
+        return format!("target {target:?} is not offered: this input gets no snippets (no chain whose clients or servers need configuring, and no error message to act on)");
     }
     format!("target {target:?} is not offered for this input (offered: {})", ids.join(", "))
 }

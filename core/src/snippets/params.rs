@@ -231,7 +231,7 @@ fn gitlab_url(value: &str) -> Result<String, String> {
     }
     let host = crate::host::Target::parse(value).map(|t| t.host).unwrap_or_default();
     let host_ok = !host.is_empty()
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c))
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-_:".contains(c))
         && !host.starts_with(['.', '-']);
     let path_ok =
         super::url_path(value).chars().all(|c| c.is_ascii_alphanumeric() || "/._~-".contains(c));

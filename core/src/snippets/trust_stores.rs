@@ -45,13 +45,13 @@ fn common_notes(context: &Context, ca: &str) -> Vec<Text> {
 }
 
 /// What the CA file certchain gave holds, and that the root must be added when the input
-/// had none (Go accepts an intermediate as its anchor; OpenSSL's tools, Python, macOS and
-/// Windows want a root).
+/// had none (Go accepts an intermediate as its anchor; OpenSSL's tools, Python before 3.13,
+/// macOS and Windows want a root).
 pub(super) fn which_file(context: &Context, ca: &str) -> Text {
     if without_root(context) {
         return Text::new(
-            format!("{ca} is the CA file certchain gave, but it holds only the chain's intermediates: the root CA was not in the input. Add the root certificate to it first, or clients that need a root (OpenSSL's tools, Python, macOS, Windows) will still fail."),
-            format!("{ca} は certchain が出力した CA ファイルですが、チェーンの中間証明書しか入っていません (ルート CA が入力になかったため)。先にルート証明書を追加してください。ルートが必要なクライアント (OpenSSL のツール、Python、macOS、Windows) は、このままでは失敗します。"),
+            format!("{ca} is the CA file certchain gave, but it holds only the chain's intermediates: the root CA was not in the input. Add the root certificate to it first, or clients that need a root (OpenSSL's tools, Python before 3.13, macOS, Windows) will still fail."),
+            format!("{ca} は certchain が出力した CA ファイルですが、チェーンの中間証明書しか入っていません (ルート CA が入力になかったため)。先にルート証明書を追加してください。ルートが必要なクライアント (OpenSSL のツール、3.13 より前の Python、macOS、Windows) は、このままでは失敗します。"),
         );
     }
     Text::new(

@@ -117,7 +117,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                         aria-invalid={host_error.is_some().to_string()} aria-describedby={host_error.is_some().then_some("host-error")}
                         value={props.state.host.clone()} oninput={on_host} />
                     if let Some(why) = host_error {
-                        <p id="host-error" data-testid="host-error" class="hint field-error" role="alert">{ format!("{} {why}", t(lang, "host_invalid")) }</p>
+                        <p id="host-error" data-testid="host-error" class="hint field-error" aria-live="polite">{ format!("{} {why}", t(lang, "host_invalid")) }</p>
                     }
                 </div>
                 <div class="field narrow">

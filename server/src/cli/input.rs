@@ -28,16 +28,21 @@ impl Input {
         let sources = read_inputs(&self.files)?;
         let trust = self.trust.iter().map(|p| read_file(p)).collect::<Result<Vec<_>, _>>()?;
         let now = self.now.unwrap_or_else(certchain::clock::now_unix);
-        let options =
-            Options { now: UnixTime(now), host: self.host.clone(), trust, ..Options::default() };
+        let host = self.host.clone().filter(|h| !h.is_empty());
+        let options = Options { now: UnixTime(now), host, trust, ..Options::default() };
         Ok(analyze_owned(sources, &options))
     }
 }
 
 /// `--host` as typed, once it is known to name a host (a typo must not turn the host
 /// check off without a word).
+/// An empty value (`CERTCHAIN_HOST=` in a CI template) means no host.
 fn host_or_url(text: &str) -> Result<String, String> {
-    certchain_core::host::Target::read(text).map(|_| text.trim().to_string())
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    certchain_core::host::Target::read(text).map(|_| text.to_string())
 }
 
 fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {

@@ -255,7 +255,7 @@ fn files(out: &mut String, report: &Report, ja: bool) {
             let mut idx = numbers(x.certificates.iter().copied(), ja);
             // The --trust anchor appended to a CA file has no index in the input.
             if x.pem.matches("-----BEGIN CERTIFICATE-----").count() > x.certificates.len() {
-                idx.push(if ja { "--trust のルート" } else { "the --trust root" }.into());
+                idx.push(if ja { "--trust の CA" } else { "the --trust CA" }.into());
             }
             format!(
                 "  {BOLD}{}{RESET} ({})  {DIM}{}{RESET}",

@@ -611,3 +611,68 @@ fn a_trust_input_without_a_certificate_is_named() {
     let with_root = sent_with_trust(&c, &c.root.pem());
     assert!(!has(&with_root, "no_trusted_certificate"), "{:?}", codes(&with_root));
 }
+
+/// Leaf and intermediate sent, every given PEM trusted.
+fn sent_with_trusts(c: &Chain, trusted: &[String]) -> certchain_core::Report {
+    sent_with_trust(c, &trusted.concat())
+}
+
+/// The runner file holding the leaf and the root: the path to the root wins over the pin,
+/// so nothing is reported as pinned and the chain is leaf, intermediate.
+#[test]
+fn a_pinned_leaf_beside_a_trusted_root_loses_to_the_path_to_the_root() {
+    let c = Chain::new(HOST);
+    let r = sent_with_trusts(&c, &[c.leaf.pem(), c.root.pem()]);
+    assert!(r.valid, "{:?}", codes(&r));
+    assert_eq!(r.chain, [0, 1]);
+    assert!(!has(&r, "trusted_server_certificate"), "{:?}", codes(&r));
+}
+
+/// A trusted intermediate that is not in the input: the server must still send it, so it
+/// is appended to the full chain from the --trust file; the CA file says the root is missing.
+#[test]
+fn a_trusted_intermediate_not_sent_is_added_to_the_server_chain() {
+    let c = Chain::new(HOST);
+    let mut options = certchain_tests::options(Some(HOST));
+    options.trust = vec![certchain_core::Source::text(&c.intermediate.pem())];
+    let r = certchain_core::analyze(&[certchain_core::Source::text(&c.leaf.pem())], &options);
+    assert!(r.valid, "{:?}", codes(&r));
+    let fullchain = r.bundles.fullchain.clone().unwrap_or_else(|| panic!("no fullchain"));
+    assert_eq!(fullchain.pem, [c.leaf.pem(), c.intermediate.pem()].concat());
+    let ca = r.bundles.ca_bundle.clone().unwrap_or_else(|| panic!("no CA file"));
+    assert_eq!(ca.pem, c.intermediate.pem());
+    assert!(ca.description.en.contains("The root CA is not in the input"), "{}", ca.description.en);
+}
+
+/// The input ends at a cross-signed copy of the trusted root (same name and key, issued by
+/// another CA): the CA file still gets the self-signed root from --trust after it.
+#[test]
+fn a_cross_signed_copy_of_the_trusted_root_does_not_replace_it() {
+    let root = Spec::root("Test Root CA").issue(None);
+    let other = Spec::root("Other Root CA").issue(None);
+    let mut cross = Spec::root("Test Root CA");
+    cross.key_pem = Some(root.key.serialize_pem());
+    let cross = cross.issue(Some(&other));
+    let intermediate = Spec::intermediate("Test Intermediate CA").issue(Some(&root));
+    let leaf = Spec::leaf(HOST).issue(Some(&intermediate));
+    let sent = [leaf.pem(), intermediate.pem(), cross.pem()].concat();
+    let mut options = certchain_tests::options(Some(HOST));
+    options.trust = vec![certchain_core::Source::text(&root.pem())];
+    let r = certchain_core::analyze(&[certchain_core::Source::text(&sent)], &options);
+    assert!(r.valid, "{:?}", codes(&r));
+    let ca = r.bundles.ca_bundle.clone().unwrap_or_else(|| panic!("no CA file"));
+    assert!(ca.pem.ends_with(&root.pem()), "the self-signed root is not last");
+}
+
+/// A self-signed server certificate trusted as itself is its own CA: one path, no pin.
+#[test]
+fn a_trusted_self_signed_leaf_is_not_a_pin() {
+    let mut spec = Spec::leaf(HOST);
+    spec.ca = None;
+    let leaf = spec.issue(None);
+    let mut options = certchain_tests::options(Some(HOST));
+    options.trust = vec![certchain_core::Source::text(&leaf.pem())];
+    let r = certchain_core::analyze(&[certchain_core::Source::text(&leaf.pem())], &options);
+    assert!(!has(&r, "trusted_server_certificate"), "{:?}", codes(&r));
+    assert_eq!(r.paths.len(), 1, "{:?}", r.paths.iter().map(|p| p.end).collect::<Vec<_>>());
+}

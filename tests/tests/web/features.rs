@@ -256,5 +256,8 @@ fn a_host_that_is_not_one_is_named_and_a_good_one_clears_it() -> Result {
         "return document.querySelector('[data-testid=host]').getAttribute('aria-invalid');";
     assert_eq!(browser.execute(invalid, &[])?, json!("true"));
     page::set_field(&browser, "host", "https://gitlab.example.com:8443/", "insertText")?;
-    page::wait_for(&browser, "the error gone", HOST_ERROR, &json!(null))
+    // The field is still there and valid, and only its error is gone.
+    let state = "return [!!document.querySelector('[data-testid=host-error]'),\
+                 document.querySelector('[data-testid=host]').getAttribute('aria-invalid')];";
+    page::wait_for(&browser, "the error gone", state, &json!([false, "false"]))
 }

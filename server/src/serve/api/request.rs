@@ -178,7 +178,7 @@ fn read_json(job: &mut Job, bytes: Bytes) -> Result<(), ApiError> {
     };
     job.sources.push(Source { name: None, bytes });
     if let Some(host) = body.host {
-        job.host = Some(parse_host(&host)?);
+        job.host = parse_host(&host)?;
     }
     if let Some(now) = body.now {
         job.now = Some(parse_now(&now)?);
@@ -236,7 +236,7 @@ async fn read_multipart(job: &mut Job, request: Request, limit: usize) -> Result
 fn apply_options(job: &mut Job, pairs: &[(String, String)]) -> Result<(), ApiError> {
     for (key, value) in pairs {
         match key.as_str() {
-            "host" => job.host = Some(parse_host(value)?),
+            "host" => job.host = parse_host(value)?,
             "now" => job.now = Some(parse_now(value)?),
             "target" => job.targets.push(value.clone()),
             "param" => {
@@ -260,10 +260,14 @@ fn apply_options(job: &mut Job, pairs: &[(String, String)]) -> Result<(), ApiErr
 }
 
 /// A host or URL, refused with the reason rather than dropped (which would silently turn
-/// the host check off).
-fn parse_host(text: &str) -> Result<String, ApiError> {
+/// the host check off); an empty one is no host.
+fn parse_host(text: &str) -> Result<Option<String>, ApiError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
     certchain_core::host::Target::read(text)
-        .map(|_| text.trim().to_string())
+        .map(|_| Some(text.to_string()))
         .map_err(|e| ApiError::bad_request("invalid_host", format!("host: {e}")))
 }
 
