@@ -259,14 +259,35 @@ fn download(context: &Context) -> Snippet {
     }
 }
 
+fn partial_chain_note(macos: bool) -> Text {
+    if macos {
+        return Text::new(
+            "macOS's openssl (LibreSSL) has no -partial_chain: with a file that holds no root it says 2 (unable to get issuer certificate) although the runner (Go) accepts the file.",
+            "macOS の openssl (LibreSSL) には -partial_chain がありません。ルートを含まないファイルでは、Runner (Go) は受け入れるのに 2 (unable to get issuer certificate) と表示されます。",
+        );
+    }
+    Text::new(
+        "-partial_chain makes OpenSSL accept an intermediate in the file as the anchor, as the runner (Go) does; without it a file that holds no root gives 2 (unable to get issuer certificate).",
+        "-partial_chain を付けると OpenSSL は Runner (Go) と同じくファイル内の中間証明書を信頼の起点として受け入れます。付けないとルートを含まないファイルでは 2 (unable to get issuer certificate) になります。",
+    )
+}
+
 fn verify(context: &Context) -> Snippet {
     let ca_path = if context.params.executor == Executor::Helm || windows(context) {
         runner_file(context)
     } else {
         ca_path(context)
     };
-    let values =
-        [("ca_path", ca_path), ("connect", context.connect()), ("host", context.host.clone())];
+    // -partial_chain accepts an intermediate in the file as the anchor, as the runner (Go)
+    // does; macOS's openssl is LibreSSL, which has no such option.
+    let macos = context.params.os == Os::Macos;
+    let partial_chain = if macos { "" } else { " -partial_chain" };
+    let values = [
+        ("ca_path", ca_path),
+        ("partial_chain", partial_chain.into()),
+        ("connect", context.connect()),
+        ("host", context.host.clone()),
+    ];
     Snippet {
         target: "runner-verify",
         title: Text::new("Check the CA file against the server", "CA ファイルをサーバーに対して確認"),
@@ -282,6 +303,7 @@ fn verify(context: &Context) -> Snippet {
                 "-servername matters: without it a server with several names may send another certificate.",
                 "-servername は必須です。無いと複数の名前を持つサーバーが別の証明書を返すことがあります。",
             ),
+            partial_chain_note(macos),
         ],
         dangerous: false,
     }

@@ -1,3 +1,2 @@
 # Check the CA file against the live server: it must print "Verify return code: 0 (ok)".
-# -partial_chain accepts an intermediate in the file as the anchor, as GitLab Runner (Go) does.
-echo | openssl s_client -CAfile {{ca_path}} -partial_chain -connect {{connect}} -servername {{host}} 2>/dev/null | grep 'Verify return code'
+echo | openssl s_client -CAfile {{ca_path}}{{partial_chain}} -connect {{connect}} -servername {{host}} 2>/dev/null | grep 'Verify return code'
