@@ -215,7 +215,7 @@ fn served<'r>(graph: &Graph<'_>, ranked: &'r [Ranked]) -> Option<&'r chain::Foun
     let best = &ranked.first()?.found;
     let pinned = best.certs.len() == 1
         && matches!(best.end, End::Anchor(_))
-        && !graph.certs[best.certs[0]].is_ca();
+        && graph.could_pin(best.certs[0]);
     let above = || {
         ranked.iter().map(|r| &r.found).find(|f| f.certs.len() > 1 && f.certs[0] == best.certs[0])
     };

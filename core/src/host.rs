@@ -53,20 +53,41 @@ impl Target {
 /// characters: for name constraints, where a host the strict reader refuses must still be
 /// compared (RFC 5280 §4.2.1.10), not skipped.
 pub fn lenient_host(uri: &str) -> String {
-    let s = uri.trim();
-    let s = s.split_once("://").map_or(s, |(_, rest)| rest);
-    let s = s.split(['/', '?', '#']).next().unwrap_or_default();
-    let s = s.rsplit_once('@').map_or(s, |(_, host)| host);
+    let s = authority_text(uri);
     split_port(s).map(|(host, _)| host).unwrap_or(s).trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// A host or URL as given in a form, a flag or an environment variable: `None` when it is
+/// empty (`CERTCHAIN_HOST=` in a CI template), else the trimmed text once it reads as a
+/// host ([`Target::read`], whose reason is the error).
+pub fn given(text: &str) -> Result<Option<&str>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    Target::read(text).map(|_| Some(text))
+}
+
+/// `host` as written before a port: an IPv6 address in brackets (RFC 3986 §3.2.2).
+pub fn bracketed(host: &str) -> String {
+    if host.contains(':') {
+        format!("[{host}]")
+    } else {
+        host.to_string()
+    }
 }
 
 /// The host and the port text of `https://user@host:port/path`, `host:port`, `[v6]:port`.
 fn authority(input: &str) -> Result<(&str, Option<&str>), String> {
+    split_port(authority_text(input))
+}
+
+/// `user@host:port` of a URL stripped of its scheme, userinfo, path, query and fragment.
+fn authority_text(input: &str) -> &str {
     let s = input.trim();
     let s = s.split_once("://").map_or(s, |(_, rest)| rest);
     let s = s.split(['/', '?', '#']).next().unwrap_or_default();
-    let s = s.rsplit_once('@').map_or(s, |(_, host)| host);
-    split_port(s)
+    s.rsplit_once('@').map_or(s, |(_, host)| host)
 }
 
 /// Labels of 1 to 63 letters, digits, `-` and `_`, not starting or ending with `-`, 253

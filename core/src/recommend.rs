@@ -140,9 +140,7 @@ pub fn bundles(
 /// yet valid are kept: they will be.
 fn store_bundle(graph: &Graph<'_>, now: i64) -> Bundle {
     let total = graph.certs.len();
-    let kept: Vec<usize> = (0..total)
-        .filter(|&i| graph.first_copy[i] == i && graph.certs[i].not_after >= now)
-        .collect();
+    let kept: Vec<usize> = graph.unique().filter(|&i| graph.certs[i].not_after >= now).collect();
     let dropped = total - kept.len();
     let (en, ja) = if dropped == 0 {
         (

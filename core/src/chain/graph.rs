@@ -115,6 +115,12 @@ impl<'a> Graph<'a> {
         v
     }
 
+    /// An end-entity certificate that is not self-signed: trusted as its own anchor (RFC 5280
+    /// §6.1.1 (d) allows it), it pins itself instead of trusting the CA that issued it.
+    pub fn could_pin(&self, i: usize) -> bool {
+        !self.certs[i].is_ca() && !self.self_signed(i)
+    }
+
     /// Self-issued and signed by its own key (RFC 5280 §3.2: a self-signed certificate).
     ///
     /// RFC 5280 §4.2.1.1: a self-signed certificate may omit the AKI, and when present it

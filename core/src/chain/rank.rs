@@ -66,7 +66,7 @@ fn through_trusted_intermediate(graph: &Graph<'_>, found: &Found) -> bool {
 /// reaches a trusted CA is better, since that is what clients should trust.
 fn pins_its_own_start(graph: &Graph<'_>, found: &Found) -> bool {
     let [only] = found.certs[..] else { return false };
-    matches!(found.end, End::Anchor(_)) && !graph.certs[only].is_ca() && !graph.self_signed(only)
+    matches!(found.end, End::Anchor(_)) && graph.could_pin(only)
 }
 
 fn end_class(end: End) -> u8 {

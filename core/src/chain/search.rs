@@ -50,6 +50,15 @@ pub struct Found {
     pub unchecked: Vec<(usize, String)>,
 }
 
+impl Found {
+    /// The path ends at an anchor that is its own top certificate, one that could pin
+    /// ([`Graph::could_pin`]): a server certificate trusted as itself.
+    pub fn ends_at_a_pin(&self, graph: &Graph<'_>) -> bool {
+        let (Some(&top), End::Anchor(a)) = (self.certs.last(), self.end) else { return false };
+        graph.anchors.equivalent(&graph.certs[top]) == Some(a) && graph.could_pin(top)
+    }
+}
+
 /// Paths found from one start, and which bounds cut the search short.
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
@@ -113,8 +122,7 @@ impl Search<'_, '_> {
             self.emit(path, unchecked, End::Anchor(a));
             // A pinned server certificate ends its path, but its CAs above it are still what
             // the server sends: the search goes on from it, so they are not called unrelated.
-            let cert = &self.graph.certs[top];
-            if cert.is_ca() || path.len() > 1 || self.graph.self_signed(top) {
+            if path.len() > 1 || !self.graph.could_pin(top) {
                 return;
             }
         }

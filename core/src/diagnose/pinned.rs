@@ -5,22 +5,17 @@
 //! trusting its CA: it stops working when the certificate is renewed.
 
 use super::{finding, label, Context};
-use crate::chain::{End, Found};
+use crate::chain::Found;
 use crate::report::{Finding, InputKind, Severity, Text};
 
 /// Path rule: the path ends at an anchor that is the input's own end-entity certificate.
 pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
-    let (Some(&top), End::Anchor(a)) = (found.certs.last(), found.end) else {
-        return Vec::new();
-    };
-    let cert = &ctx.graph.certs[top];
+    let Some(&top) = found.certs.last() else { return Vec::new() };
     // A self-signed server certificate is its own CA: trusting it is no pin.
-    let pinned = ctx.graph.anchors.equivalent(cert) == Some(a)
-        && !cert.is_ca()
-        && !ctx.graph.self_signed(top);
-    if !pinned || ctx.kind != InputKind::ServerChain {
+    if !found.ends_at_a_pin(ctx.graph) || ctx.kind != InputKind::ServerChain {
         return Vec::new();
     }
+    let cert = &ctx.graph.certs[top];
     vec![finding(
         "trusted_server_certificate",
         Severity::Warning,

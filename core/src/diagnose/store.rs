@@ -15,8 +15,7 @@ pub fn check(ctx: &Context<'_>, _: &Overview<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let graph = ctx.graph;
-    let firsts = (0..graph.certs.len()).filter(|&i| graph.first_copy[i] == i);
-    firsts.filter_map(|i| out_of_date(&graph.certs[i], ctx.now)).collect()
+    graph.unique().filter_map(|i| out_of_date(&graph.certs[i], ctx.now)).collect()
 }
 
 fn out_of_date(root: &Cert, now: i64) -> Option<Finding> {

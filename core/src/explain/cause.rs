@@ -163,8 +163,7 @@ impl<'a> Scene<'a> {
     pub(super) fn fetch_command(&self) -> String {
         let host = self.host.unwrap_or("HOST");
         let port = self.port.unwrap_or(443);
-        // RFC 3986 §3.2.2: an IPv6 address is written in brackets before a port.
-        let address = if host.contains(':') { format!("[{host}]") } else { host.to_string() };
+        let address = crate::host::bracketed(host);
         format!(
             "openssl s_client -showcerts -connect {address}:{port} -servername {host} </dev/null"
         )

@@ -86,11 +86,7 @@ impl Context<'_> {
 
     /// The host as it goes before a port: an IPv6 address in brackets.
     fn address(&self) -> String {
-        if self.host.contains(':') {
-            format!("[{}]", self.host)
-        } else {
-            self.host.clone()
-        }
+        crate::host::bracketed(&self.host)
     }
 
     /// `https://host[:port]/path/`.
@@ -213,11 +209,11 @@ pub fn render_grouped(report: &Report, params: &Params) -> Vec<(Group, Vec<Snipp
     let from_params = Target::parse(&params.url);
     let path = if from_params.is_some() { url_path(&params.url) } else { "/".into() };
     let target = from_params.or_else(|| report.host.as_deref().and_then(Target::parse));
-    // The host goes into commands and file names: anything but a host name is replaced.
-    let safe = |t: &Target| t.host.chars().all(|c| c.is_ascii_alphanumeric() || ".-_:".contains(c));
+    // The host goes into commands and file names: Target::read lets only the characters of
+    // host names and IP addresses through.
     let (host, port) = match target {
-        Some(t) if safe(&t) => (t.host, t.port),
-        _ => (EXAMPLE_HOST.to_string(), None),
+        Some(t) => (t.host, t.port),
+        None => (EXAMPLE_HOST.to_string(), None),
     };
     let context = Context { report, params, host, port, path };
     let mut grouped: Vec<(Group, Vec<Snippet>)> = Vec::new();

@@ -229,10 +229,8 @@ fn gitlab_url(value: &str) -> Result<String, String> {
     if value.is_empty() {
         return Ok(String::new());
     }
-    let host = crate::host::Target::parse(value).map(|t| t.host).unwrap_or_default();
-    let host_ok = !host.is_empty()
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-_:".contains(c))
-        && !host.starts_with(['.', '-']);
+    // Target::read lets only the characters of host names (RFC 1123) and IP addresses through.
+    let host_ok = crate::host::Target::parse(value).is_some();
     let path_ok =
         super::url_path(value).chars().all(|c| c.is_ascii_alphanumeric() || "/._~-".contains(c));
     let scheme_ok =

@@ -2,7 +2,7 @@
 //! date, and the samples. Pasted, dropped and sample input is analysed at once; typing
 //! after a short pause.
 
-use certchain_core::host::Target;
+use certchain_core::host;
 use yew::prelude::*;
 
 use super::file_picker::{read_files, FilePicker};
@@ -96,8 +96,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     });
     let date = clock::date_text(props.state.as_of.unwrap_or_else(clock::now));
     // A host that is not one would turn the host check off without a word: say so.
-    let host = props.state.host.trim();
-    let host_error = (!host.is_empty()).then(|| Target::read(host).err()).flatten();
+    let host_error = host::given(&props.state.host).err();
     let class = classes!("input-panel", dragging.then_some("dragging"));
     html! {
         <section {class} ondragover={drag(true)} ondragenter={drag(true)} ondragleave={drag(false)} ondrop={on_drop}>

@@ -103,14 +103,11 @@ impl Output {
         }
         print(self, report)?;
         if report.certificates.is_empty() {
-            let first = report.findings.first();
-            if self.lang == Lang::Ja {
-                let reason = first.map(|f| f.message.ja.as_str()).unwrap_or_default();
-                eprintln!("certchain: 使える入力がありません: {reason}");
-            } else {
-                let reason = first.map(|f| f.message.en.as_str()).unwrap_or_default();
-                eprintln!("certchain: unusable input: {reason}");
-            }
+            let ja = self.lang == Lang::Ja;
+            let reason =
+                report.findings.first().map(|f| if ja { &f.message.ja } else { &f.message.en });
+            let unusable = if ja { "使える入力がありません" } else { "unusable input" };
+            eprintln!("certchain: {unusable}: {}", reason.map(String::as_str).unwrap_or_default());
             return Ok(UNUSABLE);
         }
         let errors =

@@ -35,14 +35,9 @@ impl Input {
 }
 
 /// `--host` as typed, once it is known to name a host (a typo must not turn the host
-/// check off without a word).
-/// An empty value (`CERTCHAIN_HOST=` in a CI template) means no host.
+/// check off without a word); empty for none (`CERTCHAIN_HOST=`).
 fn host_or_url(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(String::new());
-    }
-    certchain_core::host::Target::read(text).map(|_| text.to_string())
+    certchain_core::host::given(text).map(|host| host.unwrap_or_default().to_string())
 }
 
 fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {

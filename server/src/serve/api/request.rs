@@ -262,12 +262,8 @@ fn apply_options(job: &mut Job, pairs: &[(String, String)]) -> Result<(), ApiErr
 /// A host or URL, refused with the reason rather than dropped (which would silently turn
 /// the host check off); an empty one is no host.
 fn parse_host(text: &str) -> Result<Option<String>, ApiError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    certchain_core::host::Target::read(text)
-        .map(|_| Some(text.to_string()))
+    certchain_core::host::given(text)
+        .map(|host| host.map(str::to_string))
         .map_err(|e| ApiError::bad_request("invalid_host", format!("host: {e}")))
 }
 
