@@ -213,13 +213,10 @@ fn reached(
 /// the server must still send them and clients should trust them instead of the pin.
 fn served<'r>(graph: &Graph<'_>, ranked: &'r [Ranked]) -> Option<&'r chain::Found> {
     let best = &ranked.first()?.found;
-    let pinned = best.certs.len() == 1
-        && matches!(best.end, End::Anchor(_))
-        && graph.could_pin(best.certs[0]);
     let above = || {
         ranked.iter().map(|r| &r.found).find(|f| f.certs.len() > 1 && f.certs[0] == best.certs[0])
     };
-    Some(if pinned { above().unwrap_or(best) } else { best })
+    Some(if best.ends_at_a_pin(graph) { above().unwrap_or(best) } else { best })
 }
 
 /// Certificates on any path that starts at the best path's leaf.

@@ -39,7 +39,7 @@ pub fn sort(paths: &mut [Ranked], graph: &Graph<'_>) {
             !r.valid,
             end_class(r.found.end),
             r.errors.len(),
-            pins_its_own_start(graph, &r.found),
+            r.found.ends_at_a_pin(graph),
             Reverse(strength(graph, certs)),
             !through_trusted_intermediate(graph, &r.found),
             certs.len(),
@@ -60,13 +60,6 @@ fn through_trusted_intermediate(graph: &Graph<'_>, found: &Found) -> bool {
     found.certs.len() > 1
         && matches!(found.end, End::Anchor(a) if user(a) && graph.anchors.equivalent(&graph.certs[top]) == Some(a))
         && !graph.self_signed(top)
-}
-
-/// The path is one end-entity certificate trusted as its own anchor (a pin): any path that
-/// reaches a trusted CA is better, since that is what clients should trust.
-fn pins_its_own_start(graph: &Graph<'_>, found: &Found) -> bool {
-    let [only] = found.certs[..] else { return false };
-    matches!(found.end, End::Anchor(_)) && graph.could_pin(only)
 }
 
 fn end_class(end: End) -> u8 {

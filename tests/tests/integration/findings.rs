@@ -676,3 +676,18 @@ fn a_trusted_self_signed_leaf_is_not_a_pin() {
     assert!(!has(&r, "trusted_server_certificate"), "{:?}", codes(&r));
     assert_eq!(r.paths.len(), 1, "{:?}", r.paths.iter().map(|p| p.end).collect::<Vec<_>>());
 }
+
+/// A leaf issued straight by the trusted root is no pin: with the root sent too, the path
+/// that stops at the anchor still wins (the root is shown as the anchor, as in longer chains).
+#[test]
+fn a_leaf_issued_by_the_trusted_root_is_not_ranked_as_a_pin() {
+    let root = Spec::root("Test Root CA").issue(None);
+    let leaf = Spec::leaf(HOST).issue(Some(&root));
+    let mut options = certchain_tests::options(Some(HOST));
+    options.trust = vec![certchain_core::Source::text(&root.pem())];
+    let sent = [leaf.pem(), root.pem()].concat();
+    let r = certchain_core::analyze(&[certchain_core::Source::text(&sent)], &options);
+    assert!(r.valid, "{:?}", codes(&r));
+    assert_eq!(r.chain, [0]);
+    assert!(!has(&r, "trusted_server_certificate"), "{:?}", codes(&r));
+}
