@@ -15,6 +15,7 @@ pub mod bounds;
 pub mod cert;
 pub mod chain;
 pub mod diagnose;
+pub mod escape;
 pub mod explain;
 pub mod host;
 pub mod input;

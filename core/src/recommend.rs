@@ -109,7 +109,10 @@ pub fn bundles(
     let root_in_input = matches!(best.end, End::SelfSigned | End::Anchor(_))
         && certs.last().is_some_and(|&t| graph.self_signed(t));
     let self_signed_leaf = certs.len() == 1 && root_in_input;
-    let host = target.map(|t| t.host.clone()).or_else(|| leaf_host(graph, best));
+    let host = match target {
+        Some(t) => RunnerName::Host(t.host.clone()),
+        None => leaf_host(graph, best),
+    };
     match kind {
         InputKind::ServerChain => {
             let served =
@@ -120,7 +123,7 @@ pub fn bundles(
             Bundles {
                 fullchain: Some(fullchain(graph, &certs[..served], best.end, certs)),
                 ca_bundle: (!ca.is_empty()).then(|| ca.bundle()),
-                runner_crt: (!public && !ca.is_empty()).then(|| ca.runner(host)),
+                runner_crt: (!public && !ca.is_empty()).then(|| ca.runner(&host)),
             }
         }
         InputKind::CaBundle => {
@@ -128,7 +131,7 @@ pub fn bundles(
             Bundles {
                 fullchain: None,
                 ca_bundle: Some(ca.bundle()),
-                runner_crt: Some(ca.runner(host)),
+                runner_crt: Some(ca.runner(&host)),
             }
         }
         InputKind::TrustStore | InputKind::Empty => none,
@@ -255,9 +258,17 @@ impl CaFile {
     }
 
     /// GitLab Runner reads `<host>.crt` — host without the port — from its certs directory.
-    fn runner(&self, host: Option<String>) -> Bundle {
-        let host = host.unwrap_or_else(|| "ca".into());
-        let (note_en, note_ja) = self.note();
+    fn runner(&self, name: &RunnerName) -> Bundle {
+        let host = match name {
+            RunnerName::Host(host) => host.as_str(),
+            RunnerName::Refused(_) | RunnerName::Unknown => "ca",
+        };
+        let (mut note_en, mut note_ja) = self.note();
+        if let RunnerName::Refused(leaf_name) = name {
+            let shown = crate::escape::visible(leaf_name);
+            note_en += &format!(" The leaf's name {shown:?} is not a host name, so certchain does not use it in a file name: rename ca.crt to <host>.crt for the host the runner connects to, or give the host (--host).");
+            note_ja += &format!(" リーフの名前 {shown:?} はホスト名ではないため、ファイル名には使いません。ca.crt を Runner の接続先ホストに合わせて <host>.crt に名前を変えるか、ホストを指定してください(--host)。");
+        }
         let en = format!("GitLab Runner CA file: save as /etc/gitlab-runner/certs/{host}.crt (runner as root) or ~/.gitlab-runner/certs/{host}.crt, or pass it with --tls-ca-file. CA certificates only, PEM.{note_en}");
         let ja = format!("GitLab Runner 用 CA ファイル: /etc/gitlab-runner/certs/{host}.crt(root で実行)または ~/.gitlab-runner/certs/{host}.crt に保存するか、--tls-ca-file で指定します。CA 証明書のみ・PEM 形式です。{note_ja}");
         Bundle {
@@ -269,11 +280,33 @@ impl CaFile {
     }
 }
 
-/// The first non-wildcard DNS name of the leaf, or its CN.
-fn leaf_host(graph: &Graph<'_>, best: &Found) -> Option<String> {
-    let leaf = &graph.certs[*best.certs.first()?];
+/// The host the runner's `<host>.crt` is named after.
+enum RunnerName {
+    /// A host name or IP address: the user's, or the leaf's once `Target::read` accepts it.
+    Host(String),
+    /// The leaf's name, which is not a host name (`../x`, `$(cmd)`, a line break…): a name
+    /// from a certificate goes into file names and commands only through the grammar of a
+    /// host the user types, so the file is `ca.crt`.
+    Refused(String),
+    /// No host given and no name on the leaf.
+    Unknown,
+}
+
+/// The first non-wildcard DNS name of the leaf, or its CN when it looks like a host name
+/// (it has a dot and no space), checked as a host the user typed would be.
+fn leaf_host(graph: &Graph<'_>, best: &Found) -> RunnerName {
+    let Some(leaf) = best.certs.first().map(|&i| &graph.certs[i]) else {
+        return RunnerName::Unknown;
+    };
     let sans = leaf.ext.sans.as_ref();
-    sans.and_then(|s| s.dns.iter().find(|d| !d.contains('*')).cloned())
-        .or_else(|| leaf.common_name.clone().filter(|cn| !cn.contains(' ') && cn.contains('.')))
-        .map(|h| h.to_ascii_lowercase())
+    let name = sans
+        .and_then(|s| s.dns.iter().find(|d| !d.contains('*')).cloned())
+        .or_else(|| leaf.common_name.clone().filter(|cn| !cn.contains(' ') && cn.contains('.')));
+    let Some(name) = name else { return RunnerName::Unknown };
+    match Target::read(&name) {
+        Ok(target) if target.port.is_none() && !name.contains(['/', '@', '?', '#']) => {
+            RunnerName::Host(target.host)
+        }
+        _ => RunnerName::Refused(name),
+    }
 }

@@ -17,7 +17,14 @@ pub fn offer(context: &Context) -> Vec<Snippet> {
 
 /// `http.<url>.sslCAInfo`: git config docs, `http.<url>.*` (URL matching).
 fn git(context: &Context, ca: &str) -> Snippet {
-    let values = [("url", context.url()), ("host", context.host.clone()), ("ca_file", ca.into())];
+    let url = context.url();
+    let values = [
+        ("copy", format!("~/.config/git/certs/{}-ca.pem", context.host)),
+        ("setting", format!("http.{url}.sslCAInfo")),
+        ("remote", format!("{url}group/project.git")),
+        ("ca_file", ca.into()),
+        ("url", url),
+    ];
     Snippet {
         target: "git-sslcainfo",
         title: Text::new("git: trust the private CA for this host", "git: このホストでプライベート CA を信頼する"),
@@ -69,7 +76,19 @@ fn registry(context: &Context) -> String {
 
 fn docker(context: &Context, ca: &str) -> Snippet {
     let registry = registry(context);
-    let values = [("registry", registry.clone()), ("ca_file", ca.into())];
+    let docker_dir = format!("/etc/docker/certs.d/{registry}");
+    let containerd_dir = format!("/etc/containerd/certs.d/{registry}");
+    let values = [
+        ("registry", registry.clone()),
+        ("ca_file", ca.into()),
+        ("docker_ca", format!("{docker_dir}/ca.crt")),
+        ("docker_dir", docker_dir),
+        ("image", format!("{registry}/group/project/image:tag")),
+        ("containerd_ca", format!("{containerd_dir}/ca.crt")),
+        ("hosts_toml", format!("{containerd_dir}/hosts.toml")),
+        ("containerd_dir", containerd_dir),
+        ("server", format!("https://{registry}")),
+    ];
     Snippet {
         target: "docker-certs-d",
         title: Text::new("Docker and containerd: trust the private CA for a registry", "Docker と containerd: レジストリでプライベート CA を信頼する"),
@@ -109,8 +128,10 @@ fn env_vars(context: &Context, ca: &str) -> Snippet {
     let windows = context.params.os == Os::Windows;
     let values = [
         ("host", context.host.clone()),
-        ("ca_file", ca.into()),
+        ("ca_file", if windows { format!(".\\{ca}") } else { ca.into() }),
         ("system_bundle", system_bundle(context.params.os).into()),
+        ("ca_copy", format!("~/.config/certs/{}-ca.pem", context.host)),
+        ("bundle", format!("~/.config/certs/system-plus-{}.pem", context.host)),
     ];
     let (template, language, filename) = if windows {
         (include_str!("templates/ca-env-vars.ps1"), "powershell", "ca-env-vars.ps1")

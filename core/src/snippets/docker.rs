@@ -40,7 +40,7 @@ fn values(context: &Context) -> [(&'static str, String); 5] {
         ("url", context.url()),
         ("ca_path", host_ca_path(context)),
         ("config_path", config_path(context).into()),
-        ("file", runner_file(context)),
+        ("bind", format!("{}:/etc/gitlab-runner/certs/ca.crt:ro", host_ca_path(context))),
     ]
 }
 

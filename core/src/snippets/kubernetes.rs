@@ -5,6 +5,7 @@
 //! accessing GitLab"; the MKE article for `rbac.create` and `privileged`).
 
 use super::params::{Distro, Executor};
+use super::quote;
 use super::runner::{runner_file, source_file};
 use super::template::fill;
 use super::{Context, Snippet};
@@ -32,8 +33,8 @@ fn secret(context: &Context, helm: bool) -> Snippet {
     let source = source_file(context);
     let (helm_comment, helm_key) = if helm {
         (
-            format!("\n# Key {file}: what the Helm chart's certsSecretName needs (the host without the port)."),
-            format!(" \\\n  --from-file={file}={source}"),
+            format!("\n# Key {}: what the Helm chart's certsSecretName needs (the host without the port).", quote::comment(&file)),
+            format!(" \\\n  --from-file={}", quote::sh(&format!("{file}={source}"))),
         )
     } else {
         (String::new(), String::new())
@@ -42,7 +43,7 @@ fn secret(context: &Context, helm: bool) -> Snippet {
         ("host", context.host.clone()),
         ("secret", context.params.secret.clone()),
         ("namespace", context.params.namespace.clone()),
-        ("source", source),
+        ("from_file", format!("ca.crt={source}")),
         ("helm_comment", helm_comment),
         ("helm_key", helm_key),
     ];
@@ -124,8 +125,14 @@ fn helm_values(context: &Context) -> Snippet {
     let file = runner_file(context);
     let (certs_values, volume) = if context.private_ca() {
         (
-            format!("# The CA of {}: Secret {secret} with the key {file} (runner-k8s-secret).\ncertsSecretName: {secret}\n", context.host),
-            format!("\n      [[runners.kubernetes.volumes.secret]]\n        name = \"{secret}\"\n        mount_path = \"/etc/gitlab-runner/certs/\"\n        read_only = true"),
+            format!(
+                "# The CA of {}: Secret {} with the key {} (runner-k8s-secret).\ncertsSecretName: {}\n",
+                quote::comment(&context.host),
+                quote::comment(secret),
+                quote::comment(&file),
+                quote::yaml_scalar(secret),
+            ),
+            format!("\n      [[runners.kubernetes.volumes.secret]]\n        name = {}\n        mount_path = \"/etc/gitlab-runner/certs/\"\n        read_only = true", quote::toml(secret)),
         )
     } else {
         (String::new(), String::new())

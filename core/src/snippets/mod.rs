@@ -12,6 +12,7 @@ mod docker;
 mod kubernetes;
 mod params;
 mod privileged;
+pub mod quote;
 mod runner;
 mod servers;
 mod template;

@@ -21,9 +21,15 @@ pub fn offer(context: &Context) -> Vec<Snippet> {
     offered
 }
 
-fn values(context: &Context) -> [(&'static str, String); 2] {
+fn values(context: &Context) -> [(&'static str, String); 5] {
     let (namespace, service_account) = context.account();
-    [("namespace", namespace), ("service_account", service_account)]
+    [
+        ("account", format!("{namespace}:{service_account}")),
+        ("binding", format!("{service_account}-cluster-admin")),
+        ("psp", format!("{service_account}-psp")),
+        ("namespace", namespace),
+        ("service_account", service_account),
+    ]
 }
 
 fn service_account_privileges(context: &Context) -> Snippet {

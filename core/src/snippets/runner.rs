@@ -39,13 +39,13 @@ fn windows(context: &Context) -> bool {
 }
 
 /// The certs folder: `/etc/gitlab-runner/certs/` as root, `~/.gitlab-runner/certs/` if not
-/// (written `$HOME/…` for the shell, which expands it inside quotes), and
-/// `C:\GitLab-Runner\certs\` on Windows.
+/// (a `path` placeholder keeps the `~/` expandable), and `C:\GitLab-Runner\certs\` on
+/// Windows.
 fn certs_dir_path(context: &Context) -> &'static str {
     match (windows(context), context.params.runner_as_root) {
         (true, _) => "C:\\GitLab-Runner\\certs\\",
         (false, true) => "/etc/gitlab-runner/certs/",
-        (false, false) => "$HOME/.gitlab-runner/certs/",
+        (false, false) => "~/.gitlab-runner/certs/",
     }
 }
 
@@ -60,7 +60,11 @@ pub fn ca_path(context: &Context) -> String {
 
 /// `tls-ca-file` as an absolute path, for config.toml and Docker binds.
 pub fn absolute_ca_path(context: &Context) -> String {
-    ca_path(context).replace("$HOME", RUNNER_HOME)
+    let path = ca_path(context);
+    match path.strip_prefix('~') {
+        Some(rest) => format!("{RUNNER_HOME}{rest}"),
+        None => path,
+    }
 }
 
 fn config_path(context: &Context) -> &'static str {
@@ -110,10 +114,15 @@ fn certs_dir(context: &Context) -> Snippet {
     } else {
         (include_str!("templates/runner-certs-dir.sh"), "shell", "install-runner-ca.sh")
     };
+    let source = if windows(context) {
+        format!(".\\{}", source_file(context))
+    } else {
+        source_file(context)
+    };
     let values = [
         ("dir", certs_dir_path(context).to_string()),
-        ("file", file.clone()),
-        ("source", source_file(context)),
+        ("dest", ca_path(context)),
+        ("source", source),
         ("sudo", sudo(context).to_string()),
     ];
     Snippet {
@@ -162,8 +171,8 @@ fn runner_values(context: &Context, ca_path: String) -> Vec<(&'static str, Strin
 }
 
 fn config_toml(context: &Context) -> Snippet {
-    // A TOML basic string escapes backslashes (Windows paths); nothing expands `$HOME`.
-    let values = runner_values(context, absolute_ca_path(context).replace('\\', "\\\\"));
+    // Nothing expands `~` in config.toml: the path is absolute.
+    let values = runner_values(context, absolute_ca_path(context));
     let mut notes = vec![
         Text::new(
             "Merge into the existing [[runners]] entry for this URL (keep its token); the runner reloads config.toml by itself.",
@@ -194,9 +203,9 @@ fn config_toml(context: &Context) -> Snippet {
 /// Flags the executor needs at registration, each on its own continued line.
 fn executor_flags(context: &Context, continuation: &str) -> String {
     match (context.params.executor, windows(context)) {
-        (Executor::Docker, false) => format!("\n  --docker-image \"ubuntu:24.04\" {continuation}"),
+        (Executor::Docker, false) => format!("\n  --docker-image ubuntu:24.04 {continuation}"),
         (Executor::Docker, true) => format!(
-            "\n  --docker-image \"mcr.microsoft.com/windows/servercore:ltsc2022\" {continuation}"
+            "\n  --docker-image 'mcr.microsoft.com/windows/servercore:ltsc2022' {continuation}"
         ),
         _ => String::new(),
     }
@@ -237,7 +246,8 @@ fn download(context: &Context) -> Snippet {
         ("host", context.host.clone()),
         ("url", context.url()),
         ("file", runner_file(context)),
-        ("dir", certs_dir_path(context).replace('\\', "/")),
+        ("capture", format!("{}.s_client.txt", context.host)),
+        ("dest", ca_path(context).replace('\\', "/")),
     ];
     Snippet {
         target: "runner-download-ca",

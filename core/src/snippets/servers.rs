@@ -2,6 +2,7 @@
 //! root) in their TLS configuration; and GitLab's own trust of a private CA for the
 //! connections it makes.
 
+use super::quote;
 use super::template::fill;
 use super::trust_stores::{ca_file, one_file_per_certificate};
 use super::{Context, Snippet};
@@ -54,10 +55,15 @@ fn key_note(context: &Context) -> Text {
 /// GitLab Linux package (Omnibus): `/etc/gitlab/ssl/<host>.crt` with the full chain
 /// (GitLab docs, "Configure HTTPS manually").
 fn gitlab_omnibus(context: &Context, fullchain: &str) -> Snippet {
-    let ca_option = ca_file(context).map(|f| format!(" -CAfile {f}")).unwrap_or_default();
+    let ca_option =
+        ca_file(context).map(|f| format!(" -CAfile {}", quote::sh(f))).unwrap_or_default();
+    let host = &context.host;
     let values = [
-        ("host", context.host.clone()),
+        ("host", host.clone()),
         ("fullchain", fullchain.to_string()),
+        ("crt_path", format!("/etc/gitlab/ssl/{host}.crt")),
+        ("key", format!("{host}.key")),
+        ("key_path", format!("/etc/gitlab/ssl/{host}.key")),
         ("external_url", format!("https://{}", context.authority())),
         ("connect", context.connect()),
         ("ca_option", ca_option),
@@ -92,7 +98,9 @@ fn gitlab_omnibus(context: &Context, fullchain: &str) -> Snippet {
 fn gitlab_trusted_certs(context: &Context) -> Option<Snippet> {
     let ca = ca_file(context)?;
     let prefix = format!("/etc/gitlab/trusted-certs/{}-ca-", context.host);
-    let values = [("split", one_file_per_certificate(ca, &prefix, true))];
+    let name = format!("{}-ca-", context.host);
+    let split = one_file_per_certificate(ca, "/etc/gitlab/trusted-certs", &name, true);
+    let values = [("split", split)];
     Some(Snippet {
         target: "gitlab-trusted-certs",
         title: Text::new("GitLab: trust the private CA for its own connections", "GitLab: 自身の接続でプライベート CA を信頼する"),
@@ -121,7 +129,13 @@ fn gitlab_trusted_certs(context: &Context) -> Option<Snippet> {
 /// (nginx docs, ngx_http_ssl_module). A whole `server` block: it loads as is.
 fn nginx(context: &Context, fullchain: &str) -> Snippet {
     let port = port(context);
-    let values = [("host", context.host.as_str()), ("fullchain", fullchain), ("port", &port)];
+    let host = &context.host;
+    let values = [
+        ("host", host.clone()),
+        ("port", port),
+        ("cert_path", format!("/etc/nginx/ssl/{fullchain}")),
+        ("key_path", format!("/etc/nginx/ssl/{host}.key")),
+    ];
     Snippet {
         target: "nginx",
         title: Text::new("nginx: serve the full chain", "nginx: フルチェーンを送る"),
@@ -149,7 +163,14 @@ fn apache(context: &Context, fullchain: &str) -> Snippet {
     let port = port(context);
     // Debian's ports.conf already listens on 443 with mod_ssl; another port needs its Listen.
     let listen = if port == "443" { String::new() } else { format!("Listen {port} https\n") };
-    let values = [("host", context.host.as_str()), ("port", &port), ("listen", &listen)];
+    let host = &context.host;
+    let values = [
+        ("host", host.clone()),
+        ("port", port),
+        ("listen", listen),
+        ("cert_path", format!("/etc/ssl/certs/{host}.fullchain.pem")),
+        ("key_path", format!("/etc/ssl/private/{host}.key")),
+    ];
     Snippet {
         target: "apache",
         title: Text::new("Apache httpd: serve the full chain", "Apache httpd: フルチェーンを送る"),
@@ -173,8 +194,16 @@ fn apache(context: &Context, fullchain: &str) -> Snippet {
 
 /// HAProxy: `crt` names one PEM with the certificate chain and the key (HAProxy docs, `crt`).
 fn haproxy(context: &Context, fullchain: &str) -> Snippet {
-    let port = port(context);
-    let values = [("host", context.host.as_str()), ("fullchain", fullchain), ("port", &port)];
+    let host = &context.host;
+    let pem = format!("/etc/haproxy/certs/{host}.pem");
+    let key = format!("{host}.key");
+    let combine = format!(
+        "umask 077; cat {} {} > {}",
+        quote::sh(fullchain),
+        quote::sh(&key),
+        quote::sh(&pem)
+    );
+    let values = [("combine", combine), ("pem", pem), ("port", port(context))];
     Snippet {
         target: "haproxy",
         title: Text::new("HAProxy: one PEM with the chain and the key", "HAProxy: チェーンと鍵を 1 つの PEM に"),
@@ -198,7 +227,13 @@ fn haproxy(context: &Context, fullchain: &str) -> Snippet {
 
 /// Traefik: `tls.certificates` in a file-provider dynamic configuration (Traefik docs, TLS).
 fn traefik(context: &Context, fullchain: &str) -> Snippet {
-    let values = [("host", context.host.as_str()), ("fullchain", fullchain)];
+    let host = &context.host;
+    let values = [
+        ("host", host.clone()),
+        ("fullchain", fullchain.to_string()),
+        ("cert_path", format!("/etc/traefik/certs/{host}.fullchain.pem")),
+        ("key_path", format!("/etc/traefik/certs/{host}.key")),
+    ];
     Snippet {
         target: "traefik",
         title: Text::new("Traefik: serve the full chain", "Traefik: フルチェーンを送る"),

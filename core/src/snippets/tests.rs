@@ -98,7 +98,8 @@ fn parameters_change_paths_and_scripts() {
     let snippets = render(&report, &with(&[("runner_as_root", "no")]));
     let certs_dir = body(&snippets, "runner-certs-dir");
     assert!(
-        certs_dir.contains("\"$HOME/.gitlab-runner/certs/gitlab.example.com.crt\""),
+        certs_dir
+            .contains("cp gitlab.example.com.crt ~/.gitlab-runner/certs/gitlab.example.com.crt"),
         "{certs_dir}"
     );
     assert!(!certs_dir.contains("sudo"), "a runner run as its user needs no sudo: {certs_dir}");
@@ -106,7 +107,7 @@ fn parameters_change_paths_and_scripts() {
         "tls-ca-file = \"/home/gitlab-runner/.gitlab-runner/certs/gitlab.example.com.crt\""
     ));
     assert!(body(&snippets, "runner-register")
-        .contains("--tls-ca-file \"$HOME/.gitlab-runner/certs/gitlab.example.com.crt\""));
+        .contains("--tls-ca-file ~/.gitlab-runner/certs/gitlab.example.com.crt"));
     assert!(body(&snippets, "runner-docker-volumes")
         .contains("/home/gitlab-runner/.gitlab-runner/certs/gitlab.example.com.crt:"));
     let params = with(&[("os", "windows")]);
@@ -118,7 +119,7 @@ fn parameters_change_paths_and_scripts() {
         .contains(r"C:\GitLab-Runner\certs\gitlab.example.com.crt"));
     assert!(body(&snippets, "runner-config-toml")
         .contains(r#"tls-ca-file = "C:\\GitLab-Runner\\certs\\gitlab.example.com.crt""#));
-    assert!(body(&snippets, "runner-register").contains("--executor \"docker-windows\""));
+    assert!(body(&snippets, "runner-register").contains("--executor 'docker-windows'"));
     assert!(body(&snippets, "runner-docker-volumes")
         .contains(r#""c:\\GitLab-Runner\\certs:C:\\GitLab-Runner\\certs:ro""#));
     assert!(!targets(&report, &params).contains(&"runner-docker-pre-build"));

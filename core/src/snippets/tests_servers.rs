@@ -154,7 +154,7 @@ fn haproxy_concatenates_leaf_then_chain_then_key() {
 fn each_os_gets_its_own_trust_store_commands() {
     let report = private_ca_report("gitlab.example.com");
     let expected = [
-        ("debian", "shell", "/usr/local/share/ca-certificates/gitlab.example.com-ca-\" '/-----BEGIN CERTIFICATE-----/ { n++ } n { print > (prefix n \".crt\") }' ca-bundle.pem\nsudo update-ca-certificates"),
+        ("debian", "shell", "sudo awk -v prefix=/usr/local/share/ca-certificates/gitlab.example.com-ca- '/-----BEGIN CERTIFICATE-----/ { n++ } n { print > (prefix n \".crt\") }' ca-bundle.pem\nsudo update-ca-certificates"),
         ("alpine", "shell", "apk add --no-cache ca-certificates"),
         ("rhel", "shell", "sudo cp ca-bundle.pem /etc/pki/ca-trust/source/anchors/gitlab.example.com-ca.pem\nsudo update-ca-trust extract"),
         ("macos", "shell", "sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain gitlab.example.com-root.pem"),
@@ -186,7 +186,8 @@ fn java_imports_every_ca_certificate_under_its_own_alias() {
     let body =
         snippet(&private_ca_report("gitlab.example.com"), &Params::default(), "trust-store-java")
             .body;
-    assert!(body.contains("awk -v prefix=\"$dir/gitlab.example.com-ca-\""), "{body}");
+    assert!(body.contains("awk -v prefix=\"$dir\"/gitlab.example.com-ca- "), "{body}");
+    assert!(body.contains("grep -F gitlab.example.com-ca-"), "{body}");
     assert!(body.contains("for cert in \"$dir\"/*.crt; do"), "{body}");
     assert!(body.contains("keytool -importcert -noprompt -cacerts -storepass changeit"), "{body}");
     assert!(body.contains("-alias \"$(basename \"$cert\" .crt)\" -file \"$cert\""), "{body}");
@@ -196,7 +197,7 @@ fn java_imports_every_ca_certificate_under_its_own_alias() {
 fn clients_use_the_url_for_git_and_host_port_for_docker_only_off_443() {
     let report = private_ca_report("gitlab.example.com");
     let git = snippet(&report, &on_8443(), "git-sslcainfo").body;
-    assert!(git.contains("git config --global 'http.https://gitlab.example.com:8443/.sslCAInfo' ~/.config/git/certs/gitlab.example.com-ca.pem"), "{git}");
+    assert!(git.contains("git config --global http.https://gitlab.example.com:8443/.sslCAInfo ~/.config/git/certs/gitlab.example.com-ca.pem"), "{git}");
     let docker = snippet(&report, &on_8443(), "docker-certs-d").body;
     assert!(
         docker.contains("sudo cp ca-bundle.pem /etc/docker/certs.d/gitlab.example.com:8443/ca.crt"),
@@ -228,7 +229,8 @@ fn env_vars_say_which_replace_and_build_a_bundle_with_the_system_cas() {
         "export REQUESTS_CA_BUNDLE=\"$bundle\"",
         "export CURL_CA_BUNDLE=\"$bundle\"",
         "export GIT_SSL_CAINFO=\"$bundle\"",
-        "export NODE_EXTRA_CA_CERTS=\"$HOME/.config/certs/gitlab.example.com-ca.pem\"",
+        "ca=~/.config/certs/gitlab.example.com-ca.pem\n",
+        "export NODE_EXTRA_CA_CERTS=\"$ca\"",
     ] {
         assert!(rhel.body.contains(line), "{line}");
     }

@@ -2,6 +2,7 @@
 //! to Java's cacerts. Offered when clients need a CA file and certchain has one to give.
 
 use super::params::Os;
+use super::quote;
 use super::template::fill;
 use super::{Context, Snippet};
 use crate::report::{PathEnd, Text};
@@ -25,14 +26,23 @@ pub(super) fn ca_file<'a>(context: &Context<'a>) -> Option<&'a str> {
 }
 
 /// The shell line that writes each certificate of `ca_file` to its own file
-/// `<prefix>1.crt`, `<prefix>2.crt`… (`openssl rehash`, run by `update-ca-certificates` and
-/// by GitLab's reconfigure, skips a file holding several certificates; keytool reads one).
-pub(super) fn one_file_per_certificate(ca_file: &str, prefix: &str, sudo: bool) -> String {
+/// `<dir>/<name>1.crt`, `<dir>/<name>2.crt`… (`openssl rehash`, run by
+/// `update-ca-certificates` and by GitLab's reconfigure, skips a file holding several
+/// certificates; keytool reads one). `dir` is a folder, or [`DIR_VARIABLE`].
+/// awk's `-v` reads backslash escapes in its value (POSIX awk, "-v assignment"): the name
+/// is a host name, which has none.
+pub(super) fn one_file_per_certificate(ca_file: &str, dir: &str, name: &str, sudo: bool) -> String {
     let sudo = if sudo { "sudo " } else { "" };
+    let dir = if dir == DIR_VARIABLE { dir.to_string() } else { quote::sh(dir) };
     format!(
-        "{sudo}awk -v prefix=\"{prefix}\" '/-----BEGIN CERTIFICATE-----/ {{ n++ }} n {{ print > (prefix n \".crt\") }}' {ca_file}"
+        "{sudo}awk -v prefix={dir}/{} '/-----BEGIN CERTIFICATE-----/ {{ n++ }} n {{ print > (prefix n \".crt\") }}' {}",
+        quote::sh(name),
+        quote::sh(ca_file)
     )
 }
+
+/// The folder made by `mktemp -d` in the Java snippet, as the shell writes it.
+const DIR_VARIABLE: &str = "\"$dir\"";
 
 /// The CA file ends at an intermediate: the root was neither in the input nor given as trust.
 fn without_root(context: &Context) -> bool {
@@ -91,16 +101,29 @@ fn system(context: &Context, ca: &str) -> Snippet {
             windows_notes(),
         ),
     };
-    let prefix = format!("/usr/local/share/ca-certificates/{}-ca-", context.host);
-    let split = one_file_per_certificate(ca, &prefix, context.params.os != Os::Alpine);
+    let name = format!("{}-ca-", context.host);
+    let split = one_file_per_certificate(
+        ca,
+        "/usr/local/share/ca-certificates",
+        &name,
+        context.params.os != Os::Alpine,
+    );
     // `security add-trusted-cert -r trustRoot` only takes a self-signed certificate.
     let result = if without_root(context) { "trustAsRoot" } else { "trustRoot" };
+    let host = &context.host;
+    let ca_file = if context.params.os == Os::Windows { format!(".\\{ca}") } else { ca.into() };
     let values = [
-        ("host", context.host.clone()),
+        ("host", host.clone()),
         ("connect", context.connect()),
-        ("ca_file", ca.to_string()),
+        ("ca_file", ca_file),
+        ("ca_name", ca.to_string()),
         ("split", split),
         ("result", result.to_string()),
+        (
+            "root_file",
+            format!("{host}-root.{}", if context.params.os == Os::Windows { "crt" } else { "pem" }),
+        ),
+        ("anchor", format!("/etc/pki/ca-trust/source/anchors/{host}-ca.pem")),
     ];
     let mut all = common_notes(context, ca);
     all.append(&mut notes);
@@ -153,9 +176,12 @@ fn windows_notes() -> Vec<Text> {
 
 /// Java's cacerts: one alias per certificate.
 fn java(context: &Context, ca: &str) -> Snippet {
-    let prefix = format!("$dir/{}-ca-", context.host);
-    let values =
-        [("host", context.host.clone()), ("split", one_file_per_certificate(ca, &prefix, false))];
+    let name = format!("{}-ca-", context.host);
+    let values = [
+        ("host", context.host.clone()),
+        ("split", one_file_per_certificate(ca, DIR_VARIABLE, &name, false)),
+        ("alias_prefix", name),
+    ];
     let mut notes = vec![
         Text::new(
             "keytool imports one certificate per alias and reads only the first certificate of a file: importing the CA file whole would add its first intermediate and miss the root. Each CA certificate therefore gets its own alias; with the intermediates trusted too, Java (which does not fetch missing intermediates) also accepts a server that sends only its leaf.",

@@ -3,12 +3,13 @@
 //! Exit codes: 0 no error finding, 1 error findings, 2 unusable input.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use certchain_core::Report;
 
 use super::input::Input;
+use super::out_dir::OutDir;
 use clap::ValueEnum;
 
 /// Exit code: no error finding.
@@ -72,6 +73,9 @@ pub struct Output {
     /// Write the recommended files (fullchain.pem, ca-bundle.pem, <host>.crt) into this directory.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replace files that already exist in the --out directory (never through a link).
+    #[arg(long, requires = "out")]
+    overwrite: bool,
 }
 
 /// Run the subcommand.
@@ -84,7 +88,7 @@ pub fn exit(outcome: Result<u8, String>) -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            eprintln!("certchain: {message}");
+            eprintln!("certchain: {}", super::text::shown(&message));
             ExitCode::from(UNUSABLE)
         }
     }
@@ -99,7 +103,7 @@ impl Output {
     /// Writes the files (`--out`) and prints the report; the exit code it deserves.
     pub fn emit(&self, report: &Report) -> Result<u8, String> {
         if let Some(dir) = &self.out {
-            write_bundles(report, dir)?;
+            write_bundles(report, &OutDir::open(dir, self.overwrite)?)?;
         }
         print(self, report)?;
         if report.certificates.is_empty() {
@@ -107,7 +111,8 @@ impl Output {
             let reason =
                 report.findings.first().map(|f| if ja { &f.message.ja } else { &f.message.en });
             let unusable = if ja { "使える入力がありません" } else { "unusable input" };
-            eprintln!("certchain: {unusable}: {}", reason.map(String::as_str).unwrap_or_default());
+            let reason = super::text::shown(reason.map(String::as_str).unwrap_or_default());
+            eprintln!("certchain: {unusable}: {reason}");
             return Ok(UNUSABLE);
         }
         let errors =
@@ -145,14 +150,15 @@ fn print_json(report: &Report) -> std::io::Result<()> {
     out.flush()
 }
 
-fn write_bundles(report: &Report, dir: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+/// Every file or none: the names are checked before the first is written.
+fn write_bundles(report: &Report, out: &OutDir) -> Result<(), String> {
     let b = &report.bundles;
-    for bundle in [&b.fullchain, &b.ca_bundle, &b.runner_crt].into_iter().flatten() {
-        let path = dir.join(&bundle.filename);
-        std::fs::write(&path, &bundle.pem)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        eprintln!("wrote {}", path.display());
+    let bundles: Vec<_> =
+        [&b.fullchain, &b.ca_bundle, &b.runner_crt].into_iter().flatten().collect();
+    out.check(bundles.iter().map(|bundle| bundle.filename.as_str()))?;
+    for bundle in bundles {
+        let path = out.write(&bundle.filename, bundle.pem.as_bytes())?;
+        eprintln!("wrote {}", super::text::shown_path(&path));
     }
     Ok(())
 }

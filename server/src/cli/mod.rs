@@ -3,5 +3,6 @@
 pub mod analyze;
 pub mod fetch;
 pub mod input;
+pub mod out_dir;
 pub mod snippets;
 pub mod text;

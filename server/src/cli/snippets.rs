@@ -5,7 +5,7 @@
 //! Exit codes: 0 snippets printed, 2 unusable input, unknown parameter or target not offered.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use certchain_core::report::Text;
@@ -13,6 +13,8 @@ use certchain_core::snippets::{self, Group, Params, Snippet};
 
 use super::analyze::{Format, Lang};
 use super::input::Input;
+use super::out_dir::OutDir;
+use super::text::shown;
 
 /// Arguments of `certchain snippets`.
 #[derive(clap::Args)]
@@ -35,6 +37,9 @@ pub struct Args {
     /// Also write each snippet's body into this directory, as <target>/<file name>.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replace files that already exist in the --out directory (never through a link).
+    #[arg(long, requires = "out")]
+    overwrite: bool,
 }
 
 /// Run the subcommand.
@@ -42,7 +47,7 @@ pub fn run(args: &Args) -> ExitCode {
     match execute(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("certchain: {message}");
+            eprintln!("certchain: {}", shown(&message));
             ExitCode::from(2)
         }
     }
@@ -61,7 +66,7 @@ fn execute(args: &Args) -> Result<(), String> {
     let offered = grouped.iter().flat_map(|(_, list)| list.iter().cloned()).collect();
     let chosen = choose(offered, &args.targets)?;
     if let Some(dir) = &args.out {
-        write_all(&chosen, dir)?;
+        write_all(&chosen, &OutDir::open(dir, args.overwrite)?)?;
     }
     let output = match args.format {
         Format::Json => serde_json::to_string_pretty(&chosen).map_err(|e| e.to_string())? + "\n",
@@ -105,22 +110,22 @@ fn choose(offered: Vec<Snippet>, targets: &[String]) -> Result<Vec<Snippet>, Str
 
 /// Each body into `dir/<target>/<filename>`: several targets share a file name
 /// (config.toml, .gitlab-ci.yml), so each gets its own folder.
-fn write_all(chosen: &[Snippet], dir: &Path) -> Result<(), String> {
-    for snippet in chosen {
-        let folder = dir.join(snippet.target);
-        std::fs::create_dir_all(&folder)
-            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-        let path = folder.join(&snippet.filename);
-        std::fs::write(&path, &snippet.body)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        eprintln!("wrote {}", path.display());
+fn write_all(chosen: &[Snippet], out: &OutDir) -> Result<(), String> {
+    let folders =
+        chosen.iter().map(|s| out.sub(s.target).map(|f| (f, s))).collect::<Result<Vec<_>, _>>()?;
+    for (folder, snippet) in &folders {
+        folder.check([snippet.filename.as_str()])?;
+    }
+    for (folder, snippet) in folders {
+        let path = folder.write(&snippet.filename, snippet.body.as_bytes())?;
+        eprintln!("wrote {}", super::text::shown_path(&path));
     }
     Ok(())
 }
 
 /// The snippets as text, under a heading at each change of group.
 fn text(chosen: &[Snippet], group_of: &[(&'static str, Group)], ja: bool) -> String {
-    let pick = |t: &Text| if ja { t.ja.clone() } else { t.en.clone() };
+    let pick = |t: &Text| shown(if ja { &t.ja } else { &t.en });
     let mut out = String::new();
     let mut current = None;
     for s in chosen {
@@ -140,11 +145,13 @@ fn text(chosen: &[Snippet], group_of: &[(&'static str, Group)], ja: bool) -> Str
             "── {danger}{} [{}] {} ({})\n",
             pick(&s.title),
             s.target,
-            s.filename,
+            shown(&s.filename),
             s.language
         );
-        out += &s.body;
-        if !s.body.ends_with('\n') {
+        // The quoting of the snippets writes no control character; this is the terminal's
+        // own guard, line by line.
+        for line in s.body.lines() {
+            out += &shown(line);
             out.push('\n');
         }
         for note in &s.notes {

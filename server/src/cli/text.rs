@@ -1,5 +1,8 @@
 //! The text report: a tree of the chain, the findings with their fixes, and the files.
 //! Colours are ANSI escapes; `anstream` strips them when stdout is not a terminal.
+//! Every text from the report goes through [`shown`] (`certchain_core::escape::visible`):
+//! names come from certificates, and a CR, an ESC or a bidi override in one must not print
+//! a line, a colour or a reordering of its own.
 
 use std::fmt::Write as _;
 
@@ -15,9 +18,24 @@ const GREEN: &str = "\x1b[32m";
 const YELLOW: &str = "\x1b[33m";
 const CYAN: &str = "\x1b[36m";
 
+/// `text` with its control and bidi characters written as escapes.
+pub fn shown(text: &str) -> String {
+    certchain_core::escape::visible(text).into_owned()
+}
+
+/// The text in the chosen language, escaped.
+fn pick(text: &Text, ja: bool) -> String {
+    shown(if ja { &text.ja } else { &text.en })
+}
+
+/// A path the CLI wrote, as shown on stderr.
+pub fn shown_path(path: &std::path::Path) -> String {
+    shown(&path.display().to_string())
+}
+
 /// Render the report as text, in Japanese when `ja`.
 pub fn render(report: &Report, ja: bool) -> String {
-    let t = |text: &Text| if ja { text.ja.clone() } else { text.en.clone() };
+    let t = |text: &Text| pick(text, ja);
     let mut out = String::new();
     let errors = report.findings.iter().any(|f| f.severity == Severity::Error);
     // The mark follows the exit code: any error finding (even one about the input as a
@@ -46,7 +64,7 @@ fn context_line(report: &Report, ja: bool) -> String {
         .iter()
         .map(|f| serde_json::to_string(f).unwrap_or_default().trim_matches('"').to_string())
         .collect();
-    let host = report.host.clone().unwrap_or_else(|| "-".into());
+    let host = report.host.as_deref().map_or_else(|| "-".into(), shown);
     if ja {
         format!("証明書 {n} 枚 ({}) ・ホスト {host} ・評価時刻 {}", formats.join(", "), report.now)
     } else {
@@ -74,7 +92,7 @@ fn role_name(role: Role, ja: bool) -> &'static str {
 }
 
 fn cert_line(c: &Certificate, ja: bool) -> String {
-    let name = c.common_name.clone().unwrap_or_else(|| c.subject.clone());
+    let name = shown(c.common_name.as_deref().unwrap_or(&c.subject));
     let days = c.validity.days_left;
     let colour = if days < 0 {
         RED
@@ -92,8 +110,8 @@ fn cert_line(c: &Certificate, ja: bool) -> String {
     };
     let fetched = match (&c.fetched_from, ja) {
         (None, _) => String::new(),
-        (Some(url), false) => format!("  {DIM}fetched from {url}{RESET}"),
-        (Some(url), true) => format!("  {DIM}{url} から取得{RESET}"),
+        (Some(url), false) => format!("  {DIM}fetched from {}{RESET}", shown(url)),
+        (Some(url), true) => format!("  {DIM}{} から取得{RESET}", shown(url)),
     };
     format!(
         "{BOLD}#{}{RESET} {CYAN}{}{RESET} {BOLD}{name}{RESET}  {colour}{expiry}{RESET}{fetched}",
@@ -119,14 +137,15 @@ fn chain_tree(out: &mut String, report: &Report, ja: bool) {
     }
     if let Some(path) = report.paths.first() {
         let depth = report.chain.len();
+        let anchor = shown(&path.anchor);
         let end = match (path.end, ja) {
-            (PathEnd::PublicRoot, false) => format!("{GREEN}public root{RESET} {}", path.anchor),
-            (PathEnd::PublicRoot, true) => format!("{GREEN}公的ルート{RESET} {}", path.anchor),
+            (PathEnd::PublicRoot, false) => format!("{GREEN}public root{RESET} {}", anchor),
+            (PathEnd::PublicRoot, true) => format!("{GREEN}公的ルート{RESET} {}", anchor),
             (PathEnd::UserAnchor, false) => {
-                format!("{GREEN}your trust anchor{RESET} {}", path.anchor)
+                format!("{GREEN}your trust anchor{RESET} {}", anchor)
             }
             (PathEnd::UserAnchor, true) => {
-                format!("{GREEN}指定のトラストアンカー{RESET} {}", path.anchor)
+                format!("{GREEN}指定のトラストアンカー{RESET} {}", anchor)
             }
             (PathEnd::PrivateRoot, false) => {
                 format!("{YELLOW}private root, not trusted by default{RESET}")
@@ -135,10 +154,10 @@ fn chain_tree(out: &mut String, report: &Report, ja: bool) {
                 format!("{YELLOW}プライベートルート(既定では信頼されない){RESET}")
             }
             (PathEnd::MissingIssuer, false) => {
-                format!("{RED}missing issuer:{RESET} {}", path.anchor)
+                format!("{RED}missing issuer:{RESET} {}", anchor)
             }
             (PathEnd::MissingIssuer, true) => {
-                format!("{RED}発行者がありません:{RESET} {}", path.anchor)
+                format!("{RED}発行者がありません:{RESET} {}", anchor)
             }
         };
         let _ = writeln!(out, "{}└─ {end}", "   ".repeat(depth));
@@ -195,7 +214,7 @@ fn error_messages(out: &mut String, report: &Report, ja: bool) {
 }
 
 fn error_message(out: &mut String, m: &ErrorMessage, several: bool, ja: bool) {
-    let t = |text: &Text| if ja { text.ja.clone() } else { text.en.clone() };
+    let t = |text: &Text| pick(text, ja);
     let place = match (several, ja) {
         (true, false) => format!("input #{} line {}", m.source + 1, m.line),
         (true, true) => format!("入力 {} の {} 行目", m.source + 1, m.line),
@@ -208,7 +227,7 @@ fn error_message(out: &mut String, m: &ErrorMessage, several: bool, ja: bool) {
         ["meaning:", "cause:", "fix:", "snippets:"]
     };
     let _ = writeln!(out, "  {RED}{BOLD}{}{RESET}  {DIM}{place}{RESET}", m.code);
-    let _ = writeln!(out, "    {DIM}> {}{RESET}", m.excerpt);
+    let _ = writeln!(out, "    {DIM}> {}{RESET}", shown(&m.excerpt));
     let _ = writeln!(out, "    {BOLD}{}{RESET} {}", labels[0], t(&m.meaning));
     let _ = writeln!(out, "    {BOLD}{}{RESET} {}", labels[1], t(&m.cause));
     let _ = writeln!(out, "    {BOLD}{}{RESET} {}", labels[2], t(&m.fix));
@@ -238,8 +257,7 @@ fn findings(out: &mut String, findings: &[Finding], ja: bool) {
             Severity::Warning => (YELLOW, "warning"),
             Severity::Info => (CYAN, "info   "),
         };
-        let (message, fix) =
-            if ja { (&f.message.ja, &f.fix.ja) } else { (&f.message.en, &f.fix.en) };
+        let (message, fix) = (pick(&f.message, ja), pick(&f.fix, ja));
         let _ = writeln!(out, "  {colour}{BOLD}{word}{RESET} {BOLD}{}{RESET}  {message}", f.code);
         let _ = writeln!(out, "          {DIM}{}{RESET} {fix}", if ja { "対処:" } else { "fix:" });
     }
@@ -259,9 +277,9 @@ fn files(out: &mut String, report: &Report, ja: bool) {
             }
             format!(
                 "  {BOLD}{}{RESET} ({})  {DIM}{}{RESET}",
-                x.filename,
+                shown(&x.filename),
                 idx.join(", "),
-                if ja { &x.description.ja } else { &x.description.en }
+                pick(&x.description, ja)
             )
         })
         .collect();

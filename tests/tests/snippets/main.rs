@@ -1,6 +1,7 @@
 //! Every snippet target, rendered for the fixture chains under the parameter sets users
 //! have: snapshotted (insta), and every body checked by a real parser for its language.
 
+mod hostile;
 mod syntax;
 
 use certchain_core::snippets::{render, Params, Snippet};

@@ -1,7 +1,7 @@
-# Environment variables that point programs at a CA file, for {{host}} (this session;
+# Environment variables that point programs at a CA file, for {{comment:host}} (this session;
 # [Environment]::SetEnvironmentVariable(NAME, VALUE, 'User') keeps them).
-# These replace the tool's default store: they suit tools that only talk to {{host}}.
-$ca = (Resolve-Path '.\{{ca_file}}').Path
+# These replace the tool's default store: they suit tools that only talk to {{comment:host}}.
+$ca = (Resolve-Path -Path {{ps:ca_file}}).Path
 $env:REQUESTS_CA_BUNDLE = $ca   # Python requests: replaces
 $env:CURL_CA_BUNDLE = $ca       # curl: replaces
 $env:GIT_SSL_CAINFO = $ca       # git with http.sslBackend=openssl: replaces

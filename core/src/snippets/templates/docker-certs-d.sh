@@ -1,16 +1,16 @@
-# Docker: trust the private CA for the registry {{registry}} (no daemon restart needed).
-sudo mkdir -p /etc/docker/certs.d/{{registry}}
-sudo cp {{ca_file}} /etc/docker/certs.d/{{registry}}/ca.crt
+# Docker: trust the private CA for the registry {{comment:registry}} (no daemon restart needed).
+sudo mkdir -p {{sh:docker_dir}}
+sudo cp {{sh:ca_file}} {{sh:docker_ca}}
 # Check:
-docker pull {{registry}}/group/project/image:tag
+docker pull {{sh:image}}
 
 # containerd (Kubernetes nodes, nerdctl), when its config.toml sets
 # config_path = "/etc/containerd/certs.d" for the CRI registry:
-sudo mkdir -p /etc/containerd/certs.d/{{registry}}
-sudo cp {{ca_file}} /etc/containerd/certs.d/{{registry}}/ca.crt
-sudo tee /etc/containerd/certs.d/{{registry}}/hosts.toml > /dev/null <<'HOSTS_TOML'
-server = "https://{{registry}}"
+sudo mkdir -p {{sh:containerd_dir}}
+sudo cp {{sh:ca_file}} {{sh:containerd_ca}}
+sudo tee {{sh:hosts_toml}} > /dev/null <<'HOSTS_TOML'
+server = {{toml:server}}
 
-[host."https://{{registry}}"]
-  ca = "/etc/containerd/certs.d/{{registry}}/ca.crt"
+[host.{{toml:server}}]
+  ca = {{toml:containerd_ca}}
 HOSTS_TOML

@@ -1,6 +1,6 @@
-# git: trust the private CA for {{url}} only (the URL must match the remote's).
+# git: trust the private CA for {{comment:url}} only (the URL must match the remote's).
 mkdir -p ~/.config/git/certs
-cp {{ca_file}} ~/.config/git/certs/{{host}}-ca.pem
-git config --global 'http.{{url}}.sslCAInfo' ~/.config/git/certs/{{host}}-ca.pem
+cp {{sh:ca_file}} {{path:copy}}
+git config --global {{sh:setting}} {{path:copy}}
 # Check:
-git ls-remote {{url}}group/project.git
+git ls-remote {{sh:remote}}

@@ -3,5 +3,5 @@
 # One certificate per file: reconfigure hashes the files with `openssl rehash`, which skips
 # a file that holds several certificates.
 sudo mkdir -p /etc/gitlab/trusted-certs
-{{split}}
+{{code:split}}
 sudo gitlab-ctl reconfigure

@@ -1,11 +1,11 @@
 # HAProxy: one PEM file with the leaf, then the intermediates, then the private key.
 sudo mkdir -p /etc/haproxy/certs
-sudo sh -c 'umask 077; cat {{fullchain}} {{host}}.key > /etc/haproxy/certs/{{host}}.pem'
-sudo chmod 600 /etc/haproxy/certs/{{host}}.pem
+sudo bash -c {{sh:combine}}
+sudo chmod 600 {{sh:pem}}
 
 # In /etc/haproxy/haproxy.cfg, the frontend that terminates TLS:
 #   frontend https
 #       mode http
-#       bind :{{port}} ssl crt /etc/haproxy/certs/{{host}}.pem
+#       bind :{{word:port}} ssl crt {{word:pem}}
 #       default_backend gitlab
 sudo haproxy -c -f /etc/haproxy/haproxy.cfg && sudo systemctl reload haproxy

@@ -1,8 +1,8 @@
-# Register a runner that trusts the private CA of {{host}}.
+# Register a runner that trusts the private CA of {{comment:host}}.
 # RUNNER_TOKEN: the runner authentication token (glrt-...) from GitLab.
-{{sudo}}gitlab-runner register \
+{{code:sudo}}gitlab-runner register \
   --non-interactive \
-  --url "{{url}}" \
+  --url {{sh:url}} \
   --token "$RUNNER_TOKEN" \
-  --executor "{{executor}}" \{{executor_flags}}
-  --tls-ca-file "{{ca_path}}"
+  --executor {{sh:executor}} \{{code:executor_flags}}
+  --tls-ca-file {{path:ca_path}}
