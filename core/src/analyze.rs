@@ -91,6 +91,7 @@ fn report(
     let bundles = recommend::bundles(&graph, shape.kind, found, target.as_ref(), options.now.0);
     let trust = trust(&graph, shape.kind, best);
     let summary = summary(&graph, &shape, best, &findings, scanned.len());
+    let findings = diagnose::cap(findings, &extracted.problems_not_kept());
     let valid = best.is_some_and(|r| r.valid) && shape.kind != InputKind::Empty;
     let self_signed: Vec<bool> = (0..certs.len()).map(|i| graph.self_signed(i)).collect();
     let first_copy = graph.first_copy.clone();
@@ -146,7 +147,7 @@ fn user_anchors(trust: &[Source], bounds: InputBounds, notes: &mut Vec<String>) 
             "--trust: line {} of trust file {} ignored: {}",
             problem.origin.line,
             problem.origin.file + 1,
-            problem.detail
+            problem.detail.en
         ));
     }
     for (origin, why) in failed {

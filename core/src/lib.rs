@@ -20,6 +20,7 @@ pub mod explain;
 pub mod host;
 pub mod input;
 pub mod recommend;
+pub mod redact;
 pub mod report;
 pub mod snippets;
 

@@ -30,12 +30,13 @@ impl Lang {
         }
     }
 
-    /// Pick the text of a core [`Text`].
+    /// Pick the text of a core [`Text`], its hidden characters shown as escapes (report
+    /// texts quote names from certificates).
     pub fn pick(self, text: &Text) -> String {
-        match self {
-            Lang::En => text.en.clone(),
-            Lang::Ja => text.ja.clone(),
-        }
+        crate::untrusted::shown(match self {
+            Lang::En => &text.en,
+            Lang::Ja => &text.ja,
+        })
     }
 }
 
@@ -114,8 +115,18 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
             "入力は # 以降に入り、ブラウザはこれを送信しません。秘密鍵は含めません。",
         ),
         "link_copied" => (
-            "Link copied. Anyone with it sees this input; private keys were left out.",
-            "リンクをコピーしました。受け取った人はこの入力を見られます (秘密鍵は除外済み)。",
+            "Link copied. Anyone with it sees this input.",
+            "リンクをコピーしました。受け取った人はこの入力を見られます。",
+        ),
+        "link_left_out" => ("Left out of the link:", "リンクから除外したもの:"),
+        "link_left_keys" => ("private keys", "秘密鍵"),
+        "link_left_secrets" => (
+            "passwords and tokens (masked as ***)",
+            "パスワードとトークン (*** に置き換え)",
+        ),
+        "link_left_files" => (
+            "files that are not only certificates",
+            "証明書だけではないファイル",
         ),
         "results" => ("Results", "結果"),
         "snippets" => ("Configuration", "設定例"),

@@ -8,6 +8,7 @@ mod i18n;
 mod infra;
 mod samples;
 mod state;
+mod untrusted;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

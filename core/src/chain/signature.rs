@@ -41,8 +41,8 @@ pub fn verify(key: &Spki, alg: &SigAlg, message: &[u8], signature: &[u8]) -> Ver
 
 /// RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.2).
 fn rsa_pkcs1(n: &[u8], e: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> Verdict {
-    if n.len() * 8 > rsa::MAX_RSA_BITS {
-        return Verdict::Unsupported("RSA key outside supported sizes".into());
+    if let Some(why) = rsa_key_out_of_bounds(n, e) {
+        return Verdict::Unsupported(why);
     }
     match rsa::verify_pkcs1(n, e, hash, message, sig) {
         Some(ok) => outcome(ok),
@@ -52,13 +52,23 @@ fn rsa_pkcs1(n: &[u8], e: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> Verd
 
 /// RSASSA-PSS (RFC 8017 §8.1.2, parameters per RFC 4055 §3.1).
 fn rsa_pss(n: &[u8], e: &[u8], hash: Hash, salt: usize, message: &[u8], sig: &[u8]) -> Verdict {
-    if n.len() * 8 > rsa::MAX_RSA_BITS {
-        return Verdict::Unsupported("RSA-PSS parameters".into());
+    if let Some(why) = rsa_key_out_of_bounds(n, e) {
+        return Verdict::Unsupported(why);
     }
     match rsa::verify_pss(n, e, hash, salt, message, sig) {
         Some(ok) => outcome(ok),
         None => Verdict::Unsupported("RSA-PSS with MD hash".into()),
     }
+}
+
+/// Why an RSA key is not computed with: a modulus over [`rsa::MAX_RSA_BITS`], or an exponent
+/// that is even, below 3 or over 64 bits ([`rsa::exponent_in_bounds`]).
+fn rsa_key_out_of_bounds(n: &[u8], e: &[u8]) -> Option<String> {
+    if n.len() * 8 > rsa::MAX_RSA_BITS {
+        return Some(format!("an RSA modulus over {} bits", rsa::MAX_RSA_BITS));
+    }
+    (!rsa::exponent_in_bounds(e))
+        .then(|| "an RSA public exponent that is even, below 3 or over 64 bits".to_string())
 }
 
 /// ECDSA (RFC 5758 §3.2; the signature is DER `Ecdsa-Sig-Value`, RFC 3279 §2.2.3).

@@ -22,6 +22,9 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
         if let Some(minimum) = weak_key(cert) {
             out.push(weak_key_finding(cert, minimum));
         }
+        if let Some(why) = bad_exponent(cert) {
+            out.push(exponent_finding(cert, &why));
+        }
     }
     out
 }
@@ -38,6 +41,37 @@ pub(crate) fn short_of(k: &crate::report::KeyInfo) -> Option<usize> {
         "ec" if k.bits < MIN_EC_BITS => Some(MIN_EC_BITS),
         _ => None,
     }
+}
+
+/// What is wrong with an RSA key's public exponent (RFC 8017 §3.1: odd, at least 3), or
+/// that certchain does not compute with it (over 64 bits: see `rsa::MAX_EXPONENT_BYTES`).
+fn bad_exponent(cert: &Cert) -> Option<String> {
+    let crate::cert::key::Spki::Rsa { e, .. } = &cert.spki else { return None };
+    if crate::chain::crypto::rsa::exponent_in_bounds(e) {
+        return None;
+    }
+    let significant = e.iter().skip_while(|&&b| b == 0).count();
+    Some(if significant > crate::chain::crypto::rsa::MAX_EXPONENT_BYTES {
+        format!("its public exponent has {} bits (real keys use 65537; certchain does not compute with exponents over 64 bits, and Go refuses them over 31)", significant * 8)
+    } else {
+        "its public exponent is even or below 3, which RFC 8017 §3.1 forbids".to_string()
+    })
+}
+
+fn exponent_finding(cert: &Cert, why: &str) -> Finding {
+    finding(
+        "weak_key",
+        Severity::Error,
+        vec![cert.index],
+        Text::new(
+            format!("{} has an RSA key that cannot be used: {why}.", label(cert)),
+            format!("{} の RSA 鍵は使えません: 公開指数が不正です(偶数、3 未満、または 64 ビット超。実際の鍵は 65537 を使います)。", label(cert)),
+        ),
+        Text::new(
+            "Generate a new key with the usual exponent 65537 and reissue the certificate; do not trust a certificate whose key was built like this.",
+            "通常の公開指数 65537 で新しい鍵を生成して再発行してください。このように作られた鍵の証明書は信頼しないでください。",
+        ),
+    )
 }
 
 fn weak_signature(cert: &Cert) -> Finding {

@@ -16,7 +16,11 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
         ProblemKind::MalformedPem => malformed_pem(&p.origin, &p.detail),
         ProblemKind::UnparsableBlock => unparsable(&p.origin, &p.detail, others),
     }));
-    out.extend(seen.unparsable.iter().map(|(origin, why)| unparsable(origin, why, others)));
+    out.extend(seen.unparsable.iter().map(|(origin, why)| {
+        // The certificate parser's own words (x509-parser), quoted in both languages.
+        let why = Text::new(why.clone(), format!("証明書の DER を解析できません({why})"));
+        unparsable(origin, &why, others)
+    }));
     if !seen.extracted.private_keys.is_empty() {
         out.push(private_keys(seen));
     }
@@ -101,7 +105,7 @@ fn capitalized(text: &str) -> String {
 }
 
 /// The detail names the block and its line already; only the file is added.
-fn malformed_pem(origin: &Origin, detail: &str) -> Finding {
+fn malformed_pem(origin: &Origin, detail: &Text) -> Finding {
     let (en, ja) = match origin.file {
         0 => (String::new(), String::new()),
         n => (format!(" in file {}", n + 1), format!("ファイル {} の", n + 1)),
@@ -110,7 +114,10 @@ fn malformed_pem(origin: &Origin, detail: &str) -> Finding {
         "malformed_pem",
         Severity::Error,
         Vec::new(),
-        Text::new(format!("Broken PEM{en}: {detail}."), format!("{ja}PEM が壊れています: {detail}。")),
+        Text::new(
+            format!("Broken PEM{en}: {}.", detail.en),
+            format!("{ja}PEM が壊れています: {}。", detail.ja),
+        ),
         Text::new(
             "Copy the block again in full, from -----BEGIN to -----END, without changing its lines.",
             "-----BEGIN から -----END までを行を変えずにもう一度すべてコピーしてください。",
@@ -119,7 +126,7 @@ fn malformed_pem(origin: &Origin, detail: &str) -> Finding {
 }
 
 /// `others`: certificates were read besides it (and analysed).
-fn unparsable(origin: &Origin, detail: &str, others: bool) -> Finding {
+fn unparsable(origin: &Origin, detail: &Text, others: bool) -> Finding {
     let (en, ja) = place(origin);
     let (rest_en, rest_ja) = if others {
         (" The other blocks were analysed.", "他のブロックは解析しました。")
@@ -131,8 +138,8 @@ fn unparsable(origin: &Origin, detail: &str, others: bool) -> Finding {
         Severity::Error,
         Vec::new(),
         Text::new(
-            format!("The block at {en} is not a certificate that can be read: {detail}.{rest_en}"),
-            format!("{ja}のブロックは証明書として読めません: {detail}。{rest_ja}"),
+            format!("The block at {en} is not a certificate that can be read: {}.{rest_en}", detail.en),
+            format!("{ja}のブロックは証明書として読めません: {}。{rest_ja}", detail.ja),
         ),
         Text::new(
             "Check that this block is a certificate (not a key, CSR or CRL) and that it was copied in full.",

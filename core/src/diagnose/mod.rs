@@ -8,8 +8,10 @@
 //!   as a whole (order, duplicates, keys, unreadable blocks, a trust store's out-of-date roots).
 
 mod bounds;
+mod cap;
 mod constraints;
 mod crypto;
+mod hidden;
 mod hostname;
 mod input;
 mod names;
@@ -19,6 +21,7 @@ mod store;
 mod trust;
 mod validity;
 
+pub use cap::{cap, PER_CODE};
 pub use input::blame_the_capture;
 
 use crate::cert::Cert;
@@ -43,6 +46,7 @@ pub const CODES: &[&str] = &[
     "not_yet_valid",
     "hostname_mismatch",
     "cn_without_san",
+    "hidden_characters_in_name",
     "weak_signature",
     "weak_key",
     "intermediate_not_ca",
@@ -118,8 +122,8 @@ pub fn path(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 
 /// Findings about the input as a whole.
 pub fn input(ctx: &Context<'_>, overview: &Overview<'_>) -> Vec<Finding> {
-    let rules: [fn(&Context<'_>, &Overview<'_>) -> Vec<Finding>; 4] =
-        [input::check, order::check, store::check, bounds::check];
+    let rules: [fn(&Context<'_>, &Overview<'_>) -> Vec<Finding>; 5] =
+        [input::check, order::check, store::check, bounds::check, hidden::check];
     rules.iter().flat_map(|rule| rule(ctx, overview)).collect()
 }
 

@@ -23,7 +23,7 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
                 out.push(bad_signature(ctx, top, &rejected));
             }
         }
-        End::Loop => out.push(missing_issuer(ctx, top, false)),
+        End::Loop => out.push(loop_without_root(ctx, found, top)),
     }
     out.extend(unchecked(ctx, found));
     out
@@ -63,6 +63,33 @@ fn missing_issuer(ctx: &Context<'_>, top: usize, may_be_root: bool) -> Finding {
         ),
     };
     finding("missing_intermediate", Severity::Error, vec![top], message, fix)
+}
+
+/// The issuer of the top is in the input, but on the path already: CAs that cross-sign each
+/// other in a circle (RFC 4158 §2.3 "loops"), with no root to end it. A path cannot repeat a
+/// certificate (RFC 5280 §6.1: a path is a sequence of distinct certificates).
+fn loop_without_root(ctx: &Context<'_>, found: &Found, top: usize) -> Finding {
+    let cert = &ctx.graph.certs[top];
+    let on_path: Vec<usize> =
+        ctx.graph.named_issuers(top).into_iter().filter(|i| found.certs.contains(i)).collect();
+    if on_path.is_empty() {
+        return missing_issuer(ctx, top, false);
+    }
+    let names: Vec<String> = on_path.iter().map(|&i| label(&ctx.graph.certs[i])).collect();
+    let names = names.join(", ");
+    finding(
+        "missing_intermediate",
+        Severity::Error,
+        std::iter::once(top).chain(on_path.iter().copied()).collect(),
+        Text::new(
+            format!("The issuer of {} (\"{}\") is in the input, as {names}, but it is already on this path: these CAs cross-sign each other in a loop, and no root ends it.", label(cert), cert.issuer),
+            format!("{} の発行者(「{}」)は入力に {names} としてありますが、すでにこのパス上にあります。これらの CA は互いに相互署名してループになっており、ルートで終わっていません。", label(cert), cert.issuer),
+        ),
+        Text::new(
+            "Add the self-signed root CA one of these CAs chains to (or give it with --trust): a loop of cross-signatures is trusted only when one of its CAs is.",
+            "これらの CA のいずれかがつながる自己署名のルート CA を追加してください(または --trust で指定)。相互署名のループは、その中のいずれかの CA が信頼されている場合にだけ信頼されます。",
+        ),
+    )
 }
 
 /// The chain is complete up to a private CA whose root is not here: the server is fine, the

@@ -46,7 +46,54 @@ pub(super) fn mask_credentials(text: &str) -> String {
         rest = tail;
     }
     out.push_str(rest);
-    mask_gitlab_tokens(&mask_query_secrets(&mask_ci_token(&out)))
+    mask_assignments(&mask_gitlab_tokens(&mask_query_secrets(&mask_ci_token(&out))))
+}
+
+/// Whether a setting called `name` holds a secret: a token, password or secret by name
+/// (kubeconfig `token:`, `password=`, `client_secret`, `X-Api-Key`…).
+fn is_secret_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase().replace('-', "_");
+    const EXACT: [&str; 8] =
+        ["token", "password", "passwd", "pwd", "secret", "apikey", "api_key", "x_api_key"];
+    const ENDINGS: [&str; 6] =
+        ["_token", "_password", "_secret", "_secret_key", "_access_key", "_api_key"];
+    EXACT.contains(&name.as_str()) || ENDINGS.iter().any(|end| name.ends_with(end))
+}
+
+/// `token: abc`, `"password": "abc"`, `SECRET=abc` → the value masked; and the credentials
+/// of `Authorization: Bearer abc` / `Basic abc` (RFC 6750 §2.1, RFC 7617 §2).
+fn mask_assignments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find([':', '=', ' ']) {
+        let (head, tail) = rest.split_at(at);
+        out.push_str(head);
+        let separator = &tail[..1];
+        out.push_str(separator);
+        let after = &tail[1..];
+        let name = head
+            .trim_end_matches(['"', '\''])
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || "_-.".contains(c)))
+            .next()
+            .unwrap_or_default();
+        let scheme = separator == " "
+            && (name.eq_ignore_ascii_case("bearer") || name.eq_ignore_ascii_case("basic"));
+        if (separator != " " && is_secret_name(name)) || scheme {
+            let spaces = after.len() - after.trim_start_matches([' ', '"', '\'']).len();
+            out.push_str(&after[..spaces]);
+            let value = &after[spaces..];
+            let len = value
+                .find(|c: char| c.is_whitespace() || "\"',;&<>@".contains(c))
+                .unwrap_or(value.len());
+            let done = len == 0 || value[..len].contains(MASK);
+            out.push_str(if done { &value[..len] } else { MASK });
+            rest = &value[len..];
+        } else {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Query parameters whose value is a secret (case-insensitive; any `…_token` too): GitLab
@@ -202,6 +249,24 @@ mod tests {
             mask_secrets("l1 https://u:p@h/\nl2 ?sig=s\n"),
             "l1 https://u:***@h/\nl2 ?sig=***\n"
         );
+    }
+
+    #[test]
+    fn settings_that_hold_secrets_and_authorization_headers_are_masked() {
+        assert_eq!(mask_credentials("    token: eyJhbGciOi.x"), "    token: ***");
+        assert_eq!(
+            mask_credentials("{\"password\": \"hunter2\", \"user\": \"u\"}"),
+            "{\"password\": \"***\", \"user\": \"u\"}"
+        );
+        assert_eq!(mask_credentials("CLIENT_SECRET=abc x509"), "CLIENT_SECRET=*** x509");
+        assert_eq!(mask_credentials("Authorization: Bearer abc.def"), "Authorization: Bearer ***");
+        assert_eq!(
+            mask_credentials("-H 'Authorization: Basic dXNlcg=='"),
+            "-H 'Authorization: Basic ***'"
+        );
+        let plain = "x509: certificate signed by unknown authority (possibly because of \"crypto/rsa: verification error\")";
+        assert_eq!(mask_credentials(plain), plain);
+        assert_eq!(mask_credentials("tokens: 3, secretary=x"), "tokens: 3, secretary=x");
     }
 
     #[test]

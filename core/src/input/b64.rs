@@ -6,6 +6,8 @@ use base64::engine::general_purpose::GeneralPurpose;
 use base64::engine::{DecodePaddingMode, GeneralPurposeConfig};
 use base64::Engine as _;
 
+use crate::report::Text;
+
 /// Standard alphabet; padding ignored (we strip it), stray trailing bits tolerated.
 const LAX: GeneralPurpose = GeneralPurpose::new(
     &alphabet::STANDARD,
@@ -36,22 +38,28 @@ pub(super) enum Base64Error {
 }
 
 impl Base64Error {
-    /// Plain-English reason; `where_line` renders a line number for the reader.
-    pub(super) fn describe(&self, where_line: impl Fn(usize) -> String) -> String {
+    /// The reason in English and Japanese; `where_line` renders a line number.
+    pub(super) fn describe(&self, where_line: impl Fn(usize) -> Text) -> Text {
         match self {
-            Self::Empty => "it is empty".to_owned(),
-            Self::BadCharacter { line, character } => format!(
-                "{} has {}, which is not a base64 character",
-                where_line(*line),
-                shown(*character)
-            ),
-            Self::DataAfterPadding { line } => format!(
-                "{} has base64 after '=' padding (two blocks run together?)",
-                where_line(*line)
-            ),
-            Self::Truncated => {
-                "its base64 ends with one stray character: the text is cut".to_owned()
+            Self::Empty => Text::new("it is empty", "中身が空です"),
+            Self::BadCharacter { line, character } => {
+                let (at, c) = (where_line(*line), shown(*character));
+                Text::new(
+                    format!("{} has {c}, which is not a base64 character", at.en),
+                    format!("{}に base64 ではない文字 {c} があります", at.ja),
+                )
             }
+            Self::DataAfterPadding { line } => {
+                let at = where_line(*line);
+                Text::new(
+                    format!("{} has base64 after '=' padding (two blocks run together?)", at.en),
+                    format!("{}で '=' のパディングの後に base64 が続いています(2 つのブロックがつながっていませんか)", at.ja),
+                )
+            }
+            Self::Truncated => Text::new(
+                "its base64 ends with one stray character: the text is cut",
+                "base64 の末尾に余分な 1 文字があります。テキストが途中で切れています",
+            ),
         }
     }
 }
@@ -125,12 +133,12 @@ mod tests {
     fn names_the_line_and_character_of_an_error() {
         let error = decode_lines([(3, "aGVs"), (4, "bG!8")]).unwrap_err();
         assert_eq!(error, Base64Error::BadCharacter { line: 4, character: '!' });
-        assert_eq!(
-            error.describe(|line| format!("line {line}")),
-            "line 4 has '!', which is not a base64 character"
-        );
+        let at = |line| Text::new(format!("line {line}"), format!("{line} 行目"));
+        let why = error.describe(at);
+        assert_eq!(why.en, "line 4 has '!', which is not a base64 character");
+        assert_eq!(why.ja, "4 行目に base64 ではない文字 '!' があります");
         let error = decode_lines([(1, "aGVs\u{1}")]).unwrap_err();
-        assert!(error.describe(|l| format!("line {l}")).contains("'\\u{1}'"));
+        assert!(error.describe(at).en.contains("'\\u{1}'"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::der::{self, Reading};
 use super::{b64, Extracted, Problem, ProblemKind, Scope};
+use crate::report::Text;
 
 /// Fewest base64 characters for a text to be taken as base64 (a certificate has hundreds).
 const MIN_CHARS: usize = 64;
@@ -21,15 +22,24 @@ pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
         let origin = scope.origin(first_line, None);
         match b64::decode_lines(chunk) {
             Ok(bytes) => {
-                let what =
-                    format!("the base64 text at line {first_line} ({} bytes decoded)", bytes.len());
+                let what = Text::new(
+                    format!("the base64 text at line {first_line} ({} bytes decoded)", bytes.len()),
+                    format!(
+                        "{first_line} 行目の base64 テキスト({} バイトにデコード)",
+                        bytes.len()
+                    ),
+                );
                 der::read_all(&bytes, &Reading::plain(origin, what), out);
             }
             Err(error) => {
-                let reason = error.describe(|line| format!("line {line}"));
-                let detail = format!("the base64 text at line {first_line}: {reason}");
+                let why = error
+                    .describe(|line| Text::new(format!("line {line}"), format!("{line} 行目")));
+                let detail = Text::new(
+                    format!("the base64 text at line {first_line}: {}", why.en),
+                    format!("{first_line} 行目の base64 テキスト: {}", why.ja),
+                );
                 let kind = ProblemKind::UnparsableBlock;
-                out.problems.push(Problem { kind, origin, detail });
+                out.push_problem(Problem { kind, origin, detail });
             }
         }
     }
@@ -78,7 +88,7 @@ mod tests {
         assert!(out.blocks.is_empty());
         assert_eq!(out.problems.len(), 1);
         assert_eq!((out.problems[0].origin.file, out.problems[0].origin.line), (2, 3));
-        assert!(out.problems[0].detail.starts_with(
+        assert!(out.problems[0].detail.en.starts_with(
             "the base64 text at line 3 (60 bytes decoded) is neither a DER certificate nor PKCS#7"
         ));
     }

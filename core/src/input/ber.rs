@@ -53,6 +53,23 @@ pub(super) enum BerError {
     MissingEndOfContents,
 }
 
+impl BerError {
+    /// The reason in English and Japanese.
+    pub(super) fn describe(&self) -> crate::report::Text {
+        let ja = match self {
+            Self::TruncatedHeader => "DER のヘッダーの途中で終わっています".to_string(),
+            Self::TruncatedContents { announced, available } => format!(
+                "途中で切れています。DER のヘッダーは {announced} バイトを示していますが、続くのは {available} バイトだけです"
+            ),
+            Self::BadLength => "DER の長さが不正です".to_string(),
+            Self::BadTag => "DER のタグが不正です".to_string(),
+            Self::TooDeep => format!("不定長が {MAX_INDEFINITE_DEPTH} 段より深く入れ子になっています"),
+            Self::MissingEndOfContents => "不定長の終わりを示すマーカーがありません".to_string(),
+        };
+        crate::report::Text::new(self.to_string(), ja)
+    }
+}
+
 impl fmt::Display for BerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -4,6 +4,7 @@
 use super::ber;
 use super::der::{self, Kind, Reading};
 use super::{Extracted, Format, Problem, ProblemKind, Scope};
+use crate::report::Text;
 
 /// The form of binary input: PKCS#7 when it starts with a ContentInfo, else DER.
 pub(super) fn form(bytes: &[u8]) -> Format {
@@ -17,28 +18,35 @@ pub(super) fn form(bytes: &[u8]) -> Format {
 pub(super) fn parse(bytes: &[u8], scope: &Scope, out: &mut Extracted) {
     let origin = scope.origin(0, None);
     if let Some(detail) = known_container(bytes) {
-        let detail = detail.to_owned();
-        return out.problems.push(Problem { kind: ProblemKind::UnparsableBlock, origin, detail });
+        return out.push_problem(Problem { kind: ProblemKind::UnparsableBlock, origin, detail });
     }
-    let what = format!("binary input of {} bytes", bytes.len());
+    let what = Text::new(
+        format!("binary input of {} bytes", bytes.len()),
+        format!("{} バイトのバイナリ入力", bytes.len()),
+    );
     der::read_all(bytes, &Reading::plain(origin, what), out);
 }
 
 /// Containers people save certificates in that are not DER, told by their magic number.
-fn known_container(bytes: &[u8]) -> Option<&'static str> {
-    let detail = match bytes.get(..4)? {
-        [0xfe, 0xed, 0xfe, 0xed] => {
+fn known_container(bytes: &[u8]) -> Option<Text> {
+    let (en, ja) = match bytes.get(..4)? {
+        [0xfe, 0xed, 0xfe, 0xed] => (
             "a Java KeyStore (JKS): export its certificates with \
-             `keytool -exportcert -rfc -alias NAME -keystore FILE` and paste the PEM"
-        }
-        [0xce, 0xce, 0xce, 0xce] => {
+             `keytool -exportcert -rfc -alias NAME -keystore FILE` and paste the PEM",
+            "Java KeyStore (JKS) です。`keytool -exportcert -rfc -alias NAME -keystore FILE` で証明書を書き出し、その PEM を貼り付けてください",
+        ),
+        [0xce, 0xce, 0xce, 0xce] => (
             "a Java JCEKS keystore: export its certificates with \
-             `keytool -exportcert -rfc -alias NAME -keystore FILE -storetype JCEKS`"
-        }
-        [b'P', b'K', 3, 4] => "a ZIP archive: unpack it and give the certificate files inside",
+             `keytool -exportcert -rfc -alias NAME -keystore FILE -storetype JCEKS`",
+            "Java JCEKS キーストアです。`keytool -exportcert -rfc -alias NAME -keystore FILE -storetype JCEKS` で証明書を書き出してください",
+        ),
+        [b'P', b'K', 3, 4] => (
+            "a ZIP archive: unpack it and give the certificate files inside",
+            "ZIP アーカイブです。展開して中の証明書ファイルを指定してください",
+        ),
         _ => return None,
     };
-    Some(detail)
+    Some(Text::new(en, ja))
 }
 
 #[cfg(test)]
@@ -49,7 +57,7 @@ mod tests {
         let mut out = Extracted::default();
         parse(bytes, &Scope::new(0, Format::Der), &mut out);
         assert!(out.blocks.is_empty());
-        out.problems.iter().map(|problem| problem.detail.clone()).collect()
+        out.problems.iter().map(|problem| problem.detail.en.clone()).collect()
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! blocks, key notes and problems. Shared by every form once its text is decoded.
 
 use super::ber::{self, id, Tlv};
+use crate::report::Text;
+
 use super::{pkcs7, private_key, Extracted, Origin, PrivateKeyNote, Problem, ProblemKind};
 
 /// A raw private key is at most 66 bytes (a P-521 scalar): leading bytes of inputs that
@@ -29,7 +31,7 @@ pub(super) struct Reading {
     /// Origin given to everything found.
     pub(super) origin: Origin,
     /// Noun phrase naming the piece and its size in messages, e.g. "binary input of 12 bytes".
-    pub(super) what: String,
+    pub(super) what: Text,
     /// Problem kind for broken encodings (MalformedPem inside PEM armor).
     pub(super) broken: ProblemKind,
     /// A PEM CERTIFICATE label: an unrecognised first element is still a candidate block,
@@ -43,7 +45,7 @@ pub(super) struct Reading {
 
 impl Reading {
     /// A reading of plain decoded bytes (not under a PEM label).
-    pub(super) fn plain(origin: Origin, what: String) -> Self {
+    pub(super) fn plain(origin: Origin, what: Text) -> Self {
         Self {
             origin,
             what,
@@ -83,7 +85,11 @@ pub(super) fn read_all(bytes: &[u8], reading: &Reading, out: &mut Extracted) {
             Err(error) => {
                 let sequence = rest.first() == Some(&id::SEQUENCE);
                 let detail = if sequence && offset == 0 {
-                    format!("{} cannot be read: {error}", reading.what)
+                    let (what, why) = (&reading.what, error.describe());
+                    Text::new(
+                        format!("{} cannot be read: {}", what.en, why.en),
+                        format!("{}を読めません: {}", what.ja, why.ja),
+                    )
                 } else {
                     unrecognised(reading, bytes, offset)
                 };
@@ -118,7 +124,7 @@ fn read_one(
             out.private_keys.push(PrivateKeyNote { kind: kind.to_owned(), origin: origin.clone() });
         }
         Kind::NotCertificate(reason) => {
-            push_problem(out, ProblemKind::UnparsableBlock, origin, reason.to_owned());
+            push_problem(out, ProblemKind::UnparsableBlock, origin, not_a_certificate(reason));
         }
         Kind::Unknown => {
             let detail = unrecognised(reading, bytes, offset);
@@ -133,12 +139,20 @@ fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
     let origin = &reading.origin;
     let certificates = match pkcs7::certificates(tlv) {
         Ok(certificates) if certificates.is_empty() => {
-            let detail = format!("{} is a PKCS#7 that holds no certificate", reading.what);
+            let what = &reading.what;
+            let detail = Text::new(
+                format!("{} is a PKCS#7 that holds no certificate", what.en),
+                format!("{}は証明書を含まない PKCS#7 です", what.ja),
+            );
             return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
         Ok(certificates) => certificates,
         Err(error) => {
-            let detail = format!("{} is a PKCS#7 that cannot be read: {error}", reading.what);
+            let (what, why) = (&reading.what, error.describe());
+            let detail = Text::new(
+                format!("{} is a PKCS#7 that cannot be read: {}", what.en, why.en),
+                format!("{}は読めない PKCS#7 です: {}", what.ja, why.ja),
+            );
             return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
     };
@@ -204,17 +218,36 @@ const PUBLIC_KEY: &str = "a bare public key, not a certificate";
 const PKCS12: &str = "a PKCS#12 archive (.p12/.pfx), which is encrypted: extract its \
     certificates with `openssl pkcs12 -in FILE -nokeys` and paste the output";
 
+/// The reason of a `Kind::NotCertificate`, in both languages.
+fn not_a_certificate(reason: &str) -> Text {
+    let ja = match reason {
+        CSR => "証明書ではなく証明書署名要求(CSR)です",
+        CRL => "証明書ではなく証明書失効リスト(CRL)です",
+        PUBLIC_KEY => "証明書ではなく公開鍵だけです",
+        PKCS12 => "暗号化された PKCS#12 アーカイブ(.p12/.pfx)です。`openssl pkcs12 -in FILE -nokeys` で証明書を取り出し、その出力を貼り付けてください",
+        _ => "証明書ではありません",
+    };
+    Text::new(reason, ja)
+}
+
 /// "... is neither a DER certificate nor PKCS#7", with leading bytes when that is safe.
-fn unrecognised(reading: &Reading, bytes: &[u8], offset: usize) -> String {
+fn unrecognised(reading: &Reading, bytes: &[u8], offset: usize) -> Text {
     let rest = bytes.get(offset..).unwrap_or_default();
     let what = &reading.what;
-    let position = if offset == 0 {
-        format!("{what} is")
+    let (en, ja) = if offset == 0 {
+        (format!("{} is", what.en), what.ja.clone())
     } else {
-        format!("{what}: {} bytes at offset {offset} are", rest.len())
+        (
+            format!("{}: {} bytes at offset {offset} are", what.en, rest.len()),
+            format!("{}のオフセット {offset} からの {} バイト", what.ja, rest.len()),
+        )
     };
     let shown = if reading.may_be_key { String::new() } else { leading_bytes(bytes, rest) };
-    format!("{position} neither a DER certificate nor PKCS#7{shown}")
+    let shown_ja = shown.replace("first bytes", "先頭のバイト");
+    Text::new(
+        format!("{en} neither a DER certificate nor PKCS#7{shown}"),
+        format!("{ja}は DER の証明書でも PKCS#7 でもありません{shown_ja}"),
+    )
 }
 
 fn leading_bytes(whole: &[u8], rest: &[u8]) -> String {
@@ -225,8 +258,8 @@ fn leading_bytes(whole: &[u8], rest: &[u8]) -> String {
     format!(" (first bytes {})", shown.join(" "))
 }
 
-fn push_problem(out: &mut Extracted, kind: ProblemKind, origin: &Origin, detail: String) {
-    out.problems.push(Problem { kind, origin: origin.clone(), detail });
+fn push_problem(out: &mut Extracted, kind: ProblemKind, origin: &Origin, detail: Text) {
+    out.push_problem(Problem { kind, origin: origin.clone(), detail });
 }
 
 #[cfg(test)]
@@ -238,7 +271,7 @@ mod tests {
 
     fn reading(labelled_certificate: bool) -> Reading {
         let origin = Origin { file: 0, line: 0, format: Format::Der, label: None };
-        let what = "binary input of N bytes".to_owned();
+        let what = Text::new("binary input of N bytes", "N バイトのバイナリ入力");
         Reading { labelled_certificate, ..Reading::plain(origin, what) }
     }
 
@@ -280,7 +313,7 @@ mod tests {
         assert_eq!(out.problems.len(), 1);
         let expected =
             "binary input of N bytes: 3 bytes at offset 28 are neither a DER certificate nor PKCS#7";
-        assert!(out.problems[0].detail.starts_with(expected), "{}", out.problems[0].detail);
+        assert!(out.problems[0].detail.en.starts_with(expected), "{}", out.problems[0].detail.en);
     }
 
     #[test]
@@ -301,7 +334,7 @@ mod tests {
         let mut out = Extracted::default();
         read_all(&bytes, &reading(false), &mut out);
         assert_eq!(
-            out.problems[0].detail,
+            out.problems[0].detail.en,
             "binary input of N bytes cannot be read: it is truncated: its DER header announces \
              12 bytes, only 8 follow"
         );
@@ -312,15 +345,15 @@ mod tests {
         let mut out = Extracted::default();
         read_all(&[0x42; 32], &reading(false), &mut out);
         assert_eq!(
-            out.problems[0].detail,
+            out.problems[0].detail.en,
             "binary input of N bytes is neither a DER certificate nor PKCS#7"
         );
         let mut out = Extracted::default();
         read_all(&[0x42; 100], &reading(false), &mut out);
-        assert!(out.problems[0].detail.ends_with("(first bytes 0x42 0x42 0x42 0x42)"));
+        assert!(out.problems[0].detail.en.ends_with("(first bytes 0x42 0x42 0x42 0x42)"));
         let mut out = Extracted::default();
         let secret = Reading { may_be_key: true, ..reading(false) };
         read_all(&[0x42; 100], &secret, &mut out);
-        assert!(!out.problems[0].detail.contains("0x42"));
+        assert!(!out.problems[0].detail.en.contains("0x42"));
     }
 }

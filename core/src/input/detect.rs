@@ -4,14 +4,27 @@
 use std::borrow::Cow;
 
 use super::{
-    base64_raw, binary, k8s_secret, pem, pkcs12_dump, private_key, s_client, x509_text, Extracted,
-    Format, Scope, Source,
+    base64_raw, binary, k8s_secret, pem, pkcs12_dump, private_key, s_client, secrets, x509_text,
+    Extracted, Format, Scope, Source,
 };
 
 /// Reads one source into `out`, pushing its form onto `out.formats`.
 pub(super) fn read_source(file: usize, source: &Source, out: &mut Extracted) {
     match decode(&source.bytes) {
-        Some(text) => read_text(file, source, &normalize_newlines(&text), out),
+        Some(text) => {
+            // Keys are cut before any reader sees the text (`secrets`): only their kind and
+            // line are kept.
+            let whole = normalize_newlines(&text);
+            let (text, keys) = secrets::cut_keys(&whole);
+            let format = text_form(&text);
+            for key in keys {
+                // Cutting keeps the line breaks: the line counts the same in both texts.
+                let line = whole[..key.start].matches('\n').count() + 1;
+                let scope = Scope::new(file, format);
+                private_key::note(out, key.kind, &scope, line, key.label.as_deref());
+            }
+            read_text(file, source, format, &text, out);
+        }
         None => {
             let format = binary::form(&source.bytes);
             out.formats.push(format);
@@ -43,8 +56,7 @@ fn text_form(text: &str) -> Format {
     }
 }
 
-fn read_text(file: usize, source: &Source, text: &str, out: &mut Extracted) {
-    let format = text_form(text);
+fn read_text(file: usize, source: &Source, format: Format, text: &str, out: &mut Extracted) {
     out.formats.push(format);
     if text.trim().is_empty() {
         out.notes.push(format!("there is nothing in {}", source_name(file, source)));
@@ -62,19 +74,40 @@ fn read_text(file: usize, source: &Source, text: &str, out: &mut Extracted) {
             pem::parse(text, &scope, out)
         }
     }
-    private_key::scan_text(text, &scope, out);
     if findings(out) == before {
-        out.notes.push(format!(
-            "no certificate found in {} (no -----BEGIN CERTIFICATE----- block, no base64, \
-             no s_client or openssl dump)",
-            source_name(file, source)
-        ));
+        out.notes.push(nothing_found(&source_name(file, source), text));
     }
 }
 
-/// Everything reading can add; unchanged means nothing was found.
-fn findings(out: &Extracted) -> (usize, usize, usize, usize) {
-    (out.blocks.len(), out.problems.len(), out.private_keys.len(), out.notes.len())
+/// Why a text source gave nothing: a BEGIN CERTIFICATE line whose armor is broken is named
+/// as such (RFC 7468 §2: five dashes, the label, five dashes, on one line), not as absent.
+fn nothing_found(name: &str, text: &str) -> String {
+    if text.contains("BEGIN CERTIFICATE") {
+        format!(
+            "no readable certificate in {name}: a BEGIN CERTIFICATE line is there, but its \
+             armor is incomplete (it needs -----BEGIN CERTIFICATE----- on a line of its own, \
+             then the base64, then -----END CERTIFICATE-----)"
+        )
+    } else {
+        format!(
+            "no certificate found in {name} (no -----BEGIN CERTIFICATE----- block, no base64, \
+             no s_client or openssl dump)"
+        )
+    }
+}
+
+/// Everything reading can add, counted or kept; unchanged means nothing was found.
+fn findings(out: &Extracted) -> [usize; 8] {
+    [
+        out.blocks.len(),
+        out.problems.len(),
+        out.private_keys.len(),
+        out.notes.len(),
+        out.over_count,
+        out.oversized.0,
+        out.problems_over[0],
+        out.problems_over[1],
+    ]
 }
 
 fn source_name(file: usize, source: &Source) -> String {

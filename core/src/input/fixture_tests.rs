@@ -253,7 +253,7 @@ fn csr_and_crl_are_named_not_taken() {
         let out = extract_bytes(bytes);
         assert!(out.blocks.is_empty());
         assert_eq!(out.problems.len(), 1);
-        assert_eq!(out.problems[0].detail, what);
+        assert_eq!(out.problems[0].detail.en, what);
         assert_eq!(out.problems[0].origin.label.as_deref(), Some(label));
     }
 }

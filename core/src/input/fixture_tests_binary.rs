@@ -127,7 +127,7 @@ fn der_csr_and_crl_are_named() {
     for (pem_text, what) in [(fixture!("leaf.csr"), "(CSR)"), (fixture!("root.crl"), "(CRL)")] {
         let out = extract_bytes(&pem_body_der(pem_text));
         assert!(out.blocks.is_empty());
-        assert!(out.problems[0].detail.contains(what), "{}", out.problems[0].detail);
+        assert!(out.problems[0].detail.en.contains(what), "{}", out.problems[0].detail.en);
     }
 }
 
@@ -166,7 +166,7 @@ fn random_binary_is_one_problem() {
     assert!(out.blocks.is_empty());
     assert_eq!(out.problems.len(), 1);
     assert_eq!(out.problems[0].kind, ProblemKind::UnparsableBlock);
-    assert!(out.problems[0].detail.starts_with(
+    assert!(out.problems[0].detail.en.starts_with(
         "binary input of 500 bytes is neither a DER certificate nor PKCS#7 (first bytes 0x"
     ));
 }
@@ -192,7 +192,7 @@ fn ten_thousand_levels_of_nesting_do_not_overflow() {
 fn truncated_der_and_p7b_are_problems() {
     let out = extract_bytes(LEAF_DER.get(..500).unwrap());
     assert!(out.blocks.is_empty());
-    assert!(out.problems[0].detail.contains("truncated"), "{}", out.problems[0].detail);
+    assert!(out.problems[0].detail.en.contains("truncated"), "{}", out.problems[0].detail.en);
     let p7 = fixture!("chain.p7b");
     let out = extract_bytes(p7.get(..p7.len() / 2).unwrap());
     assert!(out.blocks.is_empty());
@@ -200,14 +200,17 @@ fn truncated_der_and_p7b_are_problems() {
 }
 
 #[test]
-fn many_begins_without_end_are_each_reported_in_linear_time() {
+fn many_begins_without_end_are_counted_in_linear_time_and_the_first_kept() {
     let text = "-----BEGIN CERTIFICATE-----\nMIIB\n".repeat(20_000);
     let out = extract_text(&text);
-    assert_eq!(out.problems.len(), 20_000);
+    let kept = crate::diagnose::PER_CODE;
+    assert_eq!(out.problems.len(), kept);
     assert_eq!(
-        out.problems[19_999].detail,
-        "BEGIN CERTIFICATE at line 39999 has no matching END line"
+        out.problems[kept - 1].detail.en,
+        "BEGIN CERTIFICATE at line 99 has no matching END line"
     );
+    let not_kept = out.problems_not_kept();
+    assert_eq!(not_kept[0].2, 20_000 - kept, "{not_kept:?}");
 }
 
 proptest! {

@@ -3,6 +3,7 @@
 
 use super::der::{self, Reading};
 use super::{b64, detect, pem, Extracted, Problem, ProblemKind, Scope};
+use crate::report::Text;
 
 /// Shortest value taken as encoded certificate data.
 const MIN_VALUE_LEN: usize = 16;
@@ -55,10 +56,13 @@ fn read_value(value: &ValueLine<'_>, line: usize, scope: &Scope, out: &mut Extra
     let bytes = match b64::decode_lines([(line, value.value)]) {
         Ok(bytes) => bytes,
         Err(error) => {
-            let reason = error.describe(|line| format!("line {line}"));
-            let detail = format!("the value of {key} at line {line} is not base64: {reason}");
+            let why = error.describe(line_text);
+            let detail = Text::new(
+                format!("the value of {key} at line {line} is not base64: {}", why.en),
+                format!("{line} 行目の {key} の値が base64 ではありません: {}", why.ja),
+            );
             let kind = ProblemKind::UnparsableBlock;
-            return out.problems.push(Problem { kind, origin, detail });
+            return out.push_problem(Problem { kind, origin, detail });
         }
     };
     match std::str::from_utf8(&bytes) {
@@ -67,11 +71,19 @@ fn read_value(value: &ValueLine<'_>, line: usize, scope: &Scope, out: &mut Extra
             pem::parse(&text, &scope.nested(line, key), out);
         }
         _ => {
-            let what = format!("the {key} value at line {line} ({} bytes decoded)", bytes.len());
+            let what = Text::new(
+                format!("the {key} value at line {line} ({} bytes decoded)", bytes.len()),
+                format!("{line} 行目の {key} の値({} バイトにデコード)", bytes.len()),
+            );
             let reading = Reading { may_be_key: is_key_name(key), ..Reading::plain(origin, what) };
             der::read_all(&bytes, &reading, out);
         }
     }
+}
+
+/// "line N" in both languages.
+fn line_text(line: usize) -> Text {
+    Text::new(format!("line {line}"), format!("{line} 行目"))
 }
 
 #[cfg(test)]
@@ -106,7 +118,7 @@ mod tests {
         assert_eq!(out.problems[0].origin.line, 2);
         assert_eq!(out.problems[0].origin.label.as_deref(), Some("tls.crt"));
         assert_eq!(
-            out.problems[0].detail,
+            out.problems[0].detail.en,
             "the tls.crt value at line 2 (16 bytes decoded) is neither a DER certificate nor PKCS#7"
         );
     }

@@ -12,14 +12,13 @@
 //! `der` says what decoded bytes hold, `detect` picks the form of each source.
 //! Nothing here decides whether a block *is* a valid certificate: that is `cert::parse`.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
+
+use crate::report::Text;
 
 use crate::bounds::{InputBounds, Reached};
 
-pub(crate) use redact::key_start;
-pub use redact::without_private_keys;
+pub use secrets::{cut_keys, key_spans, without_private_keys, KeySpan, KEY_REMOVED};
 
 mod b64;
 mod base64_raw;
@@ -33,8 +32,8 @@ mod pem_body;
 mod pkcs12_dump;
 mod pkcs7;
 mod private_key;
-mod redact;
 mod s_client;
+mod secrets;
 mod x509_text;
 
 #[cfg(test)]
@@ -124,8 +123,8 @@ pub struct Problem {
     pub kind: ProblemKind,
     /// Where.
     pub origin: Origin,
-    /// Why, in plain English (no key material, no long dumps).
-    pub detail: String,
+    /// Why, in English and Japanese (no key material, no long dumps).
+    pub detail: Text,
 }
 
 /// A private key found in the input. Only its kind and place are kept, never its content.
@@ -185,9 +184,35 @@ pub struct Extracted {
     /// Blocks not kept because of a bound: past the count, and too large (count, largest).
     over_count: usize,
     oversized: (usize, usize),
+    /// Problems kept, and past the first [`crate::diagnose::PER_CODE`] of their kind
+    /// (counted only), by [`ProblemKind`].
+    problems_kept: [usize; 2],
+    problems_over: [usize; 2],
 }
 
 impl Extracted {
+    /// Keeps a problem, unless [`crate::diagnose::PER_CODE`] of its kind are kept already:
+    /// then it is only counted (a megabyte of broken BEGIN lines is 58,000 problems).
+    fn push_problem(&mut self, problem: Problem) {
+        let kind = problem.kind as usize;
+        let Some(kept) = self.problems_kept.get_mut(kind) else { return };
+        if *kept < crate::diagnose::PER_CODE {
+            *kept += 1;
+            self.problems.push(problem);
+        } else if let Some(over) = self.problems_over.get_mut(kind) {
+            *over += 1;
+        }
+    }
+
+    /// The problems counted but not kept, as (finding code, severity, count).
+    pub fn problems_not_kept(&self) -> Vec<(&'static str, crate::report::Severity, usize)> {
+        let error = crate::report::Severity::Error;
+        vec![
+            ("malformed_pem", error, self.problems_over[ProblemKind::MalformedPem as usize]),
+            ("unparsable_block", error, self.problems_over[ProblemKind::UnparsableBlock as usize]),
+        ]
+    }
+
     /// Keeps a certificate block unless a bound says no (the refusal is tallied for the
     /// bound's finding). Every reader hands its blocks over here; only kept ones are copied.
     fn push_block(&mut self, der: &[u8], origin: Origin) {
@@ -257,12 +282,11 @@ fn cut_at_line(bytes: &[u8], max: usize) -> Vec<u8> {
 }
 
 /// The text of a source as the readers see it (decoded, LF line ends, so line numbers agree
-/// with [`Origin::line`]), or `None` for binary input.
-pub fn source_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
-    match detect::decode(bytes)? {
-        Cow::Borrowed(text) => Some(detect::normalize_newlines(text)),
-        Cow::Owned(text) => Some(Cow::Owned(detect::normalize_newlines(&text).into_owned())),
-    }
+/// with [`Origin::line`], and every private key cut out by [`cut_keys`]), or `None` for
+/// binary input.
+pub fn source_text(bytes: &[u8]) -> Option<String> {
+    let decoded = detect::decode(bytes)?;
+    Some(cut_keys(&detect::normalize_newlines(&decoded)).0)
 }
 
 /// Where the text being read sits in the input: builds the [`Origin`] of what is found.
@@ -294,10 +318,13 @@ impl Scope {
     }
 
     /// "line 12", or "line 3 of the decoded tls.crt" inside a nested value.
-    fn describe_line(&self, line: usize) -> String {
+    fn describe_line(&self, line: usize) -> Text {
         match &self.outer {
-            Some((_, key)) => format!("line {line} of the decoded {key}"),
-            None => format!("line {line}"),
+            Some((_, key)) => Text::new(
+                format!("line {line} of the decoded {key}"),
+                format!("デコードした {key} の {line} 行目"),
+            ),
+            None => Text::new(format!("line {line}"), format!("{line} 行目")),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::der::{self, Reading};
 use super::{b64, pem_body, private_key, Extracted, Problem, ProblemKind, Scope};
+use crate::report::Text;
 
 const BEGIN: &str = "-----BEGIN ";
 const END: &str = "-----END ";
@@ -10,34 +11,80 @@ const DASHES: &str = "-----";
 /// Longest label accepted; real ones are under 30 characters.
 const MAX_LABEL_LEN: usize = 64;
 
+/// The reason a block of another label is no certificate, in both languages.
+fn other_label(label: &str, reason: &str) -> Text {
+    let ja = match label {
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => {
+            "証明書ではなく証明書署名要求(CSR)です".to_string()
+        }
+        "X509 CRL" => "証明書ではなく証明書失効リスト(CRL)です".to_string(),
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => "証明書ではなく公開鍵です".to_string(),
+        "ATTRIBUTE CERTIFICATE" => "公開鍵証明書ではなく属性証明書(RFC 5755)です".to_string(),
+        "DH PARAMETERS" | "X9.42 DH PARAMETERS" | "EC PARAMETERS" | "DSA PARAMETERS" => {
+            "証明書ではなく鍵交換または曲線のパラメーターです".to_string()
+        }
+        _ => format!("{label} というラベルの PEM ブロックで、証明書ではありません"),
+    };
+    Text::new(reason, ja)
+}
+
 /// Reads every PEM block of `text`.
 pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
     let lines = LineIndex::new(text);
+    for found in armors(text) {
+        let label = found.label;
+        let armor = Armor {
+            label,
+            line: lines.line_of(found.begin),
+            body_line: lines.line_of(found.body_start),
+        };
+        match found.end {
+            Some((end_label, body_end, _)) => {
+                let body = text.get(found.body_start..body_end).unwrap_or_default();
+                close(&armor, end_label, lines.line_of(body_end), body, scope, out);
+            }
+            None => {
+                let at = scope.describe_line(armor.line);
+                let detail = Text::new(
+                    format!("BEGIN {label} at {} has no matching END line", at.en),
+                    format!("{}の BEGIN {label} に対応する END 行がありません", at.ja),
+                );
+                unterminated(&armor, detail, scope, out);
+            }
+        }
+    }
+}
+
+/// One BEGIN line found by [`armors`], with its END when it has one.
+pub(super) struct Armored<'a> {
+    /// Where `-----BEGIN` starts.
+    pub begin: usize,
+    /// The label of the BEGIN line.
+    pub label: &'a str,
+    /// Where the body starts (after the BEGIN line's closing dashes).
+    pub body_start: usize,
+    /// The END: its label, where the body ends, where the END line's dashes end.
+    pub end: Option<(&'a str, usize, usize)>,
+    /// Where the next BEGIN starts (or the end of the text): a block without END stops here.
+    pub next_begin: usize,
+}
+
+/// Every PEM armor of `text` in order: the one scanner for certificates (`parse`) and for
+/// the private keys that must be cut out (`secrets`). The END is searched only up to the
+/// next BEGIN: a missing END cannot swallow a block, and the scan stays linear.
+pub(super) fn armors(text: &str) -> impl Iterator<Item = Armored<'_>> {
     let mut pos = 0;
-    while let Some(begin) = find_from(text, pos, BEGIN) {
+    std::iter::from_fn(move || loop {
+        let begin = find_from(text, pos, BEGIN)?;
         let Some((label, body_start)) = boundary(text, begin + BEGIN.len()) else {
             pos = begin + BEGIN.len();
             continue;
         };
-        // Search the END only up to the next BEGIN: a missing END cannot swallow a block,
-        // and the scan stays linear.
         let next_begin = find_from(text, body_start, BEGIN).unwrap_or(text.len());
-        let armor =
-            Armor { label, line: lines.line_of(begin), body_line: lines.line_of(body_start) };
-        pos = match find_end(text, body_start, next_begin) {
-            Some((end_label, body_end, after)) => {
-                let body = text.get(body_start..body_end).unwrap_or_default();
-                close(&armor, end_label, lines.line_of(body_end), body, scope, out);
-                after
-            }
-            None => {
-                let at = scope.describe_line(armor.line);
-                let detail = format!("BEGIN {label} at {at} has no matching END line");
-                unterminated(&armor, detail, scope, out);
-                next_begin
-            }
-        };
-    }
+        let end = find_end(text, body_start, next_begin);
+        pos = end.map_or(next_begin, |(_, _, after)| after);
+        return Some(Armored { begin, label, body_start, end, next_begin });
+    })
 }
 
 /// Whether `text` holds PEM armor.
@@ -110,11 +157,16 @@ fn close(
     out: &mut Extracted,
 ) {
     if end_label != armor.label {
-        let detail = format!(
-            "BEGIN {} at {} is closed by END {end_label} at {}",
-            armor.label,
-            scope.describe_line(armor.line),
-            scope.describe_line(end_line)
+        let (begin, end) = (scope.describe_line(armor.line), scope.describe_line(end_line));
+        let detail = Text::new(
+            format!(
+                "BEGIN {} at {} is closed by END {end_label} at {}",
+                armor.label, begin.en, end.en
+            ),
+            format!(
+                "{}の BEGIN {} が、{}の END {end_label} で閉じられています",
+                begin.ja, armor.label, end.ja
+            ),
         );
         return unterminated(armor, detail, scope, out);
     }
@@ -124,35 +176,34 @@ fn close(
             return private_key::note(out, kind, scope, armor.line, Some(armor.label))
         }
         LabelKind::Other(detail) => {
-            return out.problems.push(Problem {
+            let detail = other_label(armor.label, &detail);
+            return out.push_problem(Problem {
                 kind: ProblemKind::UnparsableBlock,
                 origin,
                 detail,
-            })
+            });
         }
         LabelKind::Certificate => (true, false),
         LabelKind::TrustedCertificate => (true, true),
         LabelKind::Pkcs7 => (false, false),
     };
     let where_line = |line| scope.describe_line(line);
+    let at = where_line(armor.line);
     let pieces = pem_body::pieces(body, armor.body_line);
     let der = match b64::decode_lines(pieces.iter().map(|(line, piece)| (*line, piece.as_str()))) {
         Ok(der) => der,
         Err(error) => {
-            let detail = format!(
-                "{} block at {}: {}",
-                armor.label,
-                where_line(armor.line),
-                error.describe(where_line)
+            let why = error.describe(where_line);
+            let detail = Text::new(
+                format!("{} block at {}: {}", armor.label, at.en, why.en),
+                format!("{}の {} ブロック: {}", at.ja, armor.label, why.ja),
             );
-            return out.problems.push(Problem { kind: ProblemKind::MalformedPem, origin, detail });
+            return out.push_problem(Problem { kind: ProblemKind::MalformedPem, origin, detail });
         }
     };
-    let what = format!(
-        "the {} block at {} ({} bytes decoded)",
-        armor.label,
-        where_line(armor.line),
-        der.len()
+    let what = Text::new(
+        format!("the {} block at {} ({} bytes decoded)", armor.label, at.en, der.len()),
+        format!("{}の {} ブロック({} バイトにデコード)", at.ja, armor.label, der.len()),
     );
     let reading = Reading {
         broken: ProblemKind::MalformedPem,
@@ -164,12 +215,12 @@ fn close(
 }
 
 /// A BEGIN without its END: reported; a private key is still noted (and not read).
-fn unterminated(armor: &Armor<'_>, detail: String, scope: &Scope, out: &mut Extracted) {
+fn unterminated(armor: &Armor<'_>, detail: Text, scope: &Scope, out: &mut Extracted) {
     if let Some(kind) = private_key::pem_kind(armor.label, "") {
         private_key::note(out, kind, scope, armor.line, Some(armor.label));
     }
     let origin = scope.origin(armor.line, Some(armor.label));
-    out.problems.push(Problem { kind: ProblemKind::MalformedPem, origin, detail });
+    out.push_problem(Problem { kind: ProblemKind::MalformedPem, origin, detail });
 }
 
 /// The label after `-----BEGIN ` / `-----END ` starting at `label_start`, and where the
@@ -242,7 +293,7 @@ mod tests {
 
     fn details(out: &Extracted) -> Vec<(ProblemKind, usize, &str)> {
         let problems = out.problems.iter();
-        problems.map(|p| (p.kind, p.origin.line, p.detail.as_str())).collect()
+        problems.map(|p| (p.kind, p.origin.line, p.detail.en.as_str())).collect()
     }
 
     #[test]

@@ -39,6 +39,21 @@ impl fmt::Display for Pkcs7Error {
     }
 }
 
+impl Pkcs7Error {
+    /// The reason in English and Japanese.
+    pub(super) fn describe(&self) -> crate::report::Text {
+        let ja = match self {
+            Self::Ber(error) => return error.describe(),
+            Self::NotContentInfo => "PKCS#7 の ContentInfo ではありません".to_string(),
+            Self::NotSignedData(oid) => format!(
+                "内容の種類が {oid} で、signedData (1.2.840.113549.1.7.2) ではありません。証明書のリストがありません"
+            ),
+            Self::Malformed(what) => format!("SignedData の形式が不正です ({what})"),
+        };
+        crate::report::Text::new(self.to_string(), ja)
+    }
+}
+
 impl From<BerError> for Pkcs7Error {
     fn from(error: BerError) -> Self {
         Self::Ber(error)

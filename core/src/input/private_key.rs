@@ -32,22 +32,6 @@ pub(super) fn pem_kind(label: &str, body: &str) -> Option<String> {
     Some(kind.to_owned())
 }
 
-/// Notes keys that are not PEM armored: PuTTY `.ppk` files and SSH2 (RFC 4716-style)
-/// armor with four dashes. Only marker lines are looked at.
-pub(super) fn scan_text(text: &str, scope: &Scope, out: &mut Extracted) {
-    for (index, line) in text.lines().enumerate() {
-        let line = line.trim();
-        let kind = if line.starts_with("PuTTY-User-Key-File-") {
-            "PuTTY"
-        } else if line.starts_with("---- BEGIN SSH2 ENCRYPTED PRIVATE KEY") {
-            "SSH2 (ssh.com)"
-        } else {
-            continue;
-        };
-        note(out, kind.to_owned(), scope, index + 1, None);
-    }
-}
-
 /// Records a key of `kind` at `line` of the scope, under its PEM `label` if it has one.
 pub(super) fn note(
     out: &mut Extracted,
@@ -103,7 +87,6 @@ fn is_password_based(algorithm: Option<&Tlv<'_>>) -> bool {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::super::Format;
     use super::*;
     use crate::input::testing::{prim, tlv};
 
@@ -144,19 +127,5 @@ mod tests {
         assert_eq!(kind(&tlv(id::SEQUENCE, &[&encryption, &octets])), Some("encrypted PKCS#8"));
         // A DigestInfo has the same outline but no password-based algorithm.
         assert_eq!(kind(&tlv(id::SEQUENCE, &[&algorithm, &octets])), None);
-    }
-
-    #[test]
-    fn notes_putty_and_ssh2_keys_by_their_marker_line() {
-        let text = "hello\nPuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n\
-            ---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n";
-        let mut out = Extracted::default();
-        scan_text(text, &Scope::new(1, Format::Pem), &mut out);
-        let found: Vec<(&str, usize, usize)> = out
-            .private_keys
-            .iter()
-            .map(|key| (key.kind.as_str(), key.origin.file, key.origin.line))
-            .collect();
-        assert_eq!(found, vec![("PuTTY", 1, 2), ("SSH2 (ssh.com)", 1, 4)]);
     }
 }

@@ -21,7 +21,7 @@ fn bundle_row(bundle: &Bundle, testid: &'static str, lang: Lang) -> Html {
     html! {
         <li class="bundle">
             <div class="bundle-head">
-                <code class="filename">{ &bundle.filename }</code>
+                <code class="filename">{ crate::untrusted::isolated(&bundle.filename) }</code>
                 <span class="count">{ format!("{count} ×") }</span>
                 <button class="primary" data-testid={testid} data-filename={name} onclick={download}>{ t(lang, "download") }</button>
                 <button onclick={copy}>{ t(lang, "copy") }</button>

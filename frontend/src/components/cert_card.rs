@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Lang};
 use crate::state::Shared;
+use crate::untrusted::isolated;
 
 /// Certificate card properties.
 #[derive(Properties, PartialEq)]
@@ -16,8 +17,8 @@ pub struct CertCardProps {
     pub lang: Lang,
 }
 
-fn row(label: &str, value: String) -> Html {
-    html! { <><dt>{ label.to_string() }</dt><dd>{ value }</dd></> }
+fn row(label: &str, value: impl Into<Html>) -> Html {
+    html! { <><dt>{ label.to_string() }</dt><dd>{ value.into() }</dd></> }
 }
 
 /// A certificate card.
@@ -37,14 +38,14 @@ pub fn cert_card(props: &CertCardProps) -> Html {
         <details class="cert-card" data-testid="cert-card" data-index={c.index.to_string()}>
             <summary>
                 <span class="index">{ format!("#{}", c.index) }</span>
-                <span class="name">{ name }</span>
+                <span class="name">{ isolated(&name) }</span>
                 <span class="role">{ format!("{:?}", c.role).to_lowercase() }</span>
             </summary>
             <dl>
-                { row(t(lang, "subject"), c.subject.clone()) }
-                { row(t(lang, "issuer"), c.issuer.clone()) }
+                { row(t(lang, "subject"), isolated(&c.subject)) }
+                { row(t(lang, "issuer"), isolated(&c.issuer)) }
                 { row(t(lang, "validity"), format!("{} → {}", c.validity.not_before, c.validity.not_after)) }
-                { row(t(lang, "sans"), sans.join(", ")) }
+                { row(t(lang, "sans"), isolated(&sans.join(", "))) }
                 { row(t(lang, "key"), key) }
                 { row(t(lang, "signature"), c.signature_algorithm.clone()) }
                 { row(t(lang, "serial"), c.serial.clone()) }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::ReportProps;
 use crate::i18n::{t, Lang};
+use crate::untrusted::shown;
 
 const WIDTH: i32 = 560;
 const NODE: i32 = 64;
@@ -67,10 +68,10 @@ fn node(cert: &Certificate, position: usize, y: i32, report: &Report, lang: Lang
     let class = classes!("node", status(report, cert.index));
     html! {
         <g class={class} data-testid="chain-node" data-sha256={cert.sha256.clone()} data-index={cert.index.to_string()} transform={format!("translate(0,{y})")}>
-            <title>{ &cert.subject }</title>
+            <title>{ shown(&cert.subject) }</title>
             <rect width={WIDTH.to_string()} height={NODE.to_string()} rx="10" />
             <text x="16" y="24" class="role">{ role_text(cert.role, lang) }</text>
-            <text x="16" y="48" class="name">{ shorten(&name, 44) }</text>
+            <text x="16" y="48" class="name untrusted">{ shorten(&shown(&name), 44) }</text>
             <text x={(WIDTH - 16).to_string()} y="24" class="place" text-anchor="end">{ place }</text>
             <text x={(WIDTH - 16).to_string()} y="48" class="days" text-anchor="end">{ format!("{} {}", cert.validity.days_left, t(lang, "days_left")) }</text>
         </g>
@@ -108,9 +109,9 @@ fn end_node(report: &Report, y: i32, lang: Lang) -> Html {
         <g class={class} data-testid="chain-end" transform={format!("translate(0,{y})")}>
             <rect width={WIDTH.to_string()} height={NODE.to_string()} rx="10" />
             <text x="16" y="24" class="role">{ title }</text>
-            <text x="16" y="48" class="name">{ shorten(&path.anchor, 60) }</text>
+            <text x="16" y="48" class="name untrusted">{ shorten(&shown(&path.anchor), 60) }</text>
             if let Some(url) = url {
-                <text x={(WIDTH - 16).to_string()} y="24" class="place" text-anchor="end">{ shorten(&url, 40) }</text>
+                <text x={(WIDTH - 16).to_string()} y="24" class="place" text-anchor="end">{ shorten(&shown(&url), 40) }</text>
             }
         </g>
     }

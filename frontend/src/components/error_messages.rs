@@ -29,7 +29,7 @@ fn item(m: &ErrorMessage, several: bool, lang: Lang) -> Html {
                 <span class="where">{ place(m, several, lang) }</span>
                 <span class="certs">{ certs.join(" ") }</span>
             </div>
-            <code class="excerpt">{ &m.excerpt }</code>
+            <code class="excerpt">{ crate::untrusted::isolated(&m.excerpt) }</code>
             <p class="message"><strong>{ t(lang, "meaning") }{ ": " }</strong>{ lang.pick(&m.meaning) }</p>
             <p class="message"><strong>{ t(lang, "cause") }{ ": " }</strong>{ lang.pick(&m.cause) }</p>
             <p class="fix"><strong>{ t(lang, "fix") }{ ": " }</strong>{ lang.pick(&m.fix) }</p>

@@ -60,7 +60,7 @@ pub fn file_picker(props: &FilePickerProps) -> Html {
         Callback::from(move |_: MouseEvent| on_action.emit(Action::ClearFiles(clock::now())))
     };
     let chips = props.state.files.iter().map(|f| {
-        html! { <li class="chip" data-testid="loaded-file">{ format!("{} · {} B", f.name, f.bytes.len()) }</li> }
+        html! { <li class="chip" data-testid="loaded-file">{ crate::untrusted::isolated(&f.name) }{ format!(" · {} B", f.bytes.len()) }</li> }
     });
     html! {
         <div class="file-picker">

@@ -3,6 +3,8 @@
 use yew::prelude::*;
 
 use crate::i18n::t;
+use crate::i18n::Lang;
+use crate::infra::permalink::LeftOut;
 use crate::infra::{files, permalink};
 use crate::state::State;
 
@@ -17,13 +19,14 @@ pub struct PermalinkProps {
 #[function_component(Permalink)]
 pub fn permalink_button(props: &PermalinkProps) -> Html {
     let lang = props.state.lang;
-    let copied = use_state(|| false);
+    let copied = use_state(|| None::<LeftOut>);
     let onclick = {
         let (state, copied) = (props.state.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(url) = permalink::publish(&permalink::encode(&state)) {
+            let (fragment, left_out) = permalink::encode(&state);
+            if let Some(url) = permalink::publish(&fragment) {
                 files::copy(&url);
-                copied.set(true);
+                copied.set(Some(left_out));
             }
         })
     };
@@ -31,9 +34,35 @@ pub fn permalink_button(props: &PermalinkProps) -> Html {
     html! {
         <div class="permalink">
             <button data-testid="permalink" {disabled} {onclick}>{ t(lang, "copy_link") }</button>
-            <span class="hint" role="status">
-                { if *copied { t(lang, "link_copied") } else { t(lang, "link_note") } }
+            <span class="hint" role="status" data-testid="permalink-status">
+                { match &*copied {
+                    Some(left_out) => format!("{} {}", t(lang, "link_copied"), left_out_text(lang, left_out)),
+                    None => t(lang, "link_note").to_string(),
+                } }
             </span>
         </div>
     }
+}
+
+/// What the link left out, in words (empty when nothing was).
+fn left_out_text(lang: Lang, left_out: &LeftOut) -> String {
+    let mut parts = Vec::new();
+    if left_out.keys > 0 {
+        parts.push(format!("{} {}", t(lang, "link_left_keys"), left_out.keys));
+    }
+    if left_out.masked {
+        parts.push(t(lang, "link_left_secrets").to_string());
+    }
+    if !left_out.files.is_empty() {
+        let names: Vec<String> = left_out
+            .files
+            .iter()
+            .map(|n| certchain_core::escape::visible(n).into_owned())
+            .collect();
+        parts.push(format!("{} {}", t(lang, "link_left_files"), names.join(", ")));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("{} {}", t(lang, "link_left_out"), parts.join(" · "))
 }

@@ -69,7 +69,7 @@ fn snippet_card(snippet: &Snippet, lang: Lang) -> Html {
                 <button onclick={copy}>{ t(lang, "copy") }</button>
                 <button data-filename={name} onclick={download}>{ t(lang, "download") }</button>
             </div>
-            <p class="snippet-meta"><code class="filename">{ &snippet.filename }</code>{ " · " }{ snippet.language }</p>
+            <p class="snippet-meta"><code class="filename">{ crate::untrusted::isolated(&snippet.filename) }</code>{ " · " }{ snippet.language }</p>
             <pre class="code"><code>{ &snippet.body }</code></pre>
             <ul class="notes">{ for notes }</ul>
         </article>

@@ -42,7 +42,7 @@ pub fn timeline(props: &ReportProps) -> Html {
             d if d <= 30 => "bar warn",
             _ => "bar good",
         };
-        let name = c.common_name.clone().unwrap_or_else(|| c.subject.clone());
+        let name = crate::untrusted::shown(c.common_name.as_deref().unwrap_or(&c.subject));
         let name = if name.chars().count() > NAME {
             name.chars().take(NAME - 1).chain(['…']).collect()
         } else {
@@ -50,7 +50,7 @@ pub fn timeline(props: &ReportProps) -> Html {
         };
         html! {
             <g transform={format!("translate(0,{y})")}>
-                <text x="0" y="16" class="tl-label">{ format!("#{} {name}", c.index) }</text>
+                <text x="0" y="16" class="tl-label untrusted">{ format!("#{} {name}", c.index) }</text>
                 <rect class={class} x={x0.to_string()} y="6" width={(x1 - x0).max(2).to_string()} height="12" rx="4">
                     <title>{ format!("{} → {}", c.validity.not_before, c.validity.not_after) }</title>
                 </rect>

@@ -1,6 +1,8 @@
 //! The permalink: the input kept in the URL fragment, which browsers never send to a
-//! server (RFC 3986 §3.5). Private keys are never put in it (`without_private_keys`), and
-//! tokens in pasted logs are masked (`explain::mask_secrets`).
+//! server (RFC 3986 §3.5). Every text part (the input, the trusted CA, the host) goes
+//! through `certchain_core::redact`, the routine the analysis finds keys with: keys cut,
+//! tokens and passwords masked. A binary file goes in only when the analysis reads nothing
+//! but certificates in it (`redact::shareable_file`): a PKCS#12 or JKS file stays out.
 //!
 //! Format: `#in=<base64url text>&trust=<base64url PEM>&host=<percent-encoded>&at=YYYY-MM-DD&file=<name>:<base64url>`
 //! (each part optional, `file` repeatable).
@@ -9,8 +11,8 @@ use std::rc::Rc;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use certchain_core::explain::mask_secrets;
 use certchain_core::input::without_private_keys;
+use certchain_core::redact::{redact, shareable_file};
 
 use crate::infra::clock;
 use crate::state::{Loaded, State};
@@ -30,32 +32,46 @@ pub struct Restored {
     pub files: Vec<Loaded>,
 }
 
-/// The fragment for `state` (without `#`). Binary files are left out when the input holds
-/// a private key, since a key inside DER cannot be cut out.
-pub fn encode(state: &State) -> String {
+/// What the link leaves out, to say so beside the button.
+#[derive(Default, Clone, PartialEq)]
+pub struct LeftOut {
+    /// Private keys cut from the texts.
+    pub keys: usize,
+    /// A token, password or signature was masked.
+    pub masked: bool,
+    /// Files that are not certificates only, by name.
+    pub files: Vec<String>,
+}
+
+/// The fragment for `state` (without `#`), and what it leaves out.
+pub fn encode(state: &State) -> (String, LeftOut) {
     let mut parts = Vec::new();
-    // A pasted log may hold tokens (in URLs, query strings, glpat-…): masked, like keys cut.
-    let text = mask_secrets(&without_private_keys(&state.input));
-    if !text.trim().is_empty() {
-        parts.push(format!("in={}", URL_SAFE_NO_PAD.encode(text.as_bytes())));
+    let mut left = LeftOut::default();
+    for (key, text) in [("in", &state.input), ("trust", &state.trust)] {
+        let shared = redact(text);
+        left.keys += shared.keys;
+        left.masked |= shared.masked;
+        if !shared.text.trim().is_empty() {
+            parts.push(format!("{key}={}", URL_SAFE_NO_PAD.encode(shared.text.as_bytes())));
+        }
     }
-    if !state.trust.trim().is_empty() {
-        parts.push(format!("trust={}", URL_SAFE_NO_PAD.encode(state.trust.as_bytes())));
-    }
-    if !state.host.trim().is_empty() {
-        parts.push(format!("host={}", js_sys::encode_uri_component(state.host.trim())));
+    let host = redact(state.host.trim());
+    left.masked |= host.masked;
+    if !host.text.is_empty() {
+        parts.push(format!("host={}", js_sys::encode_uri_component(&host.text)));
     }
     if let Some(at) = state.as_of {
         parts.push(format!("at={}", clock::date_text(at)));
     }
-    let has_key = state.report.as_ref().is_some_and(|r| !r.0.input.private_keys.is_empty());
-    if !has_key {
-        for file in &state.files {
+    for file in &state.files {
+        if shareable_file(&file.bytes) {
             let name = js_sys::encode_uri_component(&file.name);
             parts.push(format!("file={name}:{}", URL_SAFE_NO_PAD.encode(file.bytes.as_slice())));
+        } else {
+            left.files.push(file.name.clone());
         }
     }
-    parts.join("&")
+    (parts.join("&"), left)
 }
 
 /// Reads a fragment (with or without `#`); unknown or damaged parts are ignored.
@@ -67,7 +83,7 @@ pub fn decode(fragment: &str) -> Restored {
             "in" => restored.input = text_of(value),
             "trust" => restored.trust = text_of(value),
             "host" => restored.host = decode_component(value),
-            "at" => restored.as_of = clock::parse_date(value),
+            "at" => restored.as_of = clock::parse_date(value).filter(|&at| clock::showable(at)),
             "file" => {
                 let Some((name, data)) = value.split_once(':') else { continue };
                 let Ok(bytes) = URL_SAFE_NO_PAD.decode(data) else { continue };

@@ -10,8 +10,10 @@
 mod chain;
 mod downloads;
 mod features;
+mod hostile;
 mod language;
 mod network;
+mod permalink;
 mod screenshots;
 
 use certchain_core::report::Report;

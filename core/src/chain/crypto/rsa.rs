@@ -9,6 +9,20 @@ use crate::cert::algorithm::Hash;
 /// Largest RSA modulus accepted, in bits: larger keys are rare and slow to check.
 pub const MAX_RSA_BITS: usize = 16384;
 
+/// Largest public exponent computed with, in bytes (64 bits). RFC 8017 §3.1 only asks for
+/// an odd e ≥ 3; real keys use 65537, and Go's crypto/rsa refuses e > 2^31 − 1. RSAVP1
+/// costs one modular squaring per bit of e, so a crafted 480,000-bit exponent would take
+/// minutes for one signature: such a key is reported, never computed with.
+pub const MAX_EXPONENT_BYTES: usize = 8;
+
+/// Whether `e` is an exponent certchain computes with: odd, at least 3, at most 64 bits.
+pub fn exponent_in_bounds(e: &[u8]) -> bool {
+    let e = trim(e);
+    let odd = e.last().is_some_and(|low| low & 1 == 1);
+    let at_least_3 = e.len() > 1 || e.first().is_some_and(|&b| b >= 3);
+    odd && at_least_3 && e.len() <= MAX_EXPONENT_BYTES
+}
+
 /// RSASSA-PKCS1-v1_5-VERIFY (RFC 8017 §8.2.2) of `message` with the key (n, e); `None`
 /// when the hash is MD2 (not implemented).
 pub fn verify_pkcs1(n: &[u8], e: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> Option<bool> {

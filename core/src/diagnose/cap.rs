@@ -1,0 +1,102 @@
+//! At most [`PER_CODE`] findings of one code are listed; the rest are counted in one more
+//! finding of the same code. A pasted megabyte of `-----BEGIN X-----` lines is 58,000
+//! broken blocks: listing each would make a 25 MB answer that says nothing more than the
+//! first fifty do.
+
+use super::finding;
+use crate::report::{Finding, Severity, Text};
+
+/// Most findings listed per code (and severity).
+pub const PER_CODE: usize = 50;
+
+/// `findings` (sorted, see `sort`) with each code's run cut to [`PER_CODE`], followed by a
+/// finding that says how many more there were. `uncounted` adds findings of a code that
+/// were never made (extraction keeps only the first broken blocks, see `input`).
+pub fn cap(findings: Vec<Finding>, uncounted: &[(&'static str, Severity, usize)]) -> Vec<Finding> {
+    let mut extra: Vec<((&'static str, Severity), usize)> =
+        uncounted.iter().map(|&(code, severity, n)| ((code, severity), n)).collect();
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len().min(PER_CODE * 8));
+    let mut run: Option<((&'static str, Severity), usize, usize)> = None;
+    for f in findings {
+        let key = (f.code, f.severity);
+        match &mut run {
+            Some((current, kept, more)) if *current == key => {
+                if *kept < PER_CODE {
+                    *kept += 1;
+                    out.push(f);
+                } else {
+                    *more += 1;
+                }
+            }
+            _ => {
+                close(&mut out, run.take(), &mut extra);
+                run = Some((key, 1, 0));
+                out.push(f);
+            }
+        }
+    }
+    close(&mut out, run, &mut extra);
+    for ((code, severity), more) in extra.into_iter().filter(|(_, n)| *n > 0) {
+        out.push(more_of(code, severity, more));
+    }
+    out
+}
+
+/// Ends a code's run: the count of what was left out, with the findings never made.
+fn close(
+    out: &mut Vec<Finding>,
+    run: Option<((&'static str, Severity), usize, usize)>,
+    extra: &mut [((&'static str, Severity), usize)],
+) {
+    let Some((key, _, more)) = run else { return };
+    let (code, severity) = key;
+    let unmade = extra.iter_mut().find(|(k, _)| *k == key).map_or(0, |(_, n)| std::mem::take(n));
+    let more = more + unmade;
+    if more > 0 {
+        out.push(more_of(code, severity, more));
+    }
+}
+
+fn more_of(code: &'static str, severity: Severity, more: usize) -> Finding {
+    finding(
+        code,
+        severity,
+        Vec::new(),
+        Text::new(
+            format!("… and {more} more {code} finding(s), not listed: certchain lists the first {PER_CODE} of each kind."),
+            format!("… ほかに {code} の指摘が {more} 件あります(各種類につき最初の {PER_CODE} 件だけを表示します)。"),
+        ),
+        Text::new(
+            "Fix the ones listed, then analyse again: the rest are usually the same problem.",
+            "表示されたものを直してから、もう一度解析してください。残りは多くの場合同じ問題です。",
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(code: &'static str, i: usize) -> Finding {
+        finding(code, Severity::Error, vec![i], Text::new("m", "m"), Text::new("x", "x"))
+    }
+
+    #[test]
+    fn each_code_keeps_its_first_fifty_and_counts_the_rest() {
+        let mut all: Vec<Finding> = (0..120).map(|i| f("malformed_pem", i)).collect();
+        all.extend((0..3).map(|i| f("unparsable_block", i)));
+        let capped = cap(all, &[("malformed_pem", Severity::Error, 1000)]);
+        let pem: Vec<&Finding> = capped.iter().filter(|x| x.code == "malformed_pem").collect();
+        assert_eq!(pem.len(), PER_CODE + 1);
+        assert!(pem[PER_CODE].message.en.contains("1070 more"), "{}", pem[PER_CODE].message.en);
+        assert_eq!(capped.iter().filter(|x| x.code == "unparsable_block").count(), 3);
+        assert_eq!(capped.len(), PER_CODE + 1 + 3);
+    }
+
+    #[test]
+    fn uncounted_findings_of_a_code_never_made_still_get_their_count() {
+        let capped = cap(vec![f("expired", 0)], &[("unparsable_block", Severity::Error, 7)]);
+        assert_eq!(capped.len(), 2);
+        assert!(capped[1].message.en.contains("7 more unparsable_block"));
+    }
+}

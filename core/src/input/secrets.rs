@@ -1,0 +1,262 @@
+//! Private keys in a text: found once, by one routine, and cut out before anything else
+//! reads the text. The readers (`pem`, `s_client`, `k8s_secret`…), the error-message
+//! excerpts (`explain`) and the web app's permalink all see the text only after
+//! [`cut_keys`], so no reader and no excerpt can echo a byte of a key, whatever form it
+//! came in: PEM armor anywhere on a line (after a log prefix, an e-mail `> `, inside a JSON
+//! string with `\n` escapes), SSH2 and PuTTY key files, or base64 of a PEM or DER key (a
+//! Kubernetes `tls.key: LS0t…`, a kubeconfig `client-key-data`).
+
+use super::{b64, ber, pem, private_key};
+
+/// What a cut key leaves in the text (its line breaks are kept, so line numbers hold).
+pub const KEY_REMOVED: &str = "[private key removed]";
+
+/// A private key in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySpan {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range (exclusive).
+    pub end: usize,
+    /// Human name of its form (`PKCS#8`, `EC (SEC1)`…).
+    pub kind: String,
+    /// The PEM label or the key name that announced it, when there was one.
+    pub label: Option<String>,
+}
+
+/// Shortest base64 run decoded to look for a key (the smallest key, Ed25519 PKCS#8, is 64
+/// characters of base64).
+const MIN_BASE64_RUN: usize = 64;
+
+/// Every private key of `text`, in order, without overlap.
+pub fn key_spans(text: &str) -> Vec<KeySpan> {
+    let mut spans = Vec::new();
+    armored(text, &mut spans);
+    marked_files(text, &mut spans);
+    unarmored_begin(text, &mut spans);
+    encoded(text, &mut spans);
+    spans.sort_by_key(|span| span.start);
+    spans.dedup_by(|later, earlier| later.start < earlier.end);
+    spans
+}
+
+/// `text` with every key replaced by [`KEY_REMOVED`] and as many line breaks as it held,
+/// and the keys that were cut.
+pub fn cut_keys(text: &str) -> (String, Vec<KeySpan>) {
+    let spans = key_spans(text);
+    if spans.is_empty() {
+        return (text.to_string(), spans);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for span in &spans {
+        out.push_str(&text[at..span.start]);
+        out.push_str(KEY_REMOVED);
+        out.extend(text[span.start..span.end].matches('\n'));
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    (out, spans)
+}
+
+/// `text` without its private keys (see [`cut_keys`]): for text that leaves the analysis.
+pub fn without_private_keys(text: &str) -> String {
+    cut_keys(text).0
+}
+
+/// PEM armor whose label names a private key (RFC 7468 §10, §11; OpenSSL, OpenSSH, PGP),
+/// from BEGIN to its END, or to the next BEGIN when it has none.
+fn armored(text: &str, spans: &mut Vec<KeySpan>) {
+    for armor in pem::armors(text) {
+        let end = armor.end.map_or(armor.next_begin, |(_, _, after)| after);
+        let body = text.get(armor.body_start..end).unwrap_or_default();
+        if let Some(kind) = private_key::pem_kind(armor.label, body) {
+            let label = Some(armor.label.to_string());
+            spans.push(KeySpan { start: armor.begin, end, kind, label });
+        }
+    }
+}
+
+/// PuTTY key files (from `PuTTY-User-Key-File-` to `Private-MAC:`) and SSH2 armor with four
+/// dashes (RFC 4716 style), line by line; a file without its last line runs to the end.
+fn marked_files(text: &str, spans: &mut Vec<KeySpan>) {
+    let mut open: Option<(usize, &'static str, &'static str)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let marker = line.trim();
+        match open {
+            None => {
+                open = if marker.starts_with("PuTTY-User-Key-File-") {
+                    Some((at, "PuTTY", "Private-MAC:"))
+                } else if marker.starts_with("---- BEGIN SSH2") && marker.contains("PRIVATE KEY") {
+                    Some((at, "SSH2 (ssh.com)", "---- END SSH2"))
+                } else {
+                    None
+                };
+            }
+            Some((start, kind, stop)) if marker.starts_with(stop) => {
+                let end = at + line.trim_end_matches(['\n', '\r']).len();
+                spans.push(KeySpan { start, end, kind: kind.into(), label: None });
+                open = None;
+            }
+            Some(_) => {}
+        }
+        at += line.len();
+    }
+    if let Some((start, kind, _)) = open {
+        spans.push(KeySpan { start, end: text.len(), kind: kind.into(), label: None });
+    }
+}
+
+/// `BEGIN … PRIVATE KEY` without the five dashes armor needs (a log cut the line, a tool
+/// wrote its own marker): everything to the next `END … PRIVATE KEY` line, or to the end.
+fn unarmored_begin(text: &str, spans: &mut Vec<KeySpan>) {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("PRIVATE KEY") {
+        let at = from + found;
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        from = at + "PRIVATE KEY".len();
+        let Some(begin) = text[line_start..at].rfind("BEGIN").map(|b| line_start + b) else {
+            continue;
+        };
+        let end = text[from..]
+            .find("END")
+            .and_then(|e| {
+                let rest = &text[from + e..];
+                let line_end = rest.find('\n').unwrap_or(rest.len());
+                rest[..line_end].contains("PRIVATE KEY").then_some(from + e + line_end)
+            })
+            .unwrap_or(text.len());
+        spans.push(KeySpan { start: begin, end, kind: "unknown form".into(), label: None });
+        from = end;
+    }
+}
+
+/// Runs of base64 that decode to a PEM private key or to a DER private key.
+fn encoded(text: &str, spans: &mut Vec<KeySpan>) {
+    let is_b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=');
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !is_b64(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && is_b64(bytes[at]) {
+            at += 1;
+        }
+        if at - start >= MIN_BASE64_RUN {
+            if let Some(kind) = decoded_key(&text[start..at]) {
+                let label = key_name_before(&text[..start]);
+                spans.push(KeySpan { start, end: at, kind, label });
+            }
+        }
+    }
+}
+
+/// `tls.key` in `  tls.key: ` or `"tls.key": "` just before a value on its line.
+fn key_name_before(head: &str) -> Option<String> {
+    let line = head.rsplit('\n').next()?;
+    let key = line.trim_end().strip_suffix(':').or_else(|| line.trim_end().strip_suffix(": \""))?;
+    let key = key.trim().trim_start_matches("- ").trim_matches(['"', '\'']);
+    let plain =
+        !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+    plain.then(|| key.to_string())
+}
+
+/// The kind of key a base64 run holds: PEM armor naming a private key, or DER shaped like one.
+fn decoded_key(run: &str) -> Option<String> {
+    let bytes = b64::decode_lines([(1, run)]).ok()?;
+    if let Ok(inner) = std::str::from_utf8(&bytes) {
+        let inner_spans = key_spans(inner);
+        return inner_spans.into_iter().next().map(|span| span.kind);
+    }
+    let (tlv, _) = ber::read(&bytes).ok()?;
+    private_key::der_kind(&tlv).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CERT: &str = include_str!("../../../tests/fixtures/inputs/leaf.pem");
+    const KEY: &str = include_str!("../../../tests/fixtures/inputs/leaf.key");
+    const RSA_KEY: &str = include_str!("../../../tests/fixtures/inputs/leaf-rsa-pkcs1.key");
+    const EC_KEY: &str = include_str!("../../../tests/fixtures/inputs/ec-sec1.key");
+
+    /// The key's body lines: none may survive.
+    fn body_lines(key: &str) -> Vec<&str> {
+        key.lines().filter(|l| !l.starts_with("-----") && l.len() > 16).collect()
+    }
+
+    fn assert_cut(text: &str, key: &str) {
+        let cut = without_private_keys(text);
+        for line in body_lines(key) {
+            assert!(!cut.contains(&line[..16]), "{line} survives in {cut}");
+        }
+        assert!(cut.contains(KEY_REMOVED), "{cut}");
+    }
+
+    #[test]
+    fn pem_keys_of_every_label_are_cut_and_certificates_kept() {
+        let text = format!("{KEY}{CERT}{RSA_KEY}note\n{EC_KEY}");
+        let (cut, spans) = cut_keys(&text);
+        let kinds: Vec<&str> = spans.iter().map(|s| s.kind.as_str()).collect();
+        assert_eq!(kinds, ["PKCS#8", "RSA (PKCS#1)", "EC (SEC1)"]);
+        assert!(cut.contains(CERT));
+        assert_eq!(cut.lines().count(), text.lines().count(), "line numbers hold");
+    }
+
+    #[test]
+    fn keys_on_one_line_after_a_log_prefix_json_or_e_mail_quotes_are_cut() {
+        let one_line = EC_KEY.replace('\n', "");
+        assert_cut(&format!("x509: certificate signed by unknown authority {one_line} x"), EC_KEY);
+        let json = EC_KEY.replace('\n', "\\n");
+        assert_cut(&format!("{{\"key\": \"{json}\"}}"), EC_KEY);
+        let quoted: String = EC_KEY.lines().map(|l| format!("> > {l}\n")).collect();
+        assert_cut(&quoted, EC_KEY);
+        let logged: String = EC_KEY.lines().map(|l| format!("2026-12-05 ERROR {l}\n")).collect();
+        assert_cut(&logged, EC_KEY);
+    }
+
+    #[test]
+    fn base64_of_a_pem_or_der_key_is_cut() {
+        use base64::Engine as _;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(KEY);
+        let secret = format!("data:\n  tls.crt: LS0tLS1\n  tls.key: {encoded}\n");
+        let (cut, spans) = cut_keys(&secret);
+        assert_eq!(spans.len(), 1);
+        assert!(!cut.contains(&encoded[..40]), "{cut}");
+        let der_body: String = body_lines(KEY).concat();
+        let (_, spans) = cut_keys(&format!("client-key-data: {der_body}"));
+        assert_eq!(spans.first().map(|s| s.kind.as_str()), Some("PKCS#8"));
+    }
+
+    #[test]
+    fn openssh_putty_ssh2_and_broken_armor_are_cut() {
+        let text = "a\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n-----END OPENSSH PRIVATE KEY-----\n\
+                    PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAA\nPrivate-MAC: 00\n\
+                    ---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nP2/56w\n---- END SSH2 ENCRYPTED PRIVATE KEY ----\n\
+                    BEGIN RSA PRIVATE KEY\nMIIEsecret\nEND RSA PRIVATE KEY\nz\n";
+        let cut = without_private_keys(text);
+        for secret in ["b3Blbn", "AAAA", "P2/56w", "MIIEsecret", "Encryption"] {
+            assert!(!cut.contains(secret), "{secret} in {cut}");
+        }
+        assert!(cut.starts_with("a\n") && cut.ends_with("\nz\n"), "{cut}");
+    }
+
+    #[test]
+    fn a_key_without_its_end_line_is_cut_to_the_next_begin() {
+        let text = format!("-----BEGIN PRIVATE KEY-----\nMIIEsecret\n{CERT}");
+        let cut = without_private_keys(&text);
+        assert!(!cut.contains("MIIEsecret") && cut.contains(CERT), "{cut}");
+    }
+
+    #[test]
+    fn text_without_keys_is_unchanged() {
+        let text = format!("{CERT}\r\n  indented\nno newline at the end");
+        assert_eq!(without_private_keys(&text), text);
+        assert!(key_spans(&CERT.replace('\n', "")).is_empty());
+    }
+}
