@@ -562,3 +562,98 @@ async fn the_same_request_is_answered_from_the_cache_and_any_change_is_not() {
     let again = send(off, request()).await;
     assert_eq!(again.header(header::HeaderName::from_static("x-certchain-cache")), "miss");
 }
+
+/// Regression (amplification): `targets: ["nginx"] * 110000` answered 161 MB.
+#[tokio::test]
+async fn snippet_targets_are_deduplicated_in_every_form_and_capped() {
+    let mut request = chain_json();
+    request["targets"] = json!(vec!["nginx"; 20_000]);
+    let answer = call(post("/api/v1/snippets", "application/json", request.to_string())).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(answer.json().as_array().map(Vec::len), Some(1));
+    let query = format!("/api/v1/snippets?now={NOW}&host={URL}{}", "&target=nginx".repeat(500));
+    let body = format!("{}{}", text("fullchain.pem"), text("root.pem"));
+    let answer = call(post(&query, "text/plain", body)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(answer.json().as_array().map(Vec::len), Some(1));
+    let chain = fixture("fullchain.pem");
+    let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("file", Some("c.pem"), &chain)];
+    parts.extend(std::iter::repeat_n(("target", None, &b"nginx"[..]), 500));
+    let (content_type, body) = multipart(&parts);
+    let answer = call(post("/api/v1/snippets", &content_type, body)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(answer.json().as_array().map(Vec::len), Some(1));
+    // More different targets than there are is refused before any work.
+    let names: Vec<String> = (0..31).map(|i| format!("target-{i}")).collect();
+    request["targets"] = json!(names);
+    let answer = call(post("/api/v1/snippets", "application/json", request.to_string())).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.code(), "too_many_targets");
+    assert!(openapi_error_codes().contains(&answer.code()));
+    assert!(answer.json()["error"]["message"].as_str().unwrap().contains("there are 30"));
+}
+
+/// Regression (amplification): `trust: ["x"] * 200000` answered 119 MB, one note each.
+#[tokio::test]
+async fn input_and_trust_sources_are_capped_with_the_limit_named() {
+    let mut request = chain_json();
+    request["trust"] = json!(vec!["x"; 65]);
+    let answer = call(post("/api/v1/analyze", "application/json", request.to_string())).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(answer.code(), "too_many_sources");
+    assert!(openapi_error_codes().contains(&answer.code()));
+    let message = answer.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(message.contains("65 trust sources; at most 64"), "{message}");
+    request["trust"] = json!(vec![text("root.pem"); 64]);
+    let answer = call(post("/api/v1/analyze", "application/json", request.to_string())).await;
+    assert_eq!(answer.status, StatusCode::OK, "64 is within the bound");
+    let leaf = fixture("leaf.pem");
+    for field in ["file", "trust"] {
+        let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("file", Some("leaf.pem"), &leaf)];
+        parts.extend(std::iter::repeat_n((field, Some("x.pem"), &leaf[..]), 65));
+        let (content_type, body) = multipart(&parts);
+        let answer = call(post("/api/v1/analyze", &content_type, body)).await;
+        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{field}");
+        assert_eq!(answer.code(), "too_many_sources", "{field}");
+        assert!(answer.json()["error"]["message"].as_str().unwrap().contains("at most 64"));
+    }
+}
+
+#[tokio::test]
+async fn an_answer_over_the_limit_is_refused_and_never_built() {
+    let small = Config { max_answer: 1000, ..Config::default() };
+    for path in ["/api/v1/analyze", "/api/v1/snippets"] {
+        let answer =
+            send(app(&small), post(path, "application/json", chain_json().to_string())).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        assert_eq!(answer.code(), "answer_too_large", "{path}");
+        assert!(openapi_error_codes().contains(&answer.code()));
+        let message = answer.json()["error"]["message"].as_str().unwrap().to_string();
+        assert!(message.contains("1000 bytes (--max-answer)"), "{message}");
+    }
+    let answer = call(post("/api/v1/analyze", "application/json", chain_json().to_string())).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(answer.body.len() > 1000);
+}
+
+#[tokio::test]
+async fn api_and_operations_answers_are_not_stored_by_caches() {
+    let (slow, _keep_open) = endless();
+    let late = Config { timeout: Duration::from_millis(100), ..Config::default() };
+    let timed_out = send(app(&late), slow).await;
+    assert_eq!(timed_out.status, StatusCode::SERVICE_UNAVAILABLE);
+    let answers = [
+        call(post("/api/v1/analyze", "application/json", chain_json().to_string())).await,
+        call(post("/api/v1/analyze", "application/json", "{")).await,
+        call(get("/api/v1/nothing")).await,
+        call(get("/api/v1/fetch?target=127.0.0.1")).await,
+        call(get("/api/openapi.json")).await,
+        call(get("/healthz")).await,
+        call(get("/readyz")).await,
+        call(get("/metrics")).await,
+        timed_out,
+    ];
+    for answer in answers {
+        assert_eq!(answer.header(header::CACHE_CONTROL), "no-store", "{}", answer.status);
+    }
+}

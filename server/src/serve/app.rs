@@ -26,11 +26,16 @@ use super::metrics::{self, Metrics};
 use super::pages;
 use crate::fetch::{guard, Fetcher, Guard, Pattern, Slots};
 
+/// The default `--max-answer`: the Report of a full 1 MiB bundle is about 2.3 MB of JSON.
+pub const DEFAULT_MAX_ANSWER: usize = 4 << 20;
+
 /// How the service behaves.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Largest request body, in bytes (413 above).
     pub max_body: usize,
+    /// Largest API answer, in bytes (422 `answer_too_large` above).
+    pub max_answer: usize,
     /// Longest time an API request may take (503 after).
     pub timeout: Duration,
     /// API requests answered at once; more get 503 at once.
@@ -51,6 +56,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             max_body: 1 << 20,
+            max_answer: DEFAULT_MAX_ANSWER,
             timeout: Duration::from_secs(10),
             max_concurrent: 128,
             cache_entries: 256,
@@ -74,6 +80,7 @@ pub fn app(config: &Config) -> Router {
     let metrics = Arc::new(Metrics::default());
     let state = ApiState {
         max_body: config.max_body,
+        max_answer: config.max_answer,
         cache: Arc::new(Cache::new(config.cache_entries)),
         fetcher: Arc::new(config.fetcher()),
         // A slow remote is the remote's failure (422), not the service's (503): fetches
@@ -87,6 +94,7 @@ pub fn app(config: &Config) -> Router {
             .concurrency_limit(config.max_concurrent)
             .timeout(config.timeout),
     );
+    let api = api.layer(middleware::map_response(no_store));
     let request_id = HeaderName::from_static("x-request-id");
     let metrics_route = {
         let metrics = metrics.clone();
@@ -94,10 +102,13 @@ pub fn app(config: &Config) -> Router {
             ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics.render())
         })
     };
-    Router::new()
+    let operations = Router::new()
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(|| async { "ready\n" }))
         .route("/metrics", metrics_route)
+        .layer(middleware::map_response(no_store));
+    Router::new()
+        .merge(operations)
         .merge(api)
         .merge(pages::routes())
         .layer(middleware::from_fn_with_state(metrics, metrics::track))
@@ -158,6 +169,16 @@ async fn overloaded_or_late(error: BoxError) -> ApiError {
             "the service is busy; retry in a moment",
         )
     }
+}
+
+/// API and operations answers are for one client, once: no cache (a proxy's, or the
+/// browser's) keeps them (RFC 9111 §5.2.2.5).
+async fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    response
 }
 
 /// Headers every answer carries; pages set their own Content-Security-Policy, everything

@@ -30,6 +30,9 @@ pub struct Args {
     /// Largest API request body, in bytes (413 above).
     #[arg(long, default_value_t = 1 << 20, env = "CERTCHAIN_MAX_BODY")]
     pub max_body: usize,
+    /// Largest API answer, in bytes (422 answer_too_large above); it is never built larger.
+    #[arg(long, default_value_t = app::DEFAULT_MAX_ANSWER, env = "CERTCHAIN_MAX_ANSWER")]
+    pub max_answer: usize,
     /// Longest an API request may take, in seconds (503 after).
     #[arg(long, default_value_t = 10, env = "CERTCHAIN_TIMEOUT_SECS")]
     pub timeout_secs: u64,
@@ -80,6 +83,7 @@ impl Args {
     fn config(&self) -> Config {
         Config {
             max_body: self.max_body,
+            max_answer: self.max_answer,
             timeout: Duration::from_secs(self.timeout_secs.max(1)),
             max_concurrent: self.max_concurrent.max(1),
             cache_entries: self.cache_entries,
