@@ -657,3 +657,116 @@ async fn api_and_operations_answers_are_not_stored_by_caches() {
         assert_eq!(answer.header(header::CACHE_CONTROL), "no-store", "{}", answer.status);
     }
 }
+
+/// `request` with these extra headers.
+fn with(mut request: Request<Body>, headers: &[(&'static str, &'static str)]) -> Request<Body> {
+    for (name, value) in headers {
+        request.headers_mut().insert(*name, value.parse().unwrap());
+    }
+    request
+}
+
+const EVIL: [(&str, &str); 2] =
+    [("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")];
+
+/// Regression: any page a portal user visited could make the service analyse and fetch
+/// with "simple" requests (no preflight).
+#[tokio::test]
+async fn cross_origin_requests_are_refused() {
+    let (tls, config) = fetchable().await;
+    let chain = text("fullchain.pem");
+    let (multipart_type, multipart_body) = multipart(&[("file", None, chain.as_bytes())]);
+    let fetch = format!("/api/v1/fetch?target=127.0.0.1:{}", tls.port());
+    let simple = || {
+        vec![
+            post("/api/v1/analyze", "text/plain", chain.clone()),
+            post("/api/v1/snippets", &multipart_type, multipart_body.clone()),
+            get(&fetch),
+        ]
+    };
+    // A page of another site: Fetch Metadata says so (a GET from <img> has no Origin).
+    for request in simple() {
+        let what = format!("{} {}", request.method(), request.uri());
+        let answer = send(app(&config), with(request, &EVIL[..1])).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{what}");
+        assert_eq!(answer.code(), "cross_origin_refused", "{what}");
+        assert!(openapi_error_codes().contains(&answer.code()));
+        assert!(answer.json()["error"]["message"].as_str().unwrap().contains("--allow-origin"));
+        assert_eq!(answer.header(header::CACHE_CONTROL), "no-store");
+        assert!(answer.header(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_empty());
+    }
+    // Same site is still another origin; an older browser sends Origin only.
+    let refused: [&[(&'static str, &'static str)]; 3] = [
+        &EVIL,
+        &[("sec-fetch-site", "same-site"), ("origin", "https://portal.example.com")],
+        &[("origin", "http://evil.example"), ("host", "certchain.example")],
+    ];
+    for headers in refused {
+        let answer = send(app(&config), with(simple().remove(0), headers)).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{headers:?}");
+    }
+    // curl and scripts (neither header), the same origin, and the user typing the URL.
+    let taken: [&[(&'static str, &'static str)]; 4] = [
+        &[],
+        &[("sec-fetch-site", "same-origin"), ("origin", "http://certchain.example")],
+        &[("sec-fetch-site", "none")],
+        &[("origin", "http://certchain.example:8080"), ("host", "certchain.example:8080")],
+    ];
+    for headers in taken {
+        for request in simple() {
+            let what = format!("{} {} {headers:?}", request.method(), request.uri());
+            let answer = send(app(&config), with(request, headers)).await;
+            assert_eq!(answer.status, StatusCode::OK, "{what}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_allowed_origin_may_call_the_api_with_cors() {
+    let config = Config {
+        allow_origins: vec!["https://portal.example.com".parse().unwrap()],
+        ..Config::default()
+    };
+    let portal = [("sec-fetch-site", "cross-site"), ("origin", "https://portal.example.com")];
+    let request = post("/api/v1/analyze", "application/json", chain_json().to_string());
+    let answer = send(app(&config), with(request, &portal)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.header(header::ACCESS_CONTROL_ALLOW_ORIGIN), "https://portal.example.com");
+    assert!(answer.header(header::ACCESS_CONTROL_EXPOSE_HEADERS).contains("x-request-id"));
+    let preflight = Request::builder()
+        .method(Method::OPTIONS)
+        .uri("/api/v1/analyze")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .body(Body::empty())
+        .unwrap();
+    let answer = send(app(&config), with(preflight, &portal)).await;
+    assert_eq!(answer.status, StatusCode::NO_CONTENT);
+    assert_eq!(answer.header(header::ACCESS_CONTROL_ALLOW_ORIGIN), "https://portal.example.com");
+    assert!(answer.header(header::ACCESS_CONTROL_ALLOW_METHODS).contains("POST"));
+    assert!(answer.header(header::ACCESS_CONTROL_ALLOW_HEADERS).contains("content-type"));
+    // Another origin is still refused, its preflight too.
+    let request = post("/api/v1/analyze", "text/plain", text("fullchain.pem"));
+    assert_eq!(send(app(&config), with(request, &EVIL)).await.status, StatusCode::FORBIDDEN);
+}
+
+/// Regression: a client's `x-request-id` went into text logs as it was, so it could forge
+/// log fields.
+#[tokio::test]
+async fn a_client_request_id_is_kept_only_when_short_and_safe() {
+    let id = header::HeaderName::from_static("x-request-id");
+    let kept = call(with(get("/healthz"), &[("x-request-id", "portal-7f3a.2")])).await;
+    assert_eq!(kept.header(id.clone()), "portal-7f3a.2");
+    let long = Box::leak("a".repeat(65).into_boxed_str());
+    for forged in ["x status=200 path=/admin", "a}b", "\"quoted\"", long] {
+        let answer = call(with(get("/healthz"), &[("x-request-id", forged)])).await;
+        let given = answer.header(id.clone());
+        assert_ne!(given, forged);
+        assert!(
+            given.split_once('-').is_some_and(|(start, n)| {
+                start.bytes().all(|b| b.is_ascii_hexdigit()) && n.parse::<u64>().is_ok()
+            }),
+            "{forged:?} was replaced by {given:?}"
+        );
+    }
+}

@@ -2,28 +2,27 @@
 //! answer passes through (request ids, logs, metrics, security headers, compression), with
 //! the API behind its limits (body size, timeout, concurrency).
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{BoxError, Router};
 use tower::ServiceBuilder;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::request_id::{
-    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
-};
+use tower_http::request_id::{PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
 use super::api::error::ApiError;
 use super::api::{self, ApiState, Cache};
 use super::metrics::{self, Metrics};
+use super::origin::{self, Origin};
 use super::pages;
+use super::request_id::{self, Sequential};
 use crate::fetch::{guard, Fetcher, Guard, Pattern, Slots};
 
 /// The default `--max-answer`: the Report of a full 1 MiB bundle is about 2.3 MB of JSON.
@@ -50,6 +49,8 @@ pub struct Config {
     pub fetch_ports: Vec<u16>,
     /// Analyses run at once (each on its own thread); more wait for a free one.
     pub analysis_slots: usize,
+    /// Origins whose pages may call the API (cross-origin requests are refused otherwise).
+    pub allow_origins: Vec<Origin>,
 }
 
 impl Default for Config {
@@ -64,6 +65,7 @@ impl Default for Config {
             aia: false,
             fetch_ports: guard::DEFAULT_PORTS.to_vec(),
             analysis_slots: Slots::cores(),
+            allow_origins: Vec::new(),
         }
     }
 }
@@ -94,8 +96,10 @@ pub fn app(config: &Config) -> Router {
             .concurrency_limit(config.max_concurrent)
             .timeout(config.timeout),
     );
-    let api = api.layer(middleware::map_response(no_store));
-    let request_id = HeaderName::from_static("x-request-id");
+    let allowed: Arc<[Origin]> = config.allow_origins.clone().into();
+    let api = api
+        .layer(middleware::from_fn_with_state(allowed, origin::guard))
+        .layer(middleware::map_response(no_store));
     let metrics_route = {
         let metrics = metrics.clone();
         get(move || async move {
@@ -116,14 +120,15 @@ pub fn app(config: &Config) -> Router {
         .layer(CompressionLayer::new().gzip(true).br(true).quality(CompressionLevel::Fastest))
         .layer(
             ServiceBuilder::new()
-                .layer(SetRequestIdLayer::new(request_id.clone(), Sequential::default()))
+                .layer(middleware::map_request(request_id::sanitize))
+                .layer(SetRequestIdLayer::new(request_id::HEADER, Sequential::default()))
                 .layer(
                     TraceLayer::new_for_http()
                         .make_span_with(span)
                         .on_request(DefaultOnRequest::new().level(tracing::Level::DEBUG))
                         .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
                 )
-                .layer(PropagateRequestIdLayer::new(request_id)),
+                .layer(PropagateRequestIdLayer::new(request_id::HEADER)),
         )
 }
 
@@ -136,22 +141,6 @@ fn span(request: &Request) -> tracing::Span {
         .and_then(|id| id.header_value().to_str().ok())
         .unwrap_or("-");
     tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path())
-}
-
-/// `x-request-id` values: `<process start in hex>-<sequence>`, unique per process run.
-#[derive(Clone, Default)]
-struct Sequential {
-    next: Arc<AtomicU64>,
-}
-
-impl MakeRequestId for Sequential {
-    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
-        static START: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
-            u64::try_from(crate::clock::now_unix()).unwrap_or_default()
-        });
-        let n = self.next.fetch_add(1, Ordering::Relaxed);
-        HeaderValue::from_str(&format!("{:x}-{n}", *START)).ok().map(RequestId::new)
-    }
 }
 
 /// The answer when the API is at its concurrency limit, or a request ran out of time.

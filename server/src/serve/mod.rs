@@ -9,7 +9,9 @@ mod api;
 mod app;
 mod assets;
 mod metrics;
+mod origin;
 mod pages;
+mod request_id;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -18,6 +20,7 @@ use std::time::Duration;
 pub use api::OPENAPI;
 pub use app::{app, Config};
 pub use assets::has_web_app;
+pub use origin::Origin;
 
 use crate::fetch::{guard, Pattern, Slots};
 
@@ -65,6 +68,12 @@ pub struct Args {
     /// CPU work: more slots than cores add memory and latency, not throughput.
     #[arg(long, value_name = "N", env = "CERTCHAIN_ANALYSIS_SLOTS")]
     pub analysis_slots: Option<usize>,
+    /// Let pages of this origin (scheme://host[:port]) call the API; cross-origin requests
+    /// are refused otherwise (403 cross_origin_refused). Requests without Origin and
+    /// Sec-Fetch-Site (curl, scripts) and same-origin ones are always taken. Repeatable;
+    /// comma-separated in the variable.
+    #[arg(long, value_name = "ORIGIN", value_delimiter = ',', env = "CERTCHAIN_ALLOW_ORIGINS")]
+    pub allow_origin: Vec<Origin>,
     /// Log format on stderr.
     #[arg(long, value_enum, default_value_t = LogFormat::Text, env = "CERTCHAIN_LOG")]
     pub log: LogFormat,
@@ -91,6 +100,7 @@ impl Args {
             aia: self.aia,
             fetch_ports: self.fetch_ports.clone(),
             analysis_slots: self.analysis_slots.unwrap_or_else(Slots::cores),
+            allow_origins: self.allow_origin.clone(),
         }
     }
 }
