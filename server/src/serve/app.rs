@@ -77,9 +77,26 @@ impl Config {
     }
 }
 
-/// The whole service, ready for `axum::serve` or `oneshot` in tests.
+/// The whole service, `/metrics` included, ready for serving or `oneshot` in tests.
 pub fn app(config: &Config) -> Router {
     let metrics = Arc::new(Metrics::default());
+    let routes = routes(config).merge(metrics_routes(&metrics));
+    with_layers(routes, metrics)
+}
+
+/// The service without `/metrics`, and `/metrics` alone (`--metrics-listen`: scraped on
+/// another address, kept off the public port), sharing their counters.
+pub fn app_and_metrics(config: &Config) -> (Router, Router) {
+    let metrics = Arc::new(Metrics::default());
+    let public = with_layers(routes(config), metrics.clone());
+    let private = metrics_routes(&metrics)
+        .layer(middleware::from_fn(security_headers))
+        .layer(CompressionLayer::new().gzip(true).quality(CompressionLevel::Fastest));
+    (public, private)
+}
+
+/// Pages, API and probes.
+fn routes(config: &Config) -> Router {
     let state = ApiState {
         max_body: config.max_body,
         max_answer: config.max_answer,
@@ -100,21 +117,26 @@ pub fn app(config: &Config) -> Router {
     let api = api
         .layer(middleware::from_fn_with_state(allowed, origin::guard))
         .layer(middleware::map_response(no_store));
-    let metrics_route = {
-        let metrics = metrics.clone();
-        get(move || async move {
-            ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics.render())
-        })
-    };
-    let operations = Router::new()
+    let probes = Router::new()
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(|| async { "ready\n" }))
-        .route("/metrics", metrics_route)
         .layer(middleware::map_response(no_store));
-    Router::new()
-        .merge(operations)
-        .merge(api)
-        .merge(pages::routes())
+    Router::new().merge(probes).merge(api).merge(pages::routes())
+}
+
+/// `/metrics`: the Prometheus text of `metrics`.
+fn metrics_routes(metrics: &Arc<Metrics>) -> Router {
+    let metrics = metrics.clone();
+    let render = get(move || async move {
+        ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics.render())
+    });
+    Router::new().route("/metrics", render).layer(middleware::map_response(no_store))
+}
+
+/// The layers every answer of `routes` passes through: metrics, security headers,
+/// compression, request ids and logs.
+fn with_layers(routes: Router, metrics: Arc<Metrics>) -> Router {
+    routes
         .layer(middleware::from_fn_with_state(metrics, metrics::track))
         .layer(middleware::from_fn(security_headers))
         .layer(CompressionLayer::new().gzip(true).br(true).quality(CompressionLevel::Fastest))
