@@ -170,16 +170,11 @@ pub fn run(args: &Args) -> ExitCode {
 
 /// Binds `--listen` (and `--metrics-listen`), says where, and serves until a signal.
 async fn listen_and_serve(args: &Args) -> std::io::Result<()> {
-    let bind = |addr: SocketAddr| async move {
-        tokio::net::TcpListener::bind(addr)
-            .await
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{addr}: {e}")))
+    let bind = |addr: SocketAddr| {
+        listen(addr).map_err(|e| std::io::Error::new(e.kind(), format!("{addr}: {e}")))
     };
-    let listener = bind(args.listen).await?;
-    let metrics_listener = match args.metrics_listen {
-        Some(addr) => Some(bind(addr).await?),
-        None => None,
-    };
+    let listener = bind(args.listen)?;
+    let metrics_listener = args.metrics_listen.map(bind).transpose()?;
     println!("certchain: serving the web app on http://{}/", listener.local_addr()?);
     if !has_web_app() {
         eprintln!("certchain: this binary was built without the web app; run `cargo xtask dist`, then build again");
@@ -200,6 +195,22 @@ async fn listen_and_serve(args: &Args) -> std::io::Result<()> {
     let _ = stop.send(true);
     let _ = metrics.await;
     Ok(())
+}
+
+/// Connections the kernel queues for `accept` (capped by `net.core.somaxconn`). The
+/// standard library's 128 overflows under a burst of connections, and the client then
+/// waits a second for its SYN to be sent again.
+const BACKLOG: u32 = 4096;
+
+/// A listener on `addr` with [`BACKLOG`].
+fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = match addr {
+        SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
 }
 
 /// Ctrl-C, or SIGTERM on Unix.
