@@ -114,13 +114,10 @@ fn routes(config: &Config) -> Router {
             .timeout(config.timeout),
     );
     let allowed: Arc<[Origin]> = config.allow_origins.clone().into();
-    let api = api
-        .layer(middleware::from_fn_with_state(allowed, origin::guard))
-        .layer(middleware::map_response(no_store));
+    let api = api.layer(middleware::from_fn_with_state(allowed, origin::guard));
     let probes = Router::new()
         .route("/healthz", get(|| async { "ok\n" }))
-        .route("/readyz", get(|| async { "ready\n" }))
-        .layer(middleware::map_response(no_store));
+        .route("/readyz", get(|| async { "ready\n" }));
     Router::new().merge(probes).merge(api).merge(pages::routes())
 }
 
@@ -130,7 +127,7 @@ fn metrics_routes(metrics: &Arc<Metrics>) -> Router {
     let render = get(move || async move {
         ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics.render())
     });
-    Router::new().route("/metrics", render).layer(middleware::map_response(no_store))
+    Router::new().route("/metrics", render)
 }
 
 /// The layers every answer of `routes` passes through: metrics, security headers,
@@ -142,7 +139,7 @@ fn with_layers(routes: Router, metrics: Arc<Metrics>) -> Router {
         .layer(CompressionLayer::new().gzip(true).br(true).quality(CompressionLevel::Fastest))
         .layer(
             ServiceBuilder::new()
-                .layer(middleware::map_request(request_id::sanitize))
+                .map_request(request_id::sanitize)
                 .layer(SetRequestIdLayer::new(request_id::HEADER, Sequential::default()))
                 .layer(
                     TraceLayer::new_for_http()
@@ -182,18 +179,10 @@ async fn overloaded_or_late(error: BoxError) -> ApiError {
     }
 }
 
-/// API and operations answers are for one client, once: no cache (a proxy's, or the
-/// browser's) keeps them (RFC 9111 §5.2.2.5).
-async fn no_store(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static("no-store"));
-    response
-}
-
-/// Headers every answer carries; pages set their own Content-Security-Policy, everything
-/// else gets one that allows nothing.
+/// Headers every answer carries. Pages set their own Content-Security-Policy and
+/// Cache-Control; everything else (the API, the probes, `/metrics`, errors) gets a policy
+/// that allows nothing, and `no-store`: it is for one client, once, and no cache (a
+/// proxy's, or the browser's) is to keep it (RFC 9111 §5.2.2.5).
 async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await.into_response();
     let headers = response.headers_mut();
@@ -203,5 +192,6 @@ async fn security_headers(request: Request, next: Next) -> Response {
     headers
         .entry(header::CONTENT_SECURITY_POLICY)
         .or_insert(HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
     response
 }

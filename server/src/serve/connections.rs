@@ -14,7 +14,8 @@
 //!   moment the connection is ready for a request, idle time included;
 //! - a write timeout ([`Limits::write_timeout`]): a client that reads nothing of its answer
 //!   for this long loses its connection, and the answer's memory is freed;
-//! - a bounded read buffer ([`READ_BUFFER`]): the request line and headers fit in it.
+//! - a bounded read buffer ([`READ_BUFFER`]): a request head still incomplete when it is
+//!   full is answered 431 and the connection closed.
 //!
 //! Request bodies are bounded by the API's own limits (size, timeout). Shutdown is
 //! graceful: the listener closes, open connections finish their request and close.
@@ -36,9 +37,9 @@ use tower::ServiceExt;
 
 use super::watched::{Activity, Watched};
 
-/// Largest read buffer of a connection: the request line and headers must fit (hyper
-/// answers 431 above). Browsers send a few KiB; hyper's default is about 400 KiB, which
-/// 1,000 slow-loris connections would turn into 400 MB.
+/// Largest read buffer of a connection: a request head still incomplete when it is full is
+/// answered 431. Browsers send a few KiB; hyper's default is about 400 KiB, which 1,000
+/// slow-loris connections would turn into 400 MB.
 pub const READ_BUFFER: usize = 64 * 1024;
 
 /// The connection bounds.

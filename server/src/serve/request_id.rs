@@ -23,9 +23,9 @@ pub fn is_safe(id: &[u8]) -> bool {
         && id.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
-/// Middleware: drops an `x-request-id` that is not [safe](is_safe) (or given more than
-/// once), so that the next layer makes a new one.
-pub async fn sanitize(mut request: Request) -> Request {
+/// Drops an `x-request-id` that is not [safe](is_safe) (or given more than once), so that
+/// the next layer makes a new one.
+pub fn sanitize(mut request: Request) -> Request {
     let values = request.headers().get_all(&HEADER);
     let mut iter = values.iter();
     let keep = matches!((iter.next(), iter.next()), (Some(id), None) if is_safe(id.as_bytes()));
