@@ -232,8 +232,10 @@ mod tests {
         let activity = Activity::new();
         let mut socket = Watched::new(ours, activity.clone(), Duration::from_millis(200));
         let started = std::time::Instant::now();
-        let outcome = socket.write_all(&[b'x'; 64 * 1024]).await;
-        assert_eq!(outcome.unwrap_err().kind(), io::ErrorKind::TimedOut);
+        let write = socket.write_all(&[b'x'; 64 * 1024]);
+        let outcome = tokio::time::timeout(Duration::from_secs(5), write).await;
+        assert!(outcome.is_ok(), "the write was still waiting after 5 s");
+        assert_eq!(outcome.unwrap().unwrap_err().kind(), io::ErrorKind::TimedOut);
         let took = started.elapsed();
         assert!(took >= Duration::from_millis(200) && took < Duration::from_secs(2), "{took:?}");
         drop(theirs);
