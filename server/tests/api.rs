@@ -562,3 +562,211 @@ async fn the_same_request_is_answered_from_the_cache_and_any_change_is_not() {
     let again = send(off, request()).await;
     assert_eq!(again.header(header::HeaderName::from_static("x-certchain-cache")), "miss");
 }
+
+/// Regression (amplification): `targets: ["nginx"] * 110000` answered 161 MB.
+#[tokio::test]
+async fn snippet_targets_are_deduplicated_in_every_form_and_capped() {
+    let mut request = chain_json();
+    request["targets"] = json!(vec!["nginx"; 20_000]);
+    let answer = call(post("/api/v1/snippets", "application/json", request.to_string())).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(answer.json().as_array().map(Vec::len), Some(1));
+    let query = format!("/api/v1/snippets?now={NOW}&host={URL}{}", "&target=nginx".repeat(500));
+    let body = format!("{}{}", text("fullchain.pem"), text("root.pem"));
+    let answer = call(post(&query, "text/plain", body)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(answer.json().as_array().map(Vec::len), Some(1));
+    let chain = fixture("fullchain.pem");
+    let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("file", Some("c.pem"), &chain)];
+    parts.extend(std::iter::repeat_n(("target", None, &b"nginx"[..]), 500));
+    let (content_type, body) = multipart(&parts);
+    let answer = call(post("/api/v1/snippets", &content_type, body)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", String::from_utf8_lossy(&answer.body));
+    assert_eq!(answer.json().as_array().map(Vec::len), Some(1));
+    // More different targets than there are is refused before any work.
+    let names: Vec<String> = (0..31).map(|i| format!("target-{i}")).collect();
+    request["targets"] = json!(names);
+    let answer = call(post("/api/v1/snippets", "application/json", request.to_string())).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.code(), "too_many_targets");
+    assert!(openapi_error_codes().contains(&answer.code()));
+    assert!(answer.json()["error"]["message"].as_str().unwrap().contains("there are 30"));
+}
+
+/// Regression (amplification): `trust: ["x"] * 200000` answered 119 MB, one note each.
+#[tokio::test]
+async fn input_and_trust_sources_are_capped_with_the_limit_named() {
+    let mut request = chain_json();
+    request["trust"] = json!(vec!["x"; 65]);
+    let answer = call(post("/api/v1/analyze", "application/json", request.to_string())).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(answer.code(), "too_many_sources");
+    assert!(openapi_error_codes().contains(&answer.code()));
+    let message = answer.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(message.contains("65 trust sources; at most 64"), "{message}");
+    request["trust"] = json!(vec![text("root.pem"); 64]);
+    let answer = call(post("/api/v1/analyze", "application/json", request.to_string())).await;
+    assert_eq!(answer.status, StatusCode::OK, "64 is within the bound");
+    let leaf = fixture("leaf.pem");
+    for field in ["file", "trust"] {
+        let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("file", Some("leaf.pem"), &leaf)];
+        parts.extend(std::iter::repeat_n((field, Some("x.pem"), &leaf[..]), 65));
+        let (content_type, body) = multipart(&parts);
+        let answer = call(post("/api/v1/analyze", &content_type, body)).await;
+        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{field}");
+        assert_eq!(answer.code(), "too_many_sources", "{field}");
+        assert!(answer.json()["error"]["message"].as_str().unwrap().contains("at most 64"));
+    }
+}
+
+#[tokio::test]
+async fn an_answer_over_the_limit_is_refused_and_never_built() {
+    let small = Config { max_answer: 1000, ..Config::default() };
+    for path in ["/api/v1/analyze", "/api/v1/snippets"] {
+        let answer =
+            send(app(&small), post(path, "application/json", chain_json().to_string())).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        assert_eq!(answer.code(), "answer_too_large", "{path}");
+        assert!(openapi_error_codes().contains(&answer.code()));
+        let message = answer.json()["error"]["message"].as_str().unwrap().to_string();
+        assert!(message.contains("1000 bytes (--max-answer)"), "{message}");
+    }
+    let answer = call(post("/api/v1/analyze", "application/json", chain_json().to_string())).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(answer.body.len() > 1000);
+}
+
+#[tokio::test]
+async fn api_and_operations_answers_are_not_stored_by_caches() {
+    let (slow, _keep_open) = endless();
+    let late = Config { timeout: Duration::from_millis(100), ..Config::default() };
+    let timed_out = send(app(&late), slow).await;
+    assert_eq!(timed_out.status, StatusCode::SERVICE_UNAVAILABLE);
+    let answers = [
+        call(post("/api/v1/analyze", "application/json", chain_json().to_string())).await,
+        call(post("/api/v1/analyze", "application/json", "{")).await,
+        call(get("/api/v1/nothing")).await,
+        call(get("/api/v1/fetch?target=127.0.0.1")).await,
+        call(get("/api/openapi.json")).await,
+        call(get("/healthz")).await,
+        call(get("/readyz")).await,
+        call(get("/metrics")).await,
+        timed_out,
+    ];
+    for answer in answers {
+        assert_eq!(answer.header(header::CACHE_CONTROL), "no-store", "{}", answer.status);
+    }
+}
+
+/// `request` with these extra headers.
+fn with(mut request: Request<Body>, headers: &[(&'static str, &'static str)]) -> Request<Body> {
+    for (name, value) in headers {
+        request.headers_mut().insert(*name, value.parse().unwrap());
+    }
+    request
+}
+
+const EVIL: [(&str, &str); 2] =
+    [("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")];
+
+/// Regression: any page a portal user visited could make the service analyse and fetch
+/// with "simple" requests (no preflight).
+#[tokio::test]
+async fn cross_origin_requests_are_refused() {
+    let (tls, config) = fetchable().await;
+    let chain = text("fullchain.pem");
+    let (multipart_type, multipart_body) = multipart(&[("file", None, chain.as_bytes())]);
+    let fetch = format!("/api/v1/fetch?target=127.0.0.1:{}", tls.port());
+    let simple = || {
+        vec![
+            post("/api/v1/analyze", "text/plain", chain.clone()),
+            post("/api/v1/snippets", &multipart_type, multipart_body.clone()),
+            get(&fetch),
+        ]
+    };
+    // A page of another site: Fetch Metadata says so (a GET from <img> has no Origin).
+    for request in simple() {
+        let what = format!("{} {}", request.method(), request.uri());
+        let answer = send(app(&config), with(request, &EVIL[..1])).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{what}");
+        assert_eq!(answer.code(), "cross_origin_refused", "{what}");
+        assert!(openapi_error_codes().contains(&answer.code()));
+        assert!(answer.json()["error"]["message"].as_str().unwrap().contains("--allow-origin"));
+        assert_eq!(answer.header(header::CACHE_CONTROL), "no-store");
+        assert!(answer.header(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_empty());
+    }
+    // Same site is still another origin; an older browser sends Origin only.
+    let refused: [&[(&'static str, &'static str)]; 3] = [
+        &EVIL,
+        &[("sec-fetch-site", "same-site"), ("origin", "https://portal.example.com")],
+        &[("origin", "http://evil.example"), ("host", "certchain.example")],
+    ];
+    for headers in refused {
+        let answer = send(app(&config), with(simple().remove(0), headers)).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{headers:?}");
+    }
+    // curl and scripts (neither header), the same origin, and the user typing the URL.
+    let taken: [&[(&'static str, &'static str)]; 4] = [
+        &[],
+        &[("sec-fetch-site", "same-origin"), ("origin", "http://certchain.example")],
+        &[("sec-fetch-site", "none")],
+        &[("origin", "http://certchain.example:8080"), ("host", "certchain.example:8080")],
+    ];
+    for headers in taken {
+        for request in simple() {
+            let what = format!("{} {} {headers:?}", request.method(), request.uri());
+            let answer = send(app(&config), with(request, headers)).await;
+            assert_eq!(answer.status, StatusCode::OK, "{what}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_allowed_origin_may_call_the_api_with_cors() {
+    let config = Config {
+        allow_origins: vec!["https://portal.example.com".parse().unwrap()],
+        ..Config::default()
+    };
+    let portal = [("sec-fetch-site", "cross-site"), ("origin", "https://portal.example.com")];
+    let request = post("/api/v1/analyze", "application/json", chain_json().to_string());
+    let answer = send(app(&config), with(request, &portal)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.header(header::ACCESS_CONTROL_ALLOW_ORIGIN), "https://portal.example.com");
+    assert!(answer.header(header::ACCESS_CONTROL_EXPOSE_HEADERS).contains("x-request-id"));
+    let preflight = Request::builder()
+        .method(Method::OPTIONS)
+        .uri("/api/v1/analyze")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .body(Body::empty())
+        .unwrap();
+    let answer = send(app(&config), with(preflight, &portal)).await;
+    assert_eq!(answer.status, StatusCode::NO_CONTENT);
+    assert_eq!(answer.header(header::ACCESS_CONTROL_ALLOW_ORIGIN), "https://portal.example.com");
+    assert!(answer.header(header::ACCESS_CONTROL_ALLOW_METHODS).contains("POST"));
+    assert!(answer.header(header::ACCESS_CONTROL_ALLOW_HEADERS).contains("content-type"));
+    // Another origin is still refused, its preflight too.
+    let request = post("/api/v1/analyze", "text/plain", text("fullchain.pem"));
+    assert_eq!(send(app(&config), with(request, &EVIL)).await.status, StatusCode::FORBIDDEN);
+}
+
+/// Regression: a client's `x-request-id` went into text logs as it was, so it could forge
+/// log fields.
+#[tokio::test]
+async fn a_client_request_id_is_kept_only_when_short_and_safe() {
+    let id = header::HeaderName::from_static("x-request-id");
+    let kept = call(with(get("/healthz"), &[("x-request-id", "portal-7f3a.2")])).await;
+    assert_eq!(kept.header(id.clone()), "portal-7f3a.2");
+    let long = Box::leak("a".repeat(65).into_boxed_str());
+    for forged in ["x status=200 path=/admin", "a}b", "\"quoted\"", long] {
+        let answer = call(with(get("/healthz"), &[("x-request-id", forged)])).await;
+        let given = answer.header(id.clone());
+        assert_ne!(given, forged);
+        assert!(
+            given.split_once('-').is_some_and(|(start, n)| {
+                start.bytes().all(|b| b.is_ascii_hexdigit()) && n.parse::<u64>().is_ok()
+            }),
+            "{forged:?} was replaced by {given:?}"
+        );
+    }
+}

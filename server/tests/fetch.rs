@@ -249,6 +249,19 @@ async fn every_forbidden_address_class_is_refused_by_target() {
         ("[::ffff:10.0.0.1]", "private"),
         ("[::10.0.0.1]", "private"),
         ("[64:ff9b::a9fe:a9fe]", "cloud metadata"),
+        // The forms the issue found open: SIIT, 6to4, NAT64 local-use, site-local,
+        // benchmarking, IETF protocol assignments; and Teredo, documentation.
+        ("[::ffff:0:a9fe:a9fe]", "cloud metadata"),
+        ("[2002:a9fe:a9fe::1]", "cloud metadata"),
+        ("[2002:7f00:1::1]", "loopback"),
+        ("[64:ff9b:1::a9fe:a9fe]", "local-use NAT64"),
+        ("[fec0::1]", "site-local"),
+        ("198.18.0.1", "benchmarking"),
+        ("198.19.255.254", "benchmarking"),
+        ("192.0.0.170", "IETF protocol assignment"),
+        ("[2001:0:a00:1::808:808]", "private"),
+        ("192.0.2.1", "documentation"),
+        ("[2001:db8::1]", "documentation"),
     ];
     for (target, class) in cases {
         let (status, code, message) = refused(&config, &format!("target={target}")).await;
@@ -287,7 +300,7 @@ async fn hosts_and_ports_outside_the_lists_are_refused() {
     assert_eq!((status, code.as_str()), (StatusCode::FORBIDDEN, "fetch_forbidden"));
     assert!(message.contains("matches no --allow-fetch pattern"), "{message}");
     // An address outside every network, with name patterns only.
-    let (_, code, message) = refused(&config, "target=192.0.2.1").await;
+    let (_, code, message) = refused(&config, "target=8.8.8.8").await;
     assert_eq!(code, "fetch_forbidden");
     assert!(message.contains("matches no --allow-fetch pattern"), "{message}");
     let (status, code, message) = refused(&config, "target=gitlab.example.com:22").await;
@@ -391,7 +404,7 @@ async fn the_guard_checks_addresses_without_connecting() {
     );
     // A public address needs a network pattern: `*` is for names.
     assert!(
-        matches!(admit("192.0.2.1").await, Err(FetchError::Forbidden(m)) if m.contains("matches no"))
+        matches!(admit("8.8.8.8").await, Err(FetchError::Forbidden(m)) if m.contains("matches no"))
     );
     assert_eq!(
         Guard::new(Vec::new(), vec![443])
@@ -440,10 +453,71 @@ async fn the_cli_prints_the_chain_a_local_server_sends() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_cli_chases_aia_and_marks_the_downloads() {
     let (_pki, tls, _aia) = leaf_only_with_aia().await;
-    let args = vec!["fetch".into(), format!("127.0.0.1:{}", tls.port()), "--aia".into()];
+    let args = vec![
+        "fetch".into(),
+        format!("127.0.0.1:{}", tls.port()),
+        "--aia".into(),
+        "--aia-allow-private".into(),
+    ];
     let (_, stdout, stderr) = certchain(args).await;
     assert!(stdout.contains("fetched from http://127.0.0.1:"), "{stdout}{stderr}");
     assert!(stdout.contains("lower.der"), "{stdout}");
+}
+
+/// The AIA URL comes from the remote certificate: the CLI does not follow it to loopback
+/// (or any special-purpose address) unless the user says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_downloads_aia_from_public_addresses_only_unless_told() {
+    let (_pki, tls, aia) = leaf_only_with_aia().await;
+    let args = vec![
+        "fetch".into(),
+        format!("127.0.0.1:{}", tls.port()),
+        "--aia".into(),
+        "--format".into(),
+        "json".into(),
+    ];
+    let (_, stdout, stderr) = certchain(args).await;
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    assert_eq!(common_names(&report), ["leaf"]);
+    let notes = report["input"]["notes"].to_string();
+    assert!(notes.contains("is a loopback address"), "{notes}");
+    assert!(notes.contains("--aia-allow-private"), "{notes}");
+    assert_eq!(aia.hits(), 0, "nothing was downloaded");
+    let (code, _, stderr) =
+        certchain(vec!["fetch".into(), "127.0.0.1:1".into(), "--aia-allow-private".into()]).await;
+    assert_eq!(code, 2, "--aia-allow-private without --aia is a usage error");
+    assert!(stderr.contains("--aia"), "{stderr}");
+}
+
+/// An AIA URL that serves an internal page: dropped with a note naming the URL, and
+/// nothing of the page in the report (no excerpt, no unreadable block, no size).
+#[tokio::test]
+async fn an_aia_answer_that_is_not_der_is_dropped_without_its_content() {
+    let aia_listener = support::listener().await;
+    let base = format!("http://{}", aia_listener.local_addr().unwrap());
+    let pki = Pki::new(Some(&base));
+    let page = "<html><title>internal-admin-console</title>\n\
+                x509: certificate signed by unknown authority\n\
+                -----BEGIN CERTIFICATE-----\nc2VjcmV0LWludGVybmFsLXRva2Vu\n</html>\n";
+    let aia = support::http_server(aia_listener, vec![("/lower.der".into(), page.into())]);
+    let body = json!({ "input": pki.leaf.pem }).to_string();
+    let request = Request::post("/api/v1/analyze")
+        .header("content-type", "application/json")
+        .body(Body::from(body))
+        .unwrap();
+    let (status, report) = call(&local(&[aia.port()], true), request).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(aia.hits(), 1);
+    assert_eq!(common_names(&report), ["leaf"]);
+    let notes = report["input"]["notes"].to_string();
+    assert!(notes.contains(&format!("{base}/lower.der")), "{notes}");
+    assert!(notes.contains("not a DER certificate or PKCS#7"), "{notes}");
+    let text = report.to_string();
+    for leaked in ["internal-admin-console", "c2VjcmV0"] {
+        assert!(!text.contains(leaked), "the page's {leaked:?} is in the report: {text}");
+    }
+    assert_eq!(report["error_messages"], json!([]), "{report}");
+    assert!(!codes(&report).iter().any(|c| c.contains("unparsable_block")), "{report}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: criterion benches of the core, then certchain against
 //! openssl as whole processes (wall time and peak RSS, via `/usr/bin/time`), then the
-//! service under load (`load.rs`, wrk), then the web app in headless Chromium
-//! (`tests/examples/web_bench.rs`).
+//! service under load (`load.rs`, wrk), for a long time (`soak.rs`) and under attack
+//! (`hostile.rs`), then the web app in headless Chromium (`tests/examples/web_bench.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -109,6 +109,7 @@ pub fn bench() -> Result {
     eprintln!("==> wrote {}", out.display());
     crate::load::load()?;
     crate::soak::soak()?;
+    crate::hostile::hostile()?;
     web()
 }
 

@@ -96,8 +96,14 @@ impl Drop for Server {
 /// `certchain serve` (release) on a free loopback port, on the `cpus` given (`taskset -c`
 /// execs it, so the process id is the server's).
 pub fn start_server(cpus: Option<&str>) -> Result<Server> {
+    start_server_with(cpus, &["--max-concurrent", "1024"])
+}
+
+/// [`start_server`] with these arguments after `serve --listen 127.0.0.1:0`.
+pub fn start_server_with(cpus: Option<&str>, args: &[&str]) -> Result<Server> {
     let mut child = pinned(cpus, &certchain_bin())
-        .args(["serve", "--listen", "127.0.0.1:0", "--max-concurrent", "1024"])
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(args)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

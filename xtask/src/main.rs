@@ -5,9 +5,11 @@ mod bench;
 mod bench_data;
 mod dist;
 mod fuzz;
+mod hostile;
 mod image;
 mod load;
 mod process;
+mod rsa_bomb;
 mod run;
 mod setup;
 mod single_file;
@@ -36,7 +38,8 @@ commands:
                    dist/certchain.html (the web app as one file, for file://)
   bench            criterion benches of certchain-core, then certchain vs openssl
                    (wall time, peak RSS) -> target/bench/process.md, then `load`, then
-                   `soak`, then the web app in headless Chromium -> target/bench/web.md
+                   `soak`, then `hostile`, then the web app in headless Chromium
+                   -> target/bench/web.md
   fuzz [--secs N] [TARGET...]
                    cargo-fuzz (nightly) on extract, parse_cert, analyze, snippets, N seconds
                    each (default 60), seeded from tests/fixtures -> target/fuzz/summary.md;
@@ -47,6 +50,12 @@ commands:
   soak             setup; release build; certchain serve under 8 clients sending valid and
                    hostile requests for CERTCHAIN_SOAK_SECS (default 600): no 5xx, every
                    answer under 1 s, RSS flat within 10% -> target/bench/soak.md
+  hostile          release build; certchain serve under the attacks of the security
+                   review, one server each: one analysis slot and an RSA key with a
+                   480,000-bit exponent (other answers within 1 s); 20 clients sending 1 MiB
+                   and never reading (RSS under 200 MB); 5,000 connections that fall silent
+                   (all closed within 12 s). CERTCHAIN_HOSTILE_SECS sets the first two
+                   (default 30) -> target/bench/hostile.md; about 2 minutes
   image            release build; the run stage of deploy/Dockerfile without Docker: the
                    binary in a root holding only distroless cc-debian12's libraries, started
                    by chroot as the Dockerfile's USER with its ENTRYPOINT (on loopback),
@@ -75,6 +84,8 @@ fn main() -> ExitCode {
             .and_then(|()| run::build_release())
             .and_then(|()| soak::soak())
             .map(|()| 0),
+        // Needs no tool but the release binary.
+        Some("hostile") => run::build_release().and_then(|()| hostile::hostile()).map(|()| 0),
         Some("dist") => dist::dist().map(|()| 0),
         Some("image") => image::image().map(|()| 0),
         Some("fuzz") => fuzz::fuzz(&rest),

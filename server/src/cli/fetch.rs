@@ -1,6 +1,6 @@
-//! `certchain fetch HOST[:PORT] [--servername NAME] [--aia] [--now T] [--trust F]
-//! [--format text|json] [--lang] [--out DIR]`: connect, record the chain the server sends,
-//! and print what `analyze` prints for it.
+//! `certchain fetch HOST[:PORT] [--servername NAME] [--aia [--aia-allow-private]] [--now T]
+//! [--trust F] [--format text|json] [--lang] [--out DIR]`: connect, record the chain the
+//! server sends, and print what `analyze` prints for it.
 //!
 //! Exit codes: 0 no error finding, 1 error findings, 2 the chain could not be fetched.
 
@@ -18,8 +18,11 @@ use super::input::read_file;
 #[derive(clap::Args)]
 #[command(after_help = "\
 This runs on your own machine, for you: unlike `certchain serve`, it connects to any host \
-and port you name (no --allow-fetch rules). Timeouts: name resolution 3 s, connection 3 s, \
-TLS handshake 5 s; each AIA download 3 s and 64 KiB, at most 5.")]
+and port you name (no --allow-fetch rules). AIA URLs are named by the remote certificate, \
+not by you: they are downloaded from public addresses only (no loopback, private, \
+link-local, cloud metadata or other special-purpose address) unless you give \
+--aia-allow-private. Timeouts: name resolution 3 s, connection 3 s, TLS handshake 5 s; each \
+AIA download 3 s and 64 KiB, at most 5.")]
 pub struct Args {
     /// The server: host, host:port, [v6]:port or https://host:port/ (port 443 by default).
     target: String,
@@ -31,6 +34,11 @@ pub struct Args {
     /// certificate; fetched certificates are marked.
     #[arg(long)]
     aia: bool,
+    /// With --aia: also download from loopback, private, link-local, cloud metadata and the
+    /// other special-purpose addresses (refused by default: the URL comes from the remote
+    /// certificate).
+    #[arg(long, requires = "aia")]
+    aia_allow_private: bool,
     /// Evaluate at this time (RFC 3339, e.g. 2026-11-22T00:00:00Z) instead of now.
     #[arg(long, value_parser = certchain::clock::parse_rfc3339)]
     now: Option<i64>,
@@ -55,7 +63,9 @@ async fn execute(args: &Args) -> Result<u8, String> {
     let trust = args.trust.iter().map(|p| read_file(p)).collect::<Result<Vec<_>, _>>()?;
     let now = args.now.unwrap_or_else(certchain::clock::now_unix);
     let options = Options { now: UnixTime(now), trust, ..Options::default() };
-    let fetcher = Fetcher::new(Guard::open(), args.aia, Slots::per_core());
+    let aia_guard = if args.aia_allow_private { Guard::open() } else { Guard::public() };
+    let fetcher =
+        Fetcher::with_aia_guard(Guard::open(), args.aia.then_some(aia_guard), Slots::per_core());
     let report = fetcher
         .report(&target, args.servername.as_deref(), options)
         .await

@@ -96,12 +96,16 @@ fn body_of(answer: &[u8]) -> Result<Vec<u8>, FetchError> {
     let mut lines = head.split("\r\n");
     let status = lines.next().unwrap_or_default();
     let code = status.split(' ').nth(1).unwrap_or_default();
-    if !status.starts_with("HTTP/1.") || code.len() != 3 {
+    if !status.starts_with("HTTP/1.")
+        || code.len() != 3
+        || !code.bytes().all(|b| b.is_ascii_digit())
+    {
         return Err(failed("the answer is not HTTP"));
     }
     if code != "200" {
+        // The status code only: the reason phrase is the remote's text, never repeated.
         let hint = if code.starts_with('3') { " (redirects are not followed)" } else { "" };
-        return Err(FetchError::Failed(format!("the server answered {status}{hint}")));
+        return Err(FetchError::Failed(format!("the server answered with status {code}{hint}")));
     }
     let body = &answer[end + 4..];
     if body.len() > MAX_BODY {
@@ -151,7 +155,9 @@ mod tests {
         let short = b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nabc";
         assert!(body_of(short).unwrap_err().to_string().contains("cut short"));
         let moved = b"HTTP/1.1 301 Moved Permanently\r\nLocation: /x\r\n\r\n";
-        assert!(body_of(moved).unwrap_err().to_string().contains("redirects are not followed"));
+        let refused = body_of(moved).unwrap_err().to_string();
+        assert!(refused.contains("status 301 (redirects are not followed)"), "{refused}");
+        assert!(!refused.contains("Moved"), "the remote's reason phrase is not repeated");
         assert!(body_of(b"\x16\x03\x01 not http").is_err());
         let mut big = b"HTTP/1.0 200 OK\r\n\r\n".to_vec();
         big.resize(big.len() + MAX_BODY + 1, b'x');

@@ -35,9 +35,17 @@ pub struct Fetcher {
 }
 
 impl Fetcher {
-    /// Fetches through `guard`; chases AIA when `aia`; analyses run in `slots`.
+    /// Fetches through `guard`; chases AIA when `aia`, through the same guard and port 80;
+    /// analyses run in `slots`.
     pub fn new(guard: Guard, aia: bool, slots: Slots) -> Self {
         let aia = aia.then(|| guard.with_port(http::HTTP_PORT));
+        Fetcher { guard, aia, cache: aia::Cache::default(), slots }
+    }
+
+    /// Fetches through `guard`; chases AIA through `aia` when given (the CLI: the chain
+    /// from any host the user names, the issuers from public addresses only unless the
+    /// user opts in).
+    pub fn with_aia_guard(guard: Guard, aia: Option<Guard>, slots: Slots) -> Self {
         Fetcher { guard, aia, cache: aia::Cache::default(), slots }
     }
 

@@ -2,35 +2,39 @@
 //! answer passes through (request ids, logs, metrics, security headers, compression), with
 //! the API behind its limits (body size, timeout, concurrency).
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{BoxError, Router};
 use tower::ServiceBuilder;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::request_id::{
-    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
-};
+use tower_http::request_id::{PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
 use super::api::error::ApiError;
 use super::api::{self, ApiState, Cache};
 use super::metrics::{self, Metrics};
+use super::origin::{self, Origin};
 use super::pages;
+use super::request_id::{self, Sequential};
 use crate::fetch::{guard, Fetcher, Guard, Pattern, Slots};
+
+/// The default `--max-answer`: the Report of a full 1 MiB bundle is about 2.3 MB of JSON.
+pub const DEFAULT_MAX_ANSWER: usize = 4 << 20;
 
 /// How the service behaves.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Largest request body, in bytes (413 above).
     pub max_body: usize,
+    /// Largest API answer, in bytes (422 `answer_too_large` above).
+    pub max_answer: usize,
     /// Longest time an API request may take (503 after).
     pub timeout: Duration,
     /// API requests answered at once; more get 503 at once.
@@ -45,12 +49,15 @@ pub struct Config {
     pub fetch_ports: Vec<u16>,
     /// Analyses run at once (each on its own thread); more wait for a free one.
     pub analysis_slots: usize,
+    /// Origins whose pages may call the API (cross-origin requests are refused otherwise).
+    pub allow_origins: Vec<Origin>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             max_body: 1 << 20,
+            max_answer: DEFAULT_MAX_ANSWER,
             timeout: Duration::from_secs(10),
             max_concurrent: 128,
             cache_entries: 256,
@@ -58,6 +65,7 @@ impl Default for Config {
             aia: false,
             fetch_ports: guard::DEFAULT_PORTS.to_vec(),
             analysis_slots: Slots::cores(),
+            allow_origins: Vec::new(),
         }
     }
 }
@@ -69,11 +77,29 @@ impl Config {
     }
 }
 
-/// The whole service, ready for `axum::serve` or `oneshot` in tests.
+/// The whole service, `/metrics` included, ready for serving or `oneshot` in tests.
 pub fn app(config: &Config) -> Router {
     let metrics = Arc::new(Metrics::default());
+    let routes = routes(config).merge(metrics_routes(&metrics));
+    with_layers(routes, metrics)
+}
+
+/// The service without `/metrics`, and `/metrics` alone (`--metrics-listen`: scraped on
+/// another address, kept off the public port), sharing their counters.
+pub fn app_and_metrics(config: &Config) -> (Router, Router) {
+    let metrics = Arc::new(Metrics::default());
+    let public = with_layers(routes(config), metrics.clone());
+    let private = metrics_routes(&metrics)
+        .layer(middleware::from_fn(security_headers))
+        .layer(CompressionLayer::new().gzip(true).quality(CompressionLevel::Fastest));
+    (public, private)
+}
+
+/// Pages, API and probes.
+fn routes(config: &Config) -> Router {
     let state = ApiState {
         max_body: config.max_body,
+        max_answer: config.max_answer,
         cache: Arc::new(Cache::new(config.cache_entries)),
         fetcher: Arc::new(config.fetcher()),
         // A slow remote is the remote's failure (422), not the service's (503): fetches
@@ -87,32 +113,41 @@ pub fn app(config: &Config) -> Router {
             .concurrency_limit(config.max_concurrent)
             .timeout(config.timeout),
     );
-    let request_id = HeaderName::from_static("x-request-id");
-    let metrics_route = {
-        let metrics = metrics.clone();
-        get(move || async move {
-            ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics.render())
-        })
-    };
-    Router::new()
+    let allowed: Arc<[Origin]> = config.allow_origins.clone().into();
+    let api = api.layer(middleware::from_fn_with_state(allowed, origin::guard));
+    let probes = Router::new()
         .route("/healthz", get(|| async { "ok\n" }))
-        .route("/readyz", get(|| async { "ready\n" }))
-        .route("/metrics", metrics_route)
-        .merge(api)
-        .merge(pages::routes())
+        .route("/readyz", get(|| async { "ready\n" }));
+    Router::new().merge(probes).merge(api).merge(pages::routes())
+}
+
+/// `/metrics`: the Prometheus text of `metrics`.
+fn metrics_routes(metrics: &Arc<Metrics>) -> Router {
+    let metrics = metrics.clone();
+    let render = get(move || async move {
+        ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics.render())
+    });
+    Router::new().route("/metrics", render)
+}
+
+/// The layers every answer of `routes` passes through: metrics, security headers,
+/// compression, request ids and logs.
+fn with_layers(routes: Router, metrics: Arc<Metrics>) -> Router {
+    routes
         .layer(middleware::from_fn_with_state(metrics, metrics::track))
         .layer(middleware::from_fn(security_headers))
         .layer(CompressionLayer::new().gzip(true).br(true).quality(CompressionLevel::Fastest))
         .layer(
             ServiceBuilder::new()
-                .layer(SetRequestIdLayer::new(request_id.clone(), Sequential::default()))
+                .map_request(request_id::sanitize)
+                .layer(SetRequestIdLayer::new(request_id::HEADER, Sequential::default()))
                 .layer(
                     TraceLayer::new_for_http()
                         .make_span_with(span)
                         .on_request(DefaultOnRequest::new().level(tracing::Level::DEBUG))
                         .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
                 )
-                .layer(PropagateRequestIdLayer::new(request_id)),
+                .layer(PropagateRequestIdLayer::new(request_id::HEADER)),
         )
 }
 
@@ -125,22 +160,6 @@ fn span(request: &Request) -> tracing::Span {
         .and_then(|id| id.header_value().to_str().ok())
         .unwrap_or("-");
     tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path())
-}
-
-/// `x-request-id` values: `<process start in hex>-<sequence>`, unique per process run.
-#[derive(Clone, Default)]
-struct Sequential {
-    next: Arc<AtomicU64>,
-}
-
-impl MakeRequestId for Sequential {
-    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
-        static START: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
-            u64::try_from(crate::clock::now_unix()).unwrap_or_default()
-        });
-        let n = self.next.fetch_add(1, Ordering::Relaxed);
-        HeaderValue::from_str(&format!("{:x}-{n}", *START)).ok().map(RequestId::new)
-    }
 }
 
 /// The answer when the API is at its concurrency limit, or a request ran out of time.
@@ -160,8 +179,10 @@ async fn overloaded_or_late(error: BoxError) -> ApiError {
     }
 }
 
-/// Headers every answer carries; pages set their own Content-Security-Policy, everything
-/// else gets one that allows nothing.
+/// Headers every answer carries. Pages set their own Content-Security-Policy and
+/// Cache-Control; everything else (the API, the probes, `/metrics`, errors) gets a policy
+/// that allows nothing, and `no-store`: it is for one client, once, and no cache (a
+/// proxy's, or the browser's) is to keep it (RFC 9111 §5.2.2.5).
 async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await.into_response();
     let headers = response.headers_mut();
@@ -171,5 +192,6 @@ async fn security_headers(request: Request, next: Next) -> Response {
     headers
         .entry(header::CONTENT_SECURITY_POLICY)
         .or_insert(HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
     response
 }

@@ -83,22 +83,37 @@ fn asset_response(asset: &'static Asset, headers: &HeaderMap) -> Response {
     response
 }
 
-/// The Content-Security-Policy of the app's pages: only its own files, the WASM compiler and
-/// the inline loader Trunk writes (by hash). The single-file build inlines everything by
-/// design, so it gets the same policy with inline code allowed. Built once per process.
+/// The Content-Security-Policy of the app's pages (CSP Level 3). Built once per process.
+///
+/// - The app (`/`): only its own files, the WASM compiler and the inline loader Trunk
+///   writes (by hash). `connect-src 'self'` is there for the loader, which fetches the
+///   `.wasm` file; the app itself sends no request (the browser tests watch the network).
+/// - The single file (`/certchain.html`) inlines everything by design, so it needs inline
+///   and `data:` scripts: served from the API's origin as it is, an injected script could
+///   call the API with the user's credentials. It is served sandboxed instead
+///   (`sandbox allow-scripts allow-downloads`, CSP §6.3.2): the page runs in an opaque
+///   origin, not this service's, so its requests are cross-origin (refused, see
+///   `origin.rs`) and carry no cookie of the service; and `connect-src 'none'`, since it
+///   fetches nothing. The page keeps working: it reads and writes no storage that it
+///   needs (its language choice is not remembered there), and downloads are allowed.
 fn csp(single_file: bool) -> &'static HeaderValue {
     static POLICIES: LazyLock<[HeaderValue; 2]> = LazyLock::new(|| {
-        let policy = |scripts: &str, styles: &str| {
+        let policy = |sandbox: &str, scripts: &str, styles: &str, connect: &str| {
             let text = format!(
-                "default-src 'none'; script-src {scripts}; style-src {styles}; \
-                 style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' data:; \
+                "{sandbox}default-src 'none'; script-src {scripts}; style-src {styles}; \
+                 style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; connect-src {connect}; \
                  base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
             );
             HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static("default-src 'none'"))
         };
         [
-            policy(&format!("'self' 'wasm-unsafe-eval' {INLINE_SCRIPTS}"), "'self'"),
-            policy("'self' 'unsafe-inline' 'wasm-unsafe-eval' data:", "'self' 'unsafe-inline'"),
+            policy("", &format!("'self' 'wasm-unsafe-eval' {INLINE_SCRIPTS}"), "'self'", "'self'"),
+            policy(
+                "sandbox allow-scripts allow-downloads; ",
+                "'unsafe-inline' 'wasm-unsafe-eval' data:",
+                "'unsafe-inline'",
+                "'none'",
+            ),
         ]
     });
     &POLICIES[usize::from(single_file)]
@@ -118,4 +133,28 @@ fn no_web_app() -> Response {
                 (or run `cargo xtask run`, which does both).\n\
                 The command line works as is: `certchain analyze --help`.\n";
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(value: &HeaderValue) -> &str {
+        value.to_str().unwrap_or_default()
+    }
+
+    /// The single file inlines scripts: it runs sandboxed (an opaque origin, not the
+    /// API's) and connects nowhere; the app connects only to its own origin.
+    #[test]
+    fn the_single_file_is_sandboxed_and_connects_nowhere() {
+        let single = text(csp(true));
+        assert!(single.starts_with("sandbox allow-scripts allow-downloads;"), "{single}");
+        assert!(!single.contains("allow-same-origin"), "{single}");
+        assert!(single.contains("connect-src 'none'"), "{single}");
+        let app = text(csp(false));
+        let scripts = app.split(';').find(|d| d.trim().starts_with("script-src"));
+        assert!(scripts.is_some_and(|s| !s.contains("unsafe-inline")), "{app}");
+        assert!(!app.contains("sandbox"), "{app}");
+        assert!(app.contains("connect-src 'self';"), "{app}");
+    }
 }

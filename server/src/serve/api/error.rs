@@ -46,6 +46,18 @@ impl ApiError {
             format!("the request body is larger than the limit of {limit} bytes (--max-body)"),
         )
     }
+
+    /// 422: the answer would be larger than `--max-answer`.
+    pub fn answer_too_large(limit: usize) -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "answer_too_large",
+            format!(
+                "the answer would be larger than the limit of {limit} bytes (--max-answer): \
+                 send fewer certificates, or ask for fewer snippets (target)"
+            ),
+        )
+    }
 }
 
 impl From<FetchError> for ApiError {

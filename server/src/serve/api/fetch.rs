@@ -7,12 +7,12 @@ use std::time::Duration;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::Json;
-use certchain_core::{Options, Report, UnixTime};
+use axum::response::Response;
+use certchain_core::{Options, UnixTime};
 use serde::Deserialize;
 
 use super::error::ApiError;
-use super::ApiState;
+use super::{json_response, to_json, ApiState};
 use crate::clock;
 use crate::fetch::target::HTTPS_PORT;
 use crate::fetch::{FetchError, Target};
@@ -31,7 +31,7 @@ pub struct FetchQuery {
 pub async fn fetch(
     State(state): State<ApiState>,
     query: Result<Query<FetchQuery>, QueryRejection>,
-) -> Result<Json<Report>, ApiError> {
+) -> Result<Response, ApiError> {
     if !state.fetcher.is_enabled() {
         return Err(FetchError::Disabled.into());
     }
@@ -45,7 +45,7 @@ pub async fn fetch(
     let report = tokio::time::timeout(state.fetch_deadline, report)
         .await
         .map_err(|_| late(state.fetch_deadline))??;
-    Ok(Json(report))
+    Ok(json_response(to_json(&report, state.max_answer)?))
 }
 
 /// The answer when the remote side (the server, or an AIA URL) was too slow.

@@ -33,6 +33,8 @@ use request::Job;
 pub struct ApiState {
     /// Largest request body, in bytes.
     pub max_body: usize,
+    /// Largest answer, in bytes.
+    pub max_answer: usize,
     /// Answers already computed.
     pub cache: Arc<Cache>,
     /// Live fetches and AIA downloads, with their guards and cache, and the analysis slots
@@ -84,19 +86,49 @@ async fn report_of(state: &ApiState, mut job: Job, now: i64) -> Result<(Report, 
 /// A JSON answer, saying whether it came from the cache.
 fn json_answer(bytes: Bytes, hit: bool) -> Response {
     let cache = HeaderValue::from_static(if hit { "hit" } else { "miss" });
-    let mut response = ([(header::CONTENT_TYPE, "application/json")], bytes).into_response();
+    let mut response = json_response(bytes);
     response.headers_mut().insert("x-certchain-cache", cache);
     response
 }
 
-fn to_json(value: &impl Serialize) -> Result<Bytes, ApiError> {
-    serde_json::to_vec(value).map(Bytes::from).map_err(|e| {
-        ApiError::new(
+/// JSON bytes as an answer.
+fn json_response(bytes: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
+}
+
+/// `value` as JSON, refused once it passes `limit` bytes: the answer is never built larger
+/// than `--max-answer`, not even for a moment.
+fn to_json(value: &impl Serialize, limit: usize) -> Result<Bytes, ApiError> {
+    let mut out = Capped { bytes: Vec::new(), limit };
+    match serde_json::to_writer(&mut out, value) {
+        Ok(()) => Ok(Bytes::from(out.bytes)),
+        Err(e) if e.is_io() => Err(ApiError::answer_too_large(limit)),
+        Err(e) => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
             format!("cannot write JSON: {e}"),
-        )
-    })
+        )),
+    }
+}
+
+/// A buffer that fails a write that would take it past `limit` bytes.
+struct Capped {
+    bytes: Vec<u8>,
+    limit: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len().saturating_add(buf.len()) > self.limit {
+            return Err(std::io::Error::other("the answer is over its limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The cached answer to `job` on `endpoint`, or `compute`'s, kept for next time.
@@ -126,7 +158,8 @@ async fn analyze(
     request: Request,
 ) -> Result<Response, ApiError> {
     let job = job(&state, query, request).await?;
-    answer(&state, "analyze", job, |report, _| to_json(&report)).await
+    let limit = state.max_answer;
+    answer(&state, "analyze", job, |report, _| to_json(&report, limit)).await
 }
 
 async fn snippets(
@@ -135,7 +168,8 @@ async fn snippets(
     request: Request,
 ) -> Result<Response, ApiError> {
     let job = job(&state, query, request).await?;
-    answer(&state, "snippets", job, |report, job| to_json(&chosen(&report, job)?)).await
+    let limit = state.max_answer;
+    answer(&state, "snippets", job, |report, job| to_json(&chosen(&report, job)?, limit)).await
 }
 
 /// The snippets asked for, in the order asked; all offered when none were named.

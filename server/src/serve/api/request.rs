@@ -1,6 +1,11 @@
 //! What `POST /api/v1/analyze` and `POST /api/v1/snippets` take, in every form a client
 //! sends: JSON, a raw body (`text/plain`, `application/octet-stream`, certificate media
 //! types) with options in the query, or a multipart upload. Everything becomes one [`Job`].
+//!
+//! What a request may ask for is bounded, so that a small body cannot ask for a large
+//! answer: at most [`MAX_SOURCES`] input files and [`MAX_TRUST`] trust sources (each is
+//! read, and each may add notes), and each snippet target once (repeats are dropped; there
+//! are [`TARGETS`]`.len()` targets).
 
 use std::collections::HashMap;
 
@@ -8,7 +13,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::header;
 use base64::Engine as _;
-use certchain_core::snippets::Params;
+use certchain_core::snippets::{Params, TARGETS};
 use certchain_core::{Options, Source, UnixTime};
 use serde::Deserialize;
 
@@ -43,6 +48,31 @@ impl Job {
         }
     }
 
+    /// Asks for the snippet `target`, once however often it is named.
+    fn add_target(&mut self, target: &str) {
+        if !self.targets.iter().any(|t| t == target) {
+            self.targets.push(target.to_string());
+        }
+    }
+
+    /// The request's sources and targets within their bounds, or the bound it passes.
+    fn check_bounds(&self) -> Result<(), ApiError> {
+        too_many("input files", self.sources.len(), MAX_SOURCES)?;
+        too_many("trust sources", self.trust.len(), MAX_TRUST)?;
+        if self.targets.len() > TARGETS.len() {
+            return Err(ApiError::bad_request(
+                "too_many_targets",
+                format!(
+                    "the request names {} different snippet targets; there are {} (see the \
+                     error of an unknown one for the list)",
+                    self.targets.len(),
+                    TARGETS.len()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// The snippet parameters, with the URL from `host` unless given.
     pub fn params(&self) -> Params {
         let mut params = self.params.clone();
@@ -52,6 +82,11 @@ impl Job {
         params
     }
 }
+
+/// Most input files (multipart `file` and `input` fields) one request may carry.
+pub const MAX_SOURCES: usize = 64;
+/// Most trust sources (`trust`, as a JSON list or multipart fields) one request may carry.
+pub const MAX_TRUST: usize = 64;
 
 /// The JSON body.
 #[derive(Deserialize)]
@@ -110,6 +145,7 @@ pub async fn read(
         }
         other => return Err(unsupported(other)),
     }
+    job.check_bounds()?;
     if job.sources.iter().all(|s| s.bytes.iter().all(u8::is_ascii_whitespace)) {
         return Err(ApiError::bad_request(
             "empty_input",
@@ -117,6 +153,21 @@ pub async fn read(
         ));
     }
     Ok(job)
+}
+
+/// 413 when a request carries more than `limit` of `what`.
+fn too_many(what: &str, count: usize, limit: usize) -> Result<(), ApiError> {
+    if count <= limit {
+        return Ok(());
+    }
+    Err(ApiError::new(
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+        "too_many_sources",
+        format!(
+            "the request carries {count} {what}; at most {limit} are taken (put several \
+             certificates in one PEM file instead)"
+        ),
+    ))
 }
 
 /// The media type without parameters, lowercased; empty when there is none.
@@ -188,11 +239,14 @@ fn read_json(job: &mut Job, bytes: Bytes) -> Result<(), ApiError> {
         OneOrMany::One(pem) => vec![pem],
         OneOrMany::Many(pems) => pems,
     };
+    too_many("trust sources", trust.len(), MAX_TRUST)?;
     job.trust.extend(trust.iter().map(|pem| Source::text(pem)));
     for (key, value) in &body.params {
         set_param(job, key, value)?;
     }
-    job.targets.extend(body.targets);
+    for target in &body.targets {
+        job.add_target(target);
+    }
     Ok(())
 }
 
@@ -229,6 +283,8 @@ async fn read_multipart(job: &mut Job, request: Request, limit: usize) -> Result
                 ))
             }
         }
+        // Stop reading as soon as a bound is passed.
+        job.check_bounds()?;
     }
 }
 
@@ -238,7 +294,7 @@ fn apply_options(job: &mut Job, pairs: &[(String, String)]) -> Result<(), ApiErr
         match key.as_str() {
             "host" => job.host = parse_host(value)?,
             "now" => job.now = Some(parse_now(value)?),
-            "target" => job.targets.push(value.clone()),
+            "target" => job.add_target(value),
             "param" => {
                 let (k, v) = value.split_once('=').ok_or_else(|| {
                     ApiError::bad_request(
