@@ -41,3 +41,22 @@ pub fn sources(data: &[u8]) -> Vec<Source> {
 pub fn assert_no_canary(what: &str, output: &str) {
     assert!(!output.contains(CANARY_BODY), "the planted private key came back out in {what}");
 }
+
+/// The answer stays within its bounds: at most `PER_CODE` findings of a code and severity
+/// (plus the one that counts the rest), and a JSON size that follows the input's, not the
+/// number of things wrong with it.
+pub fn assert_bounded(report: &certchain_core::Report, json_len: usize, input_len: usize) {
+    let mut runs: Vec<(&str, certchain_core::report::Severity, usize)> = Vec::new();
+    for f in &report.findings {
+        match runs.iter_mut().find(|(code, severity, _)| *code == f.code && *severity == f.severity)
+        {
+            Some(run) => run.2 += 1,
+            None => runs.push((f.code, f.severity, 1)),
+        }
+    }
+    for (code, _, count) in runs {
+        assert!(count <= certchain_core::diagnose::PER_CODE + 1, "{count} {code} findings");
+    }
+    let bound = 256 * 1024 + 16 * input_len;
+    assert!(json_len <= bound, "a {json_len}-byte report for {input_len} bytes of input");
+}

@@ -17,7 +17,8 @@ fuzz_target!(|data: &[u8]| {
         assert!(!block.der.is_empty(), "an empty certificate block was extracted");
     }
     for problem in &extracted.problems {
-        common::assert_no_canary("a problem's detail", &problem.detail);
+        common::assert_no_canary("a problem's detail", &problem.detail.en);
+        common::assert_no_canary("a problem's detail", &problem.detail.ja);
     }
     for note in &extracted.notes {
         common::assert_no_canary("a note", note);

@@ -1,6 +1,7 @@
 //! Snippet rendering on any report and any parameters: the first line of the input is
 //! `key=value;key=value…` for `Params::set` (errors are fine), the rest is the input.
-//! No panic, and the planted private key in no snippet.
+//! No panic, the planted private key in no snippet, and no control or bidi character
+//! written raw into a body (every value is quoted by its place).
 #![no_main]
 
 use certchain_core::{analyze, snippets};
@@ -24,6 +25,8 @@ fuzz_target!(|data: &[u8]| {
     let report = analyze(&common::sources(rest), &common::options());
     for snippet in snippets::render(&report, &params) {
         common::assert_no_canary(snippet.target, &snippet.body);
+        let raw = snippet.body.chars().find(|&c| c != '\n' && certchain_core::escape::is_hidden(c));
+        assert!(raw.is_none(), "{}: {raw:?} written raw", snippet.target);
         for note in &snippet.notes {
             common::assert_no_canary(snippet.target, &format!("{note:?}"));
         }

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod pki;
+pub mod rsa_bomb;
 pub mod web;
 
 use certchain_core::{analyze, Options, Report, Source, UnixTime};

@@ -9,6 +9,8 @@ mod hostile;
 mod image;
 mod load;
 mod process;
+// Shared with the hostile tests (plain std Rust, so xtask stays free of dependencies).
+#[path = "../../tests/src/rsa_bomb.rs"]
 mod rsa_bomb;
 mod run;
 mod setup;

@@ -30,3 +30,21 @@ fn a_bidi_override_in_a_name_is_shown_escaped_and_named() -> Result {
     assert_eq!(isolated, json!(true), "the name is not in a bidi isolate");
     Ok(())
 }
+
+#[test]
+fn a_permalink_date_the_field_cannot_show_is_ignored() -> Result {
+    use base64::Engine as _;
+    let (served, browser) = start(Launch::default())?;
+    let chain = certchain_tests::web::fixture("inputs/fullchain.pem")?;
+    let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(chain);
+    browser.navigate("about:blank")?;
+    page::open(&browser, &format!("{}#in={encoded}&at=0000-01-01", served.url()))?;
+    page::wait_until(&browser, "the chain", page::CHAIN)?;
+    let date =
+        browser.execute("return document.querySelector('[data-testid=as-of]').value;", &[])?;
+    // The field shows the date the page analyses at: today, not year 0.
+    assert!(date.as_str().is_some_and(|d| d.starts_with("20")), "the date field: {date}");
+    let codes = page::strings(&browser, page::FINDINGS)?;
+    assert!(!codes.contains(&"not_yet_valid".to_string()), "analysed at year 0: {codes:?}");
+    Ok(())
+}

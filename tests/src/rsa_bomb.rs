@@ -1,4 +1,4 @@
-//! The RSA-exponent input of `cargo xtask hostile`: a self-signed CA whose RSA key has a
+//! The RSA-exponent input of `cargo xtask hostile` and of the hostile tests: a self-signed CA whose RSA key has a
 //! 16,384-bit modulus and a 480,000-bit public exponent, and a leaf "signed" by it. Each
 //! signature check with that key is one modular exponentiation by the huge exponent (about
 //! 700,000 multiplications of 16,384-bit numbers) unless the verifier refuses the key.
