@@ -40,7 +40,7 @@ pub struct Spec {
     pub cn: String,
     /// Extra subject O (to make names differ or match).
     pub org: Option<String>,
-    /// DNS names (and IPs, parsed as such).
+    /// DNS names (and IPs, parsed as such; `email:` for an e-mail address).
     pub sans: Vec<String>,
     /// `None`: no basicConstraints; `Some(None)`: CA without pathlen; `Some(Some(n))`: pathlen n.
     pub ca: Option<Option<u8>>,
@@ -58,6 +58,11 @@ pub struct Spec {
     pub alg: &'static SignatureAlgorithm,
     /// Reuse this key instead of generating one (for cross-signing and re-issuing).
     pub key_pem: Option<String>,
+    /// NameConstraints (RFC 5280 §4.2.1.10), critical, for a CA.
+    pub name_constraints: Option<rcgen::NameConstraints>,
+    /// Extensions written as given, for malformed ones (leave `sans` empty to write a raw
+    /// subjectAltName).
+    pub custom_extensions: Vec<rcgen::CustomExtension>,
 }
 
 const Y2026: i64 = 1_767_225_600; // 2026-01-01
@@ -78,6 +83,8 @@ impl Spec {
             not_after: Y2030,
             alg: &rcgen::PKCS_ECDSA_P256_SHA256,
             key_pem: None,
+            name_constraints: None,
+            custom_extensions: Vec::new(),
         }
     }
 
@@ -119,6 +126,8 @@ impl Spec {
         p.not_before = at(self.not_before);
         p.not_after = at(self.not_after);
         p.use_authority_key_identifier_extension = true;
+        p.name_constraints = self.name_constraints.clone();
+        p.custom_extensions = self.custom_extensions.clone();
         p.serial_number = Some(rcgen::SerialNumber::from_slice(&serial(self)));
         p
     }
@@ -144,7 +153,12 @@ impl Spec {
     }
 }
 
+/// A SAN: `email:box@host` for an rfc822Name, an IP address, else a DNS name.
 fn san(s: &str) -> SanType {
+    if let Some(mailbox) = s.strip_prefix("email:") {
+        let ia5 = mailbox.to_string().try_into().unwrap_or_else(|e| panic!("SAN {s}: {e}"));
+        return SanType::Rfc822Name(ia5);
+    }
     match s.parse() {
         Ok(ip) => SanType::IpAddress(ip),
         Err(_) => {

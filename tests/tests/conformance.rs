@@ -197,7 +197,7 @@ fn limbo_host(name: &PeerName) -> Option<String> {
 
 /// limbo's `max_chain_depth` counts intermediates (0: the leaf is signed by the anchor);
 /// `Limits::max_depth` counts the certificates of a path below the anchor, leaf included.
-/// Self-issued intermediates count here (RFC 5280 §6.1.4 (l) would not count them).
+/// Self-issued intermediates do not count, in either (RFC 5280 §6.1.4 (l)).
 fn limbo_limits(max_chain_depth: Option<usize>) -> Limits {
     match max_chain_depth {
         Some(d) => Limits { max_depth: d + 1, ..Limits::default() },

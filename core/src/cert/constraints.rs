@@ -83,18 +83,20 @@ fn subtree(name: &GeneralName<'_>) -> Subtree {
                 mask: b.get(half..).unwrap_or_default().to_vec(),
             }
         }
-        GeneralName::RFC822Name(m) => Subtree::Email(m.to_ascii_lowercase()),
+        // The local part of a mailbox compares with case (RFC 5280 §4.2.1.10, §7.5): kept as is.
+        GeneralName::RFC822Name(m) => Subtree::Email(m.to_string()),
         GeneralName::URI(u) => Subtree::Uri(u.to_ascii_lowercase()),
         GeneralName::DirectoryName(n) => Subtree::Dir(rdn_keys(n)),
         other => Subtree::Other(form_name(other)),
     }
 }
 
-/// §4.2.1.10: a dNSName constraint is a host name ("host.example.com"), an iPAddress
-/// constraint an address with a CIDR mask of the same length.
+/// §4.2.1.10: a dNSName constraint is a host name ("host.example.com"), or, as Go, OpenSSL
+/// and NSS read it, a leading-dot domain (".example.com": its subdomains only); an iPAddress
+/// constraint is an address with a CIDR mask of the same length.
 fn malformed(subtree: &Subtree) -> Option<String> {
     match subtree {
-        Subtree::Dns(d) if d.starts_with('.') || d.contains('*') => {
+        Subtree::Dns(d) if d.contains('*') || d.trim_start_matches('.').starts_with('.') => {
             Some(format!("the dNSName constraint \"{d}\" is not a host name"))
         }
         Subtree::Ip { addr, mask }
@@ -104,6 +106,11 @@ fn malformed(subtree: &Subtree) -> Option<String> {
                 "an iPAddress constraint of {} bytes is not an address with a CIDR mask",
                 addr.len() * 2
             ))
+        }
+        // An undefined GeneralName type or unreadable content: malformed DER. Go refuses a
+        // critical NameConstraints it cannot handle, OpenSSL the certificate.
+        Subtree::Other(form) if *form == UNREADABLE => {
+            Some("a subtree is of an undefined type or cannot be read".into())
         }
         _ => None,
     }
@@ -140,13 +147,16 @@ pub fn names(subject: &X509Name<'_>, sans: &[GeneralName<'_>]) -> Names {
     out
 }
 
+/// The form name of a GeneralName x509-parser could not read.
+const UNREADABLE: &str = "an unreadable name";
+
 fn form_name(name: &GeneralName<'_>) -> &'static str {
     match name {
         GeneralName::OtherName(..) => "otherName",
         GeneralName::X400Address(_) => "x400Address",
         GeneralName::EDIPartyName(_) => "ediPartyName",
         GeneralName::RegisteredID(_) => "registeredID",
-        GeneralName::Invalid(..) => "an unreadable name",
+        GeneralName::Invalid(..) => UNREADABLE,
         GeneralName::DNSName(_) => "dNSName",
         GeneralName::IPAddress(_) => "iPAddress",
         GeneralName::RFC822Name(_) => "rfc822Name",

@@ -30,6 +30,8 @@ pub struct Extensions {
     pub unknown_critical: Vec<String>,
     /// OIDs of extensions that appear more than once (RFC 5280 §4.2 forbids it).
     pub duplicated: Vec<String>,
+    /// Extensions certchain found malformed, each with the reason (RFC 5280 §4.2).
+    pub malformed: Vec<String>,
     /// Name constraints, when present (CA certificates only, §4.2.1.10).
     pub name_constraints: Option<super::constraints::NameConstraints>,
     /// The names name constraints apply to: subject and SANs.
@@ -45,6 +47,7 @@ pub fn read(x509: &X509Certificate<'_>) -> Extensions {
         match e.parsed_extension() {
             ParsedExtension::SubjectAlternativeName(san) => {
                 ext.sans = Some(sans(&san.general_names));
+                ext.malformed.extend(san.general_names.iter().filter_map(unreadable));
                 ext.names = super::constraints::names(x509.subject(), &san.general_names);
             }
             ParsedExtension::NameConstraints(nc) => {
@@ -55,6 +58,9 @@ pub fn read(x509: &X509Certificate<'_>) -> Extensions {
                     malformed: Some("it cannot be parsed (empty subtrees?)".into()),
                     ..Default::default()
                 });
+            }
+            ParsedExtension::ParseError { .. } if e.oid.to_id_string() == "2.5.29.17" => {
+                ext.malformed.push("its subjectAltName extension cannot be parsed as DER".into());
             }
             ParsedExtension::BasicConstraints(bc) => {
                 ext.basic_constraints =
@@ -105,6 +111,17 @@ fn sans(names: &[GeneralName<'_>]) -> Sans {
         }
     }
     out
+}
+
+/// RFC 5280 §4.2.1.6: a GeneralName is one of nine types, [0] to [8]; x509-parser keeps
+/// any other tag, or a name whose content it cannot read, as `Invalid`. OpenSSL then refuses
+/// the certificate ("invalid certificate"); Go skips the name.
+fn unreadable(name: &GeneralName<'_>) -> Option<String> {
+    let GeneralName::Invalid(tag, _) = name else { return None };
+    Some(match tag.0 {
+        0..=8 => format!("its subjectAltName holds a name of type [{}] whose content cannot be read", tag.0),
+        n => format!("its subjectAltName holds a name of undefined type [{n}] (GeneralName defines types [0] to [8])"),
+    })
 }
 
 /// iPAddress (RFC 5280 §4.2.1.6): 4 octets for IPv4, 16 for IPv6.

@@ -10,7 +10,9 @@ use super::signature::Verdict;
 /// Bounds of one search.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Most certificates on one path.
+    /// Most certificates on one path, self-issued intermediates not counted (RFC 5280
+    /// §6.1.4 (l), as for pathLenConstraint); a path never grows past twice this, so a run of
+    /// self-issued certificates stays bounded.
     pub max_depth: usize,
     /// Most nodes visited.
     pub max_steps: usize,
@@ -139,7 +141,7 @@ impl Search<'_, '_> {
                     self.emit(path, unchecked, End::Anchor(a));
                 }
                 Issuer::Cert(i) if self.on_path(path, i) => looped = true,
-                Issuer::Cert(_) if path.len() >= self.limits.max_depth => {
+                Issuer::Cert(_) if self.too_deep(path) => {
                     self.outcome.cut.depth = true;
                 }
                 Issuer::Cert(i) => {
@@ -156,6 +158,14 @@ impl Search<'_, '_> {
         if !went_up {
             self.emit(path, unchecked, if looped { End::Loop } else { End::Missing });
         }
+    }
+
+    /// Whether `path` may not grow: `max_depth` counted certificates, or twice that in all.
+    fn too_deep(&self, path: &[usize]) -> bool {
+        let self_issued =
+            path.iter().skip(1).filter(|&&i| self.graph.certs[i].self_issued()).count();
+        path.len() - self_issued >= self.limits.max_depth
+            || path.len() >= self.limits.max_depth.saturating_mul(2)
     }
 
     fn on_path(&self, path: &[usize], candidate: usize) -> bool {

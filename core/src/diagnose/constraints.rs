@@ -1,5 +1,9 @@
 //! Certificate constraints along a path (RFC 5280 §6.1.4) and the leaf's own (§4.2.1.3,
-//! §4.2.1.9, §4.2.1.12). The trust anchor at the top is not processed (§6.1.1 (d)).
+//! §4.2.1.9, §4.2.1.12). The trust anchor at the top is a name and a key (§6.1.1 (d)): its
+//! basicConstraints and keyUsage are not processed, as Go and rustls-webpki do not. Its
+//! extendedKeyUsage is: Go (checkChainForKeyUsage runs over the whole chain, root included)
+//! and OpenSSL (check_chain_purposes, the anchor included) refuse a TLS server chain under an
+//! anchor restricted to other purposes, though RFC 5280 lets a verifier ignore it.
 
 use super::{finding, is_trusted_top, label, Context};
 use crate::cert::Cert;
@@ -14,12 +18,6 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
             continue;
         }
         let cert = &ctx.graph.certs[i];
-        if !cert.ext.unknown_critical.is_empty() {
-            out.push(unknown_critical(cert));
-        }
-        if !cert.ext.duplicated.is_empty() {
-            out.push(duplicated(cert));
-        }
         if pos == 0 {
             continue;
         }
@@ -39,7 +37,55 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
             out.push(eku(cert, false));
         }
     }
+    out.extend(anchor_eku(ctx, found));
     out
+}
+
+/// The anchor's own extendedKeyUsage: the path's top when it is a root or a trusted copy in
+/// the input, or the trusted certificate the path ends at outside the input.
+fn anchor_eku(ctx: &Context<'_>, found: &Found) -> Option<Finding> {
+    if ctx.kind != InputKind::ServerChain || found.certs.len() < 2 {
+        // A self-signed leaf is its own anchor: its EKU is the leaf's rule (check_leaf).
+        return None;
+    }
+    let top = found.certs.len() - 1;
+    let anchor = if is_trusted_top(ctx, found, top) || found.end == End::SelfSigned {
+        &ctx.graph.certs[found.certs[top]]
+    } else {
+        let End::Anchor(a) = found.end else { return None };
+        ctx.graph.anchors.get(a).and_then(|x| x.cert.as_deref())?
+    };
+    if anchor.ext.server_auth_allowed {
+        return None;
+    }
+    // Pointed at in the input when the user pasted it too; else named by its subject.
+    let copy = ctx
+        .graph
+        .certs
+        .iter()
+        .find(|c| c.spki_der == anchor.spki_der && c.subject == anchor.subject);
+    let (named, certs) = match copy {
+        Some(cert) => (label(cert), vec![cert.index]),
+        None => (format!("\"{}\"", anchor.subject), Vec::new()),
+    };
+    Some(anchor_eku_finding(anchor, &named, certs))
+}
+
+fn anchor_eku_finding(cert: &Cert, named: &str, certs: Vec<usize>) -> Finding {
+    let list = cert.ext.extended_key_usage.clone().unwrap_or_default().join(", ");
+    finding(
+        "eku_no_server_auth",
+        Severity::Error,
+        certs,
+        Text::new(
+            format!("The trust anchor {named} limits its certificates to other purposes than TLS servers: its extendedKeyUsage is {list}, without serverAuth. RFC 5280 lets a verifier ignore an anchor's extensions, but Go (GitLab Runner) and OpenSSL apply it and reject this chain."),
+            format!("トラストアンカー {named} は配下の証明書を TLS サーバー以外の用途に制限しています。extendedKeyUsage は {list} で、serverAuth がありません。RFC 5280 ではアンカーの拡張を無視してもよいとされていますが、Go(GitLab Runner)と OpenSSL はこれを適用し、このチェーンを拒否します。"),
+        ),
+        Text::new(
+            "Use a root CA whose extendedKeyUsage includes serverAuth, or none at all (as most roots have), and issue the server chain under it.",
+            "extendedKeyUsage に serverAuth を含む(または多くのルートのように extendedKeyUsage を持たない)ルート CA を使い、その下でサーバーチェーンを発行してください。",
+        ),
+    )
 }
 
 /// RFC 5280 §6.1.4 (l): self-issued intermediates do not count against pathLenConstraint.
@@ -152,42 +198,6 @@ fn eku(cert: &Cert, leaf: bool) -> Finding {
         Text::new(
             "Reissue it with extendedKeyUsage serverAuth (TLS Web Server Authentication).",
             "extendedKeyUsage に serverAuth(TLS Web Server Authentication)を含めて再発行してください。",
-        ),
-    )
-}
-
-/// RFC 5280 §4.2: a certificate with an unrecognised critical extension must be rejected.
-fn unknown_critical(cert: &Cert) -> Finding {
-    let oids = cert.ext.unknown_critical.join(", ");
-    finding(
-        "unknown_critical_extension",
-        Severity::Error,
-        vec![cert.index],
-        Text::new(
-            format!("{} has a critical extension clients do not understand ({oids}); they must reject it.", label(cert)),
-            format!("{} にはクライアントが解釈できない critical 拡張({oids})があり、拒否されます。", label(cert)),
-        ),
-        Text::new(
-            "Reissue the certificate without that extension, or mark it non-critical.",
-            "その拡張を含めない(または non-critical にする)形で再発行してください。",
-        ),
-    )
-}
-
-/// RFC 5280 §4.2: an extension must not appear twice (Go refuses to parse such a certificate).
-fn duplicated(cert: &Cert) -> Finding {
-    let oids = cert.ext.duplicated.join(", ");
-    finding(
-        "duplicate_extension",
-        Severity::Error,
-        vec![cert.index],
-        Text::new(
-            format!("{} has the same extension more than once ({oids}); clients such as Go refuse to read it.", label(cert)),
-            format!("{} には同じ拡張が複数回含まれています({oids})。Go などのクライアントは読み込みを拒否します。", label(cert)),
-        ),
-        Text::new(
-            "Reissue the certificate with each extension once.",
-            "各拡張を 1 回だけ含めて再発行してください。",
         ),
     )
 }

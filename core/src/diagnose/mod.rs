@@ -11,6 +11,7 @@ mod bounds;
 mod cap;
 mod constraints;
 mod crypto;
+mod extensions;
 mod hidden;
 mod hostname;
 mod input;
@@ -55,6 +56,7 @@ pub const CODES: &[&str] = &[
     "eku_no_server_auth",
     "unknown_critical_extension",
     "duplicate_extension",
+    "malformed_extension",
     "name_constraint_violation",
     "anchor_invalid",
     "wrong_order",
@@ -107,7 +109,7 @@ pub struct Overview<'a> {
 
 /// Findings about one path.
 pub fn path(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
-    let rules: [fn(&Context<'_>, &Found) -> Vec<Finding>; 8] = [
+    let rules: [fn(&Context<'_>, &Found) -> Vec<Finding>; 9] = [
         trust::check,
         pinned::check,
         names::check,
@@ -115,6 +117,7 @@ pub fn path(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
         hostname::check,
         crypto::check,
         constraints::check,
+        extensions::check,
         constraints::check_leaf,
     ];
     rules.iter().flat_map(|rule| rule(ctx, found)).collect()

@@ -67,6 +67,9 @@ fn breach(nc: &NameConstraints, names: &Names, budget: &mut usize) -> Option<Str
     }
     *budget -= cost;
     for name in &candidates {
+        if let Some(why) = unparsable(name) {
+            return Some(why);
+        }
         if nc.excluded.iter().any(|s| excluded_by(s, name)) {
             return Some(format!("{} is in an excluded subtree", name.describe()));
         }
@@ -136,7 +139,9 @@ fn form(s: &Subtree) -> &'static str {
 
 fn permitted_by(s: &Subtree, name: &Name<'_>) -> bool {
     match (s, name) {
-        (Subtree::Dns(c), Name::Dns(d)) => valid_dns(d) && dns_within(base_of(d), c),
+        // A wildcard's names are one label below its base: `*.example.com` is compared as a
+        // name of three labels, as Go and OpenSSL compare it.
+        (Subtree::Dns(c), Name::Dns(d)) => dns_within(d, c),
         (Subtree::Ip { addr, mask }, Name::Ip(ip)) => ip_within(ip, addr, mask),
         (Subtree::Email(c), Name::Email(m)) => email_within(m, c),
         (Subtree::Uri(c), Name::Uri(u)) => host_within(&uri_host(u), c),
@@ -149,11 +154,9 @@ fn permitted_by(s: &Subtree, name: &Name<'_>) -> bool {
 fn excluded_by(s: &Subtree, name: &Name<'_>) -> bool {
     match (s, name) {
         // A wildcard may name any host one label below its base: it is excluded when the
-        // excluded subtree lies under that base, too (RFC 9525 §6.3; CVE-2025-61727).
-        (Subtree::Dns(c), Name::Dns(d)) => {
-            let base = base_of(d);
-            dns_within(base, c) || (d.starts_with("*.") && dns_within(c, base) && c != base)
-        }
+        // excluded subtree is such a host, too (RFC 9525 §6.3; CVE-2025-61727). It covers
+        // exactly one label: `*.com` cannot name `foo.example.com`.
+        (Subtree::Dns(c), Name::Dns(d)) => dns_within(d, c) || wildcard_covers(d, c),
         (Subtree::Ip { addr, mask }, Name::Ip(ip)) => ip_within(ip, addr, mask),
         (Subtree::Email(c), Name::Email(m)) => email_within(m, c),
         (Subtree::Uri(c), Name::Uri(u)) => host_within(&uri_host(u), c),
@@ -163,26 +166,58 @@ fn excluded_by(s: &Subtree, name: &Name<'_>) -> bool {
     }
 }
 
-/// `*.example.com` is checked as `example.com` plus one label.
-fn base_of(dns: &str) -> &str {
-    dns.strip_prefix("*.").unwrap_or(dns)
+/// Whether the wildcard `d` can name the host `c` (an excluded subtree without a leading
+/// dot): `c` is one label, then `d`'s base. DNS names compare without case (RFC 4343).
+fn wildcard_covers(d: &str, c: &str) -> bool {
+    let Some(base) = d.strip_prefix("*.") else { return false };
+    let base = base.trim_end_matches('.').to_ascii_lowercase();
+    let c = c.trim_end_matches('.').to_ascii_lowercase();
+    c.split_once('.').is_some_and(|(label, rest)| !label.is_empty() && rest == base)
 }
 
-/// A host name: non-empty labels of letters, digits, '-' and '_', optionally `*.` first.
-fn valid_dns(d: &str) -> bool {
-    let labels = base_of(d).trim_end_matches('.');
-    !labels.is_empty()
-        && labels.split('.').all(|l| {
-            !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        })
+/// A name a name-constrained chain may not hold at all. Go (GitLab Runner) rejects any chain
+/// with name constraints whose certificates hold a dNSName or rfc822Name it cannot parse,
+/// whatever forms the constraints name (crypto/x509 isValid: "cannot parse dnsName");
+/// OpenSSL compares such a name only against subtrees of its own form. certchain follows Go,
+/// the stricter: a chain it calls valid is one both accept.
+fn unparsable(name: &Name<'_>) -> Option<String> {
+    let parsable = match name {
+        Name::Dns(d) => parsable_dns(d),
+        Name::Email(m) => parsable_mailbox(m),
+        _ => true,
+    };
+    (!parsable).then(|| format!("{} cannot be parsed (an empty label, a final dot, a missing '@' or a character outside printable ASCII), and Go rejects any name-constrained chain that holds it", name.describe()))
+}
+
+/// Go's domainToReverseLabels: labels not empty, no final dot, printable ASCII only (a
+/// wildcard `*` is a label like any other).
+fn parsable_dns(d: &str) -> bool {
+    d.is_empty()
+        || d.split('.').all(|l| !l.is_empty() && l.bytes().all(|b| (33..=126).contains(&b)))
+}
+
+/// A mailbox (RFC 5280 §4.2.1.6, RFC 2821 §4.1.2): a local part, '@', a parsable domain.
+fn parsable_mailbox(m: &str) -> bool {
+    m.rsplit_once('@').is_some_and(|(local, host)| {
+        !local.is_empty()
+            && !host.is_empty()
+            && parsable_dns(host)
+            && local.bytes().all(|b| (32..=126).contains(&b))
+    })
 }
 
 /// §4.2.1.10: "any DNS name that can be constructed by simply adding zero or more labels to
-/// the left-hand side of the name satisfies the name constraint".
+/// the left-hand side of the name satisfies the name constraint". A constraint with a
+/// leading dot (`.example.com`) takes one label or more: subdomains only, not
+/// `example.com` itself (Go's matchDomainConstraint, OpenSSL's nc_dns, NSS). DNS names
+/// compare without case (RFC 4343).
 fn dns_within(name: &str, constraint: &str) -> bool {
-    let (name, c) =
-        (name.trim_end_matches('.').to_ascii_lowercase(), constraint.trim_end_matches('.'));
-    c.is_empty() || name == c || name.ends_with(&format!(".{c}"))
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let c = constraint.trim_end_matches('.').to_ascii_lowercase();
+    match c.strip_prefix('.') {
+        Some(domain) => name.ends_with(&c) && name.len() > c.len() && !domain.is_empty(),
+        None => c.is_empty() || name == c || name.ends_with(&format!(".{c}")),
+    }
 }
 
 fn ip_within(ip: &[u8], addr: &[u8], mask: &[u8]) -> bool {
@@ -191,19 +226,25 @@ fn ip_within(ip: &[u8], addr: &[u8], mask: &[u8]) -> bool {
         && ip.iter().zip(addr).zip(mask).all(|((i, a), m)| i & m == a & m)
 }
 
-/// rfc822Name constraints: a mailbox, a host, or `.domain` for any host below it.
+/// rfc822Name constraints: a mailbox, a host, or `.domain` for any host below it
+/// (RFC 5280 §4.2.1.10). The local part compares exactly, with case; only the host part is
+/// case-insensitive (§7.5, as Go's matchEmailConstraint and OpenSSL's nc_email do).
 fn email_within(mailbox: &str, c: &str) -> bool {
-    let mailbox = mailbox.to_ascii_lowercase();
-    if c.contains('@') {
-        return mailbox == c;
+    if let Some((local, host)) = c.rsplit_once('@') {
+        return mailbox
+            .rsplit_once('@')
+            .is_some_and(|(l, h)| l == local && h.eq_ignore_ascii_case(host));
     }
-    let host = mailbox.rsplit_once('@').map_or(mailbox.as_str(), |(_, h)| h);
+    let host = mailbox.rsplit_once('@').map_or(mailbox, |(_, h)| h);
     host_within(host, c)
 }
 
+/// A host within a host constraint (`host.example.com`) or a domain one (`.example.com`:
+/// any host below it), without case.
 fn host_within(host: &str, c: &str) -> bool {
+    let (host, c) = (host.to_ascii_lowercase(), c.to_ascii_lowercase());
     match c.strip_prefix('.') {
-        Some(_) => host.ends_with(c),
+        Some(_) => host.ends_with(&c),
         None => host == c,
     }
 }

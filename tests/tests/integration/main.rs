@@ -5,5 +5,6 @@ mod bounds;
 mod findings;
 mod fuzz_regressions;
 mod inputs;
+mod name_constraints;
 mod paths;
 mod properties;
