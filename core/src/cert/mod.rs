@@ -9,7 +9,6 @@ pub mod extensions;
 pub mod key;
 pub mod name;
 
-use base64::Engine as _;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use x509_parser::prelude::{FromDer, X509Certificate};
@@ -135,15 +134,10 @@ fn serial_text(raw: &[u8]) -> String {
     hex.join(":")
 }
 
-/// PEM-encode a certificate's DER (RFC 7468 §5.1): 64-column base64 lines.
+/// PEM-encode a certificate's DER (RFC 7468 §5.1): 64-column base64 lines, LF, written by
+/// the `pem` crate. Every PEM certchain writes (the report's bundles, the CLI's `--out`)
+/// comes from here.
 pub fn to_pem(der: &[u8]) -> String {
-    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
-    let mut out = String::with_capacity(b64.len() + 64);
-    out.push_str("-----BEGIN CERTIFICATE-----\n");
-    for line in b64.as_bytes().chunks(64) {
-        out.push_str(&String::from_utf8_lossy(line));
-        out.push('\n');
-    }
-    out.push_str("-----END CERTIFICATE-----\n");
-    out
+    let config = pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF);
+    pem::encode_config(&pem::Pem::new("CERTIFICATE", der), config)
 }

@@ -1,20 +1,17 @@
 //! Lax base64 (RFC 4648 §4) as found in PEM bodies, Kubernetes values and bare pastes:
 //! whitespace anywhere, padding optional, errors that name the line and the character.
+//!
+//! This is the lax pass only: [`canonical_lines`] checks the characters (so that an error
+//! names its line) and makes the text canonical; the decoding itself is done by a strict
+//! decoder, the `pem` crate for PEM armor (see `pem.rs`) and the `base64` crate's standard
+//! engine for unarmored values ([`decode_lines`]).
 
-use base64::alphabet;
-use base64::engine::general_purpose::GeneralPurpose;
-use base64::engine::{DecodePaddingMode, GeneralPurposeConfig};
 use base64::Engine as _;
 
 use crate::report::Text;
 
-/// Standard alphabet; padding ignored (we strip it), stray trailing bits tolerated.
-const LAX: GeneralPurpose = GeneralPurpose::new(
-    &alphabet::STANDARD,
-    GeneralPurposeConfig::new()
-        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
-        .with_decode_allow_trailing_bits(true),
-);
+/// The standard alphabet (RFC 4648 §4), by value.
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Why base64 text could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +65,17 @@ impl Base64Error {
 pub(super) fn decode_lines<'a>(
     pieces: impl IntoIterator<Item = (usize, &'a str)>,
 ) -> Result<Vec<u8>, Base64Error> {
+    let canonical = canonical_lines(pieces)?;
+    let standard = base64::engine::general_purpose::STANDARD;
+    standard.decode(canonical).map_err(|_| Base64Error::Truncated)
+}
+
+/// The base64 of `(line number, text)` pieces as a strict decoder wants it (RFC 4648 §3):
+/// whitespace dropped, `=` padding restored, and the unused low bits of the last character
+/// cleared (§3.5), as the lax reading always tolerated them. Errors name the line.
+pub(super) fn canonical_lines<'a>(
+    pieces: impl IntoIterator<Item = (usize, &'a str)>,
+) -> Result<String, Base64Error> {
     let mut data = String::new();
     let mut padding_line = None;
     for (line, piece) in pieces {
@@ -85,7 +93,7 @@ pub(super) fn decode_lines<'a>(
             }
         }
     }
-    decode_data(&data)
+    canonical(data)
 }
 
 /// Whether `text` is made only of base64 characters and whitespace, with at least `min`
@@ -102,14 +110,23 @@ pub(super) fn is_base64_text(text: &str, min: usize) -> bool {
     count >= min
 }
 
-fn decode_data(data: &str) -> Result<Vec<u8>, Base64Error> {
+fn canonical(mut data: String) -> Result<String, Base64Error> {
     if data.is_empty() {
         return Err(Base64Error::Empty);
     }
-    if data.len() % 4 == 1 {
-        return Err(Base64Error::Truncated);
+    let (unused_bits, padding) = match data.len() % 4 {
+        1 => return Err(Base64Error::Truncated),
+        2 => (0x0f, "=="),
+        3 => (0x03, "="),
+        _ => (0, ""),
+    };
+    if let Some(last) = data.pop() {
+        let value = ALPHABET.iter().position(|&c| char::from(c) == last).unwrap_or_default();
+        let cleared = ALPHABET.get(value & !unused_bits).copied().unwrap_or(b'A');
+        data.push(char::from(cleared));
     }
-    LAX.decode(data).map_err(|_| Base64Error::Truncated)
+    data.push_str(padding);
+    Ok(data)
 }
 
 /// A character as it can be shown in a message: quoted, control characters escaped.
@@ -139,6 +156,16 @@ mod tests {
         assert_eq!(why.ja, "4 行目に base64 ではない文字 '!' があります");
         let error = decode_lines([(1, "aGVs\u{1}")]).unwrap_err();
         assert!(error.describe(at).en.contains("'\\u{1}'"));
+    }
+
+    #[test]
+    fn canonical_text_is_padded_with_unused_bits_cleared() {
+        assert_eq!(canonical_lines([(1, "aGVsbG8")]).unwrap(), "aGVsbG8=");
+        assert_eq!(canonical_lines([(1, "aGVsbA"), (2, "")]).unwrap(), "aGVsbA==");
+        // 'B' and 'D' carry bits past the last byte: cleared, as the lax reading ignored them.
+        assert_eq!(canonical_lines([(1, "aGVsbB")]).unwrap(), "aGVsbA==");
+        assert_eq!(canonical_lines([(1, "aGVsbG9")]).unwrap(), "aGVsbG8=");
+        assert_eq!(decode_lines([(1, "aGVsbB==")]).unwrap(), b"hell");
     }
 
     #[test]

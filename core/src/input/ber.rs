@@ -1,12 +1,24 @@
-//! A small, bounded BER/DER TLV reader: just enough to slice certificates out of PKCS#7.
+//! BER/DER elements as certchain's readers need them: the identifier, the contents and the
+//! whole encoding of one element, without interpreting its contents.
 //!
-//! It never panics and never recurses: an indefinite length is resolved by one loop with a
-//! depth budget, and every length is checked against the bytes that are really there.
+//! The reading is done by `asn1-rs` (the ASN.1 layer of `der-parser`, already compiled in
+//! through `x509-parser`): [`asn1_rs::Header`] reads identifier and length octets and
+//! [`asn1_rs::Any`] finds where an element ends, BER indefinite lengths included (X.690
+//! §8.1.3.6; Windows exports PKCS#7 that way). This module only turns its answers into the
+//! [`Tlv`] view the readers share and its errors into messages a user can act on. It never
+//! panics; `asn1-rs` resolves an indefinite length within a fixed depth (its
+//! `MAX_RECURSION`), so hostile nesting stops at [`MAX_INDEFINITE_DEPTH`].
 
 use std::fmt;
 
-/// Deepest nesting of indefinite-length elements accepted inside one element.
-pub(super) const MAX_INDEFINITE_DEPTH: usize = 32;
+use asn1_rs::{Any, FromBer, Header, Length, Needed};
+
+/// Deepest nesting of indefinite-length elements accepted inside one element: `asn1-rs`
+/// stops at a recursion depth of 50, which counts the end-of-contents level too.
+pub(super) const MAX_INDEFINITE_DEPTH: usize = 49;
+
+/// Longest definite length accepted: what 4 length octets hold (X.690 §8.1.3.5).
+const MAX_DEFINITE_LEN: usize = u32::MAX as usize;
 
 /// Identifier octets of the universal and context tags this module's users look at.
 pub(super) mod id {
@@ -42,14 +54,15 @@ pub(super) enum BerError {
         /// Bytes that follow the header.
         available: usize,
     },
-    /// A length this reader refuses: reserved `0xFF`, more than 4 length octets, or the
+    /// A length this reader refuses: reserved `0xFF`, more than 4 octets' worth, or the
     /// indefinite form on a primitive element.
     BadLength,
-    /// A tag number longer than 4 octets.
+    /// A tag number longer than `asn1-rs` reads (5 octets), or cut inside.
     BadTag,
     /// Indefinite lengths nested deeper than [`MAX_INDEFINITE_DEPTH`].
     TooDeep,
-    /// An indefinite-length element whose end-of-contents octets never come.
+    /// An indefinite-length element whose end-of-contents octets never come (or whose
+    /// contents are cut before them).
     MissingEndOfContents,
 }
 
@@ -102,37 +115,50 @@ pub(super) struct Tlv<'a> {
     pub(super) encoded: &'a [u8],
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Length {
-    Definite(usize),
-    Indefinite,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Header {
-    id: u8,
-    length: Length,
-    size: usize,
-}
-
 /// Reads the element at the start of `input`; returns it and the bytes after it.
 pub(super) fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), BerError> {
-    let header = read_header(input)?;
-    let (contents_end, end) = match header.length {
-        Length::Definite(len) => {
-            let end = header.size.checked_add(len).ok_or(BerError::BadLength)?;
-            if end > input.len() {
-                let available = input.len().saturating_sub(header.size);
-                return Err(BerError::TruncatedContents { announced: len, available });
-            }
-            (end, end)
+    let id = *input.first().ok_or(BerError::TruncatedHeader)?;
+    let (after_header, header) = Header::from_ber(input).map_err(header_error)?;
+    if let Length::Definite(announced) = header.length() {
+        let available = after_header.len();
+        if announced > MAX_DEFINITE_LEN {
+            return Err(BerError::BadLength);
         }
-        Length::Indefinite => indefinite_end(input, header.size)?,
-    };
-    let contents = input.get(header.size..contents_end).ok_or(BerError::TruncatedHeader)?;
-    let encoded = input.get(..end).ok_or(BerError::TruncatedHeader)?;
-    let rest = input.get(end..).unwrap_or_default();
-    Ok((Tlv { id: header.id, contents, encoded }, rest))
+        if announced > available {
+            return Err(BerError::TruncatedContents { announced, available });
+        }
+    }
+    let (rest, any) = Any::from_ber(input).map_err(contents_error)?;
+    let encoded = input.get(..input.len() - rest.len()).ok_or(BerError::TruncatedHeader)?;
+    Ok((Tlv { id, contents: any.data, encoded }, rest))
+}
+
+/// Errors of `asn1-rs` on identifier and length octets.
+fn header_error(error: asn1_rs::Err<asn1_rs::Error>) -> BerError {
+    match error {
+        asn1_rs::Err::Incomplete(_) => BerError::TruncatedHeader,
+        asn1_rs::Err::Error(asn1_rs::Error::InvalidTag)
+        | asn1_rs::Err::Failure(asn1_rs::Error::InvalidTag) => BerError::BadTag,
+        _ => BerError::BadLength,
+    }
+}
+
+/// Errors of `asn1-rs` while it looks for the end of an element's contents: the definite
+/// case is checked before, so these come from an indefinite length.
+fn contents_error(error: asn1_rs::Err<asn1_rs::Error>) -> BerError {
+    use asn1_rs::Error;
+    match error {
+        asn1_rs::Err::Incomplete(Needed::Size(_) | Needed::Unknown)
+        | asn1_rs::Err::Error(Error::Incomplete(_))
+        | asn1_rs::Err::Failure(Error::Incomplete(_)) => BerError::MissingEndOfContents,
+        asn1_rs::Err::Error(Error::BerMaxDepth) | asn1_rs::Err::Failure(Error::BerMaxDepth) => {
+            BerError::TooDeep
+        }
+        asn1_rs::Err::Error(Error::InvalidTag) | asn1_rs::Err::Failure(Error::InvalidTag) => {
+            BerError::BadTag
+        }
+        _ => BerError::BadLength,
+    }
 }
 
 /// The elements inside `contents`, in order; stops after the first error.
@@ -171,86 +197,6 @@ impl<'a> Iterator for Children<'a> {
 pub(super) fn first_children(contents: &[u8], max: usize) -> Option<Vec<Tlv<'_>>> {
     children(contents).take(max).collect::<Result<Vec<_>, _>>().ok()
 }
-
-fn read_header(input: &[u8]) -> Result<Header, BerError> {
-    let id = *input.first().ok_or(BerError::TruncatedHeader)?;
-    let mut size = 1;
-    // X.690 §8.1.2.4: tag numbers >= 31 follow in base-128 octets.
-    if id & 0x1f == 0x1f {
-        loop {
-            let octet = *input.get(size).ok_or(BerError::TruncatedHeader)?;
-            size += 1;
-            if octet & 0x80 == 0 {
-                break;
-            }
-            if size > 5 {
-                return Err(BerError::BadTag);
-            }
-        }
-    }
-    let first = *input.get(size).ok_or(BerError::TruncatedHeader)?;
-    size += 1;
-    let length = match first {
-        0x00..=0x7f => Length::Definite(usize::from(first)),
-        // X.690 §8.1.3.2 a): the indefinite form is for constructed encodings only.
-        0x80 if id & 0x20 != 0 => Length::Indefinite,
-        0x80 | 0xff => return Err(BerError::BadLength),
-        // X.690 §8.1.3.5: long form, 1 to 4 octets here.
-        _ => {
-            let count = usize::from(first & 0x7f);
-            if count > 4 {
-                return Err(BerError::BadLength);
-            }
-            let octets = input.get(size..size + count).ok_or(BerError::TruncatedHeader)?;
-            size += count;
-            let value = octets.iter().fold(0u64, |acc, &octet| (acc << 8) | u64::from(octet));
-            Length::Definite(usize::try_from(value).map_err(|_| BerError::BadLength)?)
-        }
-    };
-    Ok(Header { id, length, size })
-}
-
-/// X.690 §8.1.3.6: the contents of an indefinite-length element run until the matching
-/// end-of-contents octets `00 00` (§8.1.5), after any nested elements, which may be
-/// indefinite themselves. Returns (end of contents, end of the element).
-fn indefinite_end(input: &[u8], start: usize) -> Result<(usize, usize), BerError> {
-    let mut pos = start;
-    let mut depth = 1usize;
-    loop {
-        let rest = input.get(pos..).unwrap_or_default();
-        if rest.is_empty() {
-            return Err(BerError::MissingEndOfContents);
-        }
-        let header = read_header(rest)?;
-        let after_header = pos + header.size;
-        match header.length {
-            Length::Definite(0) if header.id == 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    return Ok((pos, after_header));
-                }
-                pos = after_header;
-            }
-            _ if header.id == 0 => return Err(BerError::BadLength),
-            Length::Indefinite => {
-                depth += 1;
-                if depth > MAX_INDEFINITE_DEPTH {
-                    return Err(BerError::TooDeep);
-                }
-                pos = after_header;
-            }
-            Length::Definite(len) => {
-                let end = after_header.checked_add(len).ok_or(BerError::BadLength)?;
-                if end > input.len() {
-                    let available = input.len().saturating_sub(after_header);
-                    return Err(BerError::TruncatedContents { announced: len, available });
-                }
-                pos = end;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -293,8 +239,11 @@ mod tests {
         assert_eq!(read(&[0x30, 0x85, 1, 1, 1, 1, 1]), Err(BerError::BadLength));
         // Indefinite length on a primitive element.
         assert_eq!(read(&[0x04, 0x80, 0, 0]), Err(BerError::BadLength));
-        // End-of-contents with a non-zero length.
-        assert_eq!(read(&[0x30, 0x80, 0x00, 0x01, 0x00]), Err(BerError::BadLength));
+        // End-of-contents with a non-zero length: asn1-rs reads it as an ordinary element,
+        // so the real marker never comes.
+        assert_eq!(read(&[0x30, 0x80, 0x00, 0x01, 0x00]), Err(BerError::MissingEndOfContents));
+        // More than 4 octets' worth of length.
+        assert_eq!(read(&[0x30, 0x85, 1, 0, 0, 0, 0]), Err(BerError::BadLength));
         assert_eq!(read(&[0x1f, 0x81, 0x81, 0x81, 0x81, 0x81, 0x01]), Err(BerError::BadTag));
     }
 
@@ -308,10 +257,8 @@ mod tests {
     fn indefinite_without_end_of_contents_is_an_error() {
         assert_eq!(read(&[0x30, 0x80, 0x02, 0x01, 0x05]), Err(BerError::MissingEndOfContents));
         assert_eq!(read(&[0x30, 0x80]), Err(BerError::MissingEndOfContents));
-        assert_eq!(
-            read(&[0x30, 0x80, 0x04, 0x09, 0x01]),
-            Err(BerError::TruncatedContents { announced: 9, available: 1 })
-        );
+        // A definite element cut inside an indefinite one: the marker is missing too.
+        assert_eq!(read(&[0x30, 0x80, 0x04, 0x09, 0x01]), Err(BerError::MissingEndOfContents));
     }
 
     #[test]
@@ -330,6 +277,10 @@ mod tests {
         ber.extend(std::iter::repeat_n(0u8, 2 * MAX_INDEFINITE_DEPTH));
         let (tlv, rest) = read(&ber).unwrap();
         assert_eq!((tlv.encoded.len(), rest.len()), (ber.len(), 0));
+        let mut one_more: Vec<u8> =
+            std::iter::repeat_n([0x30u8, 0x80], MAX_INDEFINITE_DEPTH + 1).flatten().collect();
+        one_more.extend(std::iter::repeat_n(0u8, 2 * MAX_INDEFINITE_DEPTH + 2));
+        assert_eq!(read(&one_more), Err(BerError::TooDeep));
     }
 
     #[test]

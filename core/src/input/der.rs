@@ -1,5 +1,11 @@
 //! What decoded bytes hold (certificates, PKCS#7, a key, a CSR...) and turning them into
 //! blocks, key notes and problems. Shared by every form once its text is decoded.
+//!
+//! The elements are read by `asn1-rs` (see [`super::ber`]); PKCS#7 is opened by
+//! [`super::pkcs7`], and each certificate is parsed later by x509-parser (`cert::parse`).
+//! Telling a certificate from a CRL, a CSR, a key or a PKCS#12 archive is done here by the
+//! shape of the outer fields, not by a full parse: a certificate that x509-parser refuses
+//! must still become a block, so that its finding can say why.
 
 use super::ber::{self, id, Tlv};
 use crate::report::Text;

@@ -1,5 +1,12 @@
 //! PEM armor (RFC 7468), read laxly: armor anywhere on a line (also END and BEGIN glued),
 //! text around blocks, indentation, RFC 1421 headers, JSON `\n` escapes, missing padding.
+//!
+//! The decoding is done by the `pem` crate. What stays here is what `pem` does not do: find
+//! armor inside noise (one scanner, [`armors`], shared with the private-key cutting of
+//! `secrets.rs`), pair BEGIN and END lines and name their lines when they do not match,
+//! clean the body (`pem_body.rs`: e-mail quotes, JSON escapes, CRLF, indentation; `b64.rs`:
+//! characters checked line by line, padding restored), and classify the label. The clean
+//! armor is then handed to [`pem::parse`].
 
 use super::der::{self, Reading};
 use super::{b64, pem_body, private_key, Extracted, Problem, ProblemKind, Scope};
@@ -190,10 +197,13 @@ fn close(
     let where_line = |line| scope.describe_line(line);
     let at = where_line(armor.line);
     let pieces = pem_body::pieces(body, armor.body_line);
-    let der = match b64::decode_lines(pieces.iter().map(|(line, piece)| (*line, piece.as_str()))) {
+    let lines = pieces.iter().map(|(line, piece)| (*line, piece.as_str()));
+    let decoded = b64::canonical_lines(lines)
+        .map_err(|error| error.describe(where_line))
+        .and_then(|base64| decode(armor.label, &base64));
+    let der = match decoded {
         Ok(der) => der,
-        Err(error) => {
-            let why = error.describe(where_line);
+        Err(why) => {
             let detail = Text::new(
                 format!("{} block at {}: {}", armor.label, at.en, why.en),
                 format!("{}の {} ブロック: {}", at.ja, armor.label, why.ja),
@@ -212,6 +222,24 @@ fn close(
         ..Reading::plain(origin, what)
     };
     der::read_all(&der, &reading, out);
+}
+
+/// Decodes a block the lax pass made clean (`base64`: canonical, RFC 4648 §3) with
+/// [`pem::parse`], from a strict RFC 7468 §2 armor: 64-column lines, no headers.
+fn decode(label: &str, base64: &str) -> Result<Vec<u8>, Text> {
+    let mut armor = String::with_capacity(base64.len() + base64.len() / 64 + 2 * label.len() + 40);
+    armor.push_str(&format!("{BEGIN}{label}{DASHES}\n"));
+    for line in base64.as_bytes().chunks(64) {
+        armor.push_str(std::str::from_utf8(line).unwrap_or_default());
+        armor.push('\n');
+    }
+    armor.push_str(&format!("{END}{label}{DASHES}\n"));
+    pem::parse(armor).map(pem::Pem::into_contents).map_err(|error| {
+        Text::new(
+            format!("its armor cannot be decoded ({error})"),
+            format!("アーマーをデコードできません({error})"),
+        )
+    })
 }
 
 /// A BEGIN without its END: reported; a private key is still noted (and not read).

@@ -1,6 +1,9 @@
 //! The body of a PEM block as people paste it: RFC 1421 headers to skip, JSON string
 //! escapes to undo (PEM copied out of a JSON document or a log line), and e-mail quote
 //! marks (`> `) to drop.
+//!
+//! Written here because the `pem` crate, which decodes the cleaned body (see `pem.rs`),
+//! reads only RFC 7468 armor as a tool writes it, and these are the ways people break it.
 
 use std::borrow::Cow;
 

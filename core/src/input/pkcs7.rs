@@ -1,9 +1,18 @@
 //! PKCS#7 / CMS SignedData (`.p7b`, `.p7c`): the certificates it carries, DER or BER.
 //!
 //! "Certs-only" files made by `openssl crl2pkcs7 -nocrl` are the common case; streamed
-//! signatures (`openssl cms -sign -stream`) use BER indefinite lengths.
+//! signatures (`openssl cms -sign -stream`) and Windows exports use BER indefinite lengths.
+//!
+//! The elements are read by `asn1-rs` (through [`super::ber`]) and OIDs are named by
+//! [`asn1_rs::Oid`]. The walk down ContentInfo → SignedData → `certificates` is written
+//! here, three fields deep, because no crate does it for BER: RustCrypto's `cms` is built on
+//! `der`, which reads DER only and refuses indefinite lengths, and der-parser has no CMS
+//! types. Each certificate is handed on as its exact encoding, for x509-parser to read.
 
+use std::borrow::Cow;
 use std::fmt;
+
+use asn1_rs::Oid;
 
 use super::ber::{self, id, BerError, Tlv};
 
@@ -136,9 +145,9 @@ fn certificate_set<'a>(signed_data: &Tlv<'a>) -> Result<Option<Tlv<'a>>, Pkcs7Er
     }
 }
 
-/// Dotted form of an OID's DER contents (X.690 §8.19), with the PKCS#7 type name if known.
+/// Dotted form of a pkcs-7 OID's DER contents (X.690 §8.19), with its type name if known.
 fn oid_name(contents: &[u8]) -> String {
-    let dotted = dotted_oid(contents).unwrap_or_else(|| "an invalid OID".to_owned());
+    let dotted = Oid::new(Cow::Borrowed(contents)).to_id_string();
     let name = match contents.strip_prefix(PKCS7_ARC) {
         Some([1]) => "data",
         Some([3]) => "envelopedData",
@@ -148,29 +157,6 @@ fn oid_name(contents: &[u8]) -> String {
         _ => return dotted,
     };
     format!("{name} ({dotted})")
-}
-
-fn dotted_oid(contents: &[u8]) -> Option<String> {
-    let mut arcs: Vec<u64> = Vec::new();
-    let mut value: u64 = 0;
-    for &octet in contents {
-        value = value.checked_mul(128)? | u64::from(octet & 0x7f);
-        if octet & 0x80 == 0 {
-            arcs.push(value);
-            value = 0;
-        }
-    }
-    let (&first, rest) = arcs.split_first()?;
-    let (head, second) = match first {
-        0..=39 => (0, first),
-        40..=79 => (1, first - 40),
-        _ => (2, first - 80),
-    };
-    let mut dotted = format!("{head}.{second}");
-    for arc in rest {
-        dotted.push_str(&format!(".{arc}"));
-    }
-    Some(dotted)
 }
 
 #[cfg(test)]
@@ -260,10 +246,8 @@ mod tests {
     }
 
     #[test]
-    fn dotted_oid_decodes_multi_octet_arcs() {
-        assert_eq!(dotted_oid(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d]).unwrap(), "1.2.840.113549");
-        assert_eq!(dotted_oid(&[0x88, 0x37]).unwrap(), "2.999");
-        assert_eq!(dotted_oid(&[]), None);
-        assert_eq!(dotted_oid(&[0xff; 20]), None);
+    fn pkcs7_oids_are_named_with_their_arcs() {
+        assert_eq!(oid_name(&[PKCS7_ARC, &[5]].concat()), "digestedData (1.2.840.113549.1.7.5)");
+        assert_eq!(oid_name(&[PKCS7_ARC, &[0x81, 0x00]].concat()), "1.2.840.113549.1.7.128");
     }
 }
