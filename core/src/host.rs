@@ -1,14 +1,128 @@
 //! Host names: reading what users type (`https://gitlab.example.com:8443/`, `[::1]:443`,
 //! `gitlab.example.com`) and matching it against a certificate (RFC 6125 §6.4).
+//!
+//! This is the one reader of hosts: the CLI's `--host`, the API's `host`, the web app's host
+//! field and the server's fetch targets all go through [`Authority::read`] (the fetch adds
+//! only what is its own: the port by default, no user name, `https://` only).
 
+use std::fmt;
 use std::net::IpAddr;
 
 use crate::report::Sans;
 
+/// A host: a DNS name (lowercase, no trailing dot) or an IP address.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Host {
+    /// A DNS name.
+    Name(String),
+    /// An IP address given literally.
+    Ip(IpAddr),
+}
+
+impl Host {
+    /// Reads a host alone: an IP address (IPv6 with or without brackets) or a name of labels
+    /// of letters, digits, `-` and `_` (RFC 1123 §2.1, `_` tolerated as internal names use
+    /// it), lowercased, without its trailing dot.
+    pub fn parse(text: &str) -> Result<Host, String> {
+        let bare = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')).unwrap_or(text);
+        if let Ok(ip) = bare.parse::<IpAddr>() {
+            return Ok(Host::Ip(ip));
+        }
+        let name = text.strip_suffix('.').unwrap_or(text);
+        if let Ok(ip) = name.parse::<IpAddr>() {
+            return Ok(Host::Ip(ip));
+        }
+        let name = name.to_ascii_lowercase();
+        check_name(&name)?;
+        Ok(Host::Name(name))
+    }
+
+    /// The name, or the address without brackets: as a certificate's subjectAltName and a
+    /// TLS client's server name write it.
+    pub fn bare(&self) -> String {
+        match self {
+            Host::Name(name) => name.clone(),
+            Host::Ip(ip) => ip.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Host {
+    /// A name as is, an IPv4 address as is, an IPv6 address in brackets (as in a URL).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Host::Name(name) => f.write_str(name),
+            Host::Ip(IpAddr::V6(ip)) => write!(f, "[{ip}]"),
+            Host::Ip(ip) => write!(f, "{ip}"),
+        }
+    }
+}
+
+/// Labels of 1 to 63 letters, digits, `-` and `_`, not starting or ending with `-`, 253
+/// characters at most (RFC 1123 §2.1).
+fn check_name(name: &str) -> Result<(), String> {
+    let label_ok = |l: &str| {
+        (1..=63).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    if name.len() <= 253 && name.split('.').all(label_ok) {
+        return Ok(());
+    }
+    let why = if !name.is_ascii() {
+        ": write an internationalised name in its xn-- form"
+    } else if name.len() > 253 {
+        ": longer than 253 characters"
+    } else {
+        ""
+    };
+    Err(format!("{name:?} is not a host name or an IP address{why}"))
+}
+
+/// What a user typed, in parts (RFC 3986 §3): `scheme://user@host:port/path?query#fragment`
+/// or any part of it around the host. The path, query and fragment are dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Authority<'a> {
+    /// The scheme before `://`, as typed.
+    pub scheme: Option<&'a str>,
+    /// The user (and password) before `@`, as typed.
+    pub userinfo: Option<&'a str>,
+    /// The host.
+    pub host: Host,
+    /// The port, when given.
+    pub port: Option<u16>,
+}
+
+impl<'a> Authority<'a> {
+    /// Reads `https://user@host:port/path`, `host:port`, `[v6]:port`, `host`, a bare IPv6
+    /// address, or a bare IP. The reason when it fails: no host, a port that is not a number
+    /// from 1 to 65535, an unclosed `[`, or a host that is neither an IP address nor a name
+    /// ([`Host::parse`]).
+    pub fn read(input: &'a str) -> Result<Authority<'a>, String> {
+        let text = input.trim();
+        let (scheme, rest) = match text.split_once("://") {
+            Some((scheme, rest)) => (Some(scheme), rest),
+            None => (None, text),
+        };
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let (userinfo, host_port) = match authority.rsplit_once('@') {
+            Some((user, host_port)) => (Some(user), host_port),
+            None => (None, authority),
+        };
+        let (host, port) = split_port(host_port)?;
+        let port = port.map(read_port).transpose()?;
+        if matches!(host, "" | "[]") {
+            return Err(format!("{text:?} has no host name"));
+        }
+        Ok(Authority { scheme, userinfo, host: Host::parse(host)?, port })
+    }
+}
+
 /// A host and optional port, as typed by a user.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Target {
-    /// Host name (lowercase, no trailing dot) or IP address text.
+    /// Host name (lowercase, no trailing dot) or IP address text (IPv6 without brackets).
     pub host: String,
     /// Port, when given.
     pub port: Option<u16>,
@@ -21,26 +135,11 @@ impl Target {
         Target::read(input).ok()
     }
 
-    /// [`Target::parse`] with the reason when it fails: no host, a port that is not a number
-    /// from 1 to 65535, or a host that is neither an IP address nor a name of labels of
-    /// letters, digits, `-` and `_` (RFC 1123 §2.1, `_` tolerated as internal names use it).
+    /// [`Target::parse`] with the reason when it fails ([`Authority::read`]); any scheme and
+    /// user name are dropped.
     pub fn read(input: &str) -> Result<Target, String> {
-        let (host, port) = authority(input)?;
-        let port = match port {
-            None => None,
-            Some(text) => match text.parse::<u16>() {
-                Ok(p) if p > 0 => Some(p),
-                _ => return Err(format!("the port {text:?} is not a number from 1 to 65535")),
-            },
-        };
-        let host = host.trim_end_matches('.').to_ascii_lowercase();
-        if host.is_empty() {
-            return Err(format!("{:?} has no host name", input.trim()));
-        }
-        if host.parse::<IpAddr>().is_err() && !is_host_name(&host) {
-            return Err(format!("{host:?} is not a host name or an IP address"));
-        }
-        Ok(Target { host, port })
+        let authority = Authority::read(input)?;
+        Ok(Target { host: authority.host.bare(), port: authority.port })
     }
 
     /// The host as an IP address, when it is one.
@@ -54,7 +153,9 @@ impl Target {
 /// compared (RFC 5280 §4.2.1.10), not skipped.
 pub fn lenient_host(uri: &str) -> String {
     let s = authority_text(uri);
-    split_port(s).map(|(host, _)| host).unwrap_or(s).trim_end_matches('.').to_ascii_lowercase()
+    let host = split_port(s).map_or(s, |(host, _)| host);
+    let host = host.strip_prefix('[').map_or(host, |h| h.strip_suffix(']').unwrap_or(h));
+    host.trim_end_matches('.').to_ascii_lowercase()
 }
 
 /// A host or URL as given in a form, a flag or an environment variable: `None` when it is
@@ -77,12 +178,7 @@ pub fn bracketed(host: &str) -> String {
     }
 }
 
-/// The host and the port text of `https://user@host:port/path`, `host:port`, `[v6]:port`.
-fn authority(input: &str) -> Result<(&str, Option<&str>), String> {
-    split_port(authority_text(input))
-}
-
-/// `user@host:port` of a URL stripped of its scheme, userinfo, path, query and fragment.
+/// `host:port` of a URL stripped of its scheme, userinfo, path, query and fragment.
 fn authority_text(input: &str) -> &str {
     let s = input.trim();
     let s = s.split_once("://").map_or(s, |(_, rest)| rest);
@@ -90,27 +186,19 @@ fn authority_text(input: &str) -> &str {
     s.rsplit_once('@').map_or(s, |(_, host)| host)
 }
 
-/// Labels of 1 to 63 letters, digits, `-` and `_`, not starting or ending with `-`, 253
-/// characters at most (RFC 1123 §2.1).
-fn is_host_name(host: &str) -> bool {
-    let label_ok = |l: &str| {
-        (1..=63).contains(&l.len())
-            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-    };
-    host.len() <= 253 && host.split('.').all(label_ok)
-}
-
-/// The host and the port text, if any; text after `]` must be a port.
+/// The host (an IPv6 address keeps its brackets) and the port text, if any; text after `]`
+/// must be a port, and a bare IPv6 address (several colons, no brackets) has none.
 fn split_port(s: &str) -> Result<(&str, Option<&str>), String> {
-    if let Some(rest) = s.strip_prefix('[') {
-        let (host, after) = rest.split_once(']').unwrap_or((rest, ""));
+    if s.starts_with('[') {
+        let Some(end) = s.find(']') else {
+            return Err(format!("{s:?}: an IPv6 address in [ ] lacks its ]"));
+        };
+        let (host, after) = s.split_at(end + 1);
         return match after {
             "" => Ok((host, None)),
             _ => match after.strip_prefix(':') {
                 Some(port) => Ok((host, Some(port))),
-                None => Err(format!("{after:?} after [{host}] is not a port")),
+                None => Err(format!("{after:?} after {host} is not a port: expected {host}:port")),
             },
         };
     }
@@ -119,6 +207,14 @@ fn split_port(s: &str) -> Result<(&str, Option<&str>), String> {
         Some((host, port)) if !host.contains(':') => (host, Some(port)),
         _ => (s, None),
     })
+}
+
+/// A port: a decimal number from 1 to 65535.
+fn read_port(text: &str) -> Result<u16, String> {
+    match text.parse::<u16>() {
+        Ok(port) if port > 0 && text.bytes().all(|b| b.is_ascii_digit()) => Ok(port),
+        _ => Err(format!("the port {text:?} is not a number from 1 to 65535")),
+    }
 }
 
 /// Does the certificate's SAN list cover `target`? RFC 6125 §6.4: DNS names compare
@@ -182,6 +278,38 @@ mod tests {
         assert!(why("[::1]8443").contains("is not a port"));
         assert_eq!(lenient_host("https://Evil.example.com:99999/x"), "evil.example.com");
         assert_eq!(lenient_host("ldap://[::1]:389"), "::1");
+    }
+
+    #[test]
+    fn brackets_ports_and_names_are_read_strictly() {
+        let why = |s: &str| Target::read(s).err().unwrap_or_default();
+        assert!(why("[::1").contains("lacks its ]"));
+        assert!(why("[gitlab.example.com]:443").contains("is not a host name"));
+        assert!(why("gitlab.example.com:+443").contains("\"+443\""));
+        assert!(why("bücher.example").contains("xn--"));
+        assert!(why(&format!("{}.example", "a.".repeat(130))).contains("longer than 253"));
+        assert!(why("[]:443").contains("has no host name"));
+        assert_eq!(t("[10.0.0.1]:443").host, "10.0.0.1");
+        assert_eq!(t("10.0.0.1.").host, "10.0.0.1");
+        assert_eq!(lenient_host("ldap://[::1"), "::1");
+    }
+
+    #[test]
+    fn authorities_keep_scheme_and_user_for_the_caller() {
+        let a = Authority::read(" HTTPS://git@GitLab.example.com.:8443/x?y#z ");
+        assert_eq!(
+            a,
+            Ok(Authority {
+                scheme: Some("HTTPS"),
+                userinfo: Some("git"),
+                host: Host::Name("gitlab.example.com".into()),
+                port: Some(8443),
+            })
+        );
+        let v6 = Authority::read("fe80::1").map(|a| a.host);
+        assert_eq!(v6.as_ref().map(ToString::to_string), Ok("[fe80::1]".to_string()));
+        assert_eq!(v6.map(|h| h.bare()), Ok("fe80::1".to_string()));
+        assert_eq!(Host::parse("[::1]").map(|h| h.bare()), Ok("::1".to_string()));
     }
 
     #[test]

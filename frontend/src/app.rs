@@ -56,10 +56,7 @@ pub fn app() -> Html {
         }
     });
     use_effect_with(state.lang, |lang| {
-        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-        if let Some(root) = root {
-            let _ = root.set_attribute("lang", lang.code());
-        }
+        let _ = gloo_utils::document_element().set_attribute("lang", lang.code());
     });
     let dispatch = state.dispatcher();
     let on_action = Callback::from(move |action: Action| dispatch.dispatch(action));

@@ -4,7 +4,7 @@
 
 /// Sets the User Timing mark `name` (a no-op where there is no `performance`).
 pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(performance) = gloo_utils::window().performance() {
         let _ = performance.mark(name);
     }
 }

@@ -106,22 +106,17 @@ fn decode_component(value: &str) -> String {
 
 /// The current fragment of the page (without `#`).
 pub fn current() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-        .trim_start_matches('#')
-        .to_string()
+    let hash = gloo_utils::window().location().hash().unwrap_or_default();
+    hash.trim_start_matches('#').to_string()
 }
 
 /// Puts `fragment` in the address bar without a reload or a history entry, and returns the
-/// whole URL.
+/// whole URL. The History API through gloo-utils, not gloo-history: that crate keeps state
+/// objects of its own in each entry, and the permalink needs only the fragment replaced.
 pub fn publish(fragment: &str) -> Option<String> {
-    let window = web_sys::window()?;
     let url = format!("#{fragment}");
-    window
-        .history()
-        .ok()?
+    gloo_utils::history()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         .ok()?;
-    window.location().href().ok()
+    gloo_utils::window().location().href().ok()
 }

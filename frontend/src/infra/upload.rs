@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::JsFuture;
+use gloo_file::futures::read_as_bytes;
+use gloo_file::FileList;
 
 use crate::state::Loaded;
 
@@ -18,16 +19,15 @@ pub struct Read {
 
 /// The files of a `FileList`, taken at once: the list of an `<input type=file>` empties
 /// when the input is reset, which happens before the files are read.
-pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
-    (0..list.length()).filter_map(|i| list.item(i)).collect()
+pub fn files_of(list: &web_sys::FileList) -> FileList {
+    FileList::from(list.clone())
 }
 
 /// Reads every file (from an `<input type=file>` or a drop).
-pub async fn read_all(files: Vec<web_sys::File>) -> Read {
+pub async fn read_all(files: FileList) -> Read {
     let mut read = Read::default();
-    for file in files {
-        let Ok(buffer) = JsFuture::from(file.array_buffer()).await else { continue };
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    for file in files.iter() {
+        let Ok(bytes) = read_as_bytes(file).await else { continue };
         match text_of(bytes) {
             Ok(text) => {
                 if !read.text.is_empty() && !read.text.ends_with('\n') {

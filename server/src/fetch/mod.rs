@@ -82,7 +82,7 @@ impl Fetcher {
     ) -> Result<Report, FetchError> {
         let sent = self.chain(target, servername).await?;
         let source = Source { name: Some(format!("tls {target}")), bytes: sent.concat() };
-        options.host = Some(servername.map_or_else(|| host_name(&target.host), str::to_string));
+        options.host = Some(servername.map_or_else(|| target.host.bare(), str::to_string));
         self.analyze(vec![source], &options).await
     }
 
@@ -112,19 +112,11 @@ async fn analyze_in(
     slots.run(move || (certchain_core::analyze(&sources, &options), sources)).await
 }
 
-/// The host as a client names it: a name, or an address without brackets.
-fn host_name(host: &Host) -> String {
-    match host {
-        Host::Name(name) => name.clone(),
-        Host::Ip(ip) => ip.to_string(),
-    }
-}
-
 fn server_name(
     target: &Target,
     servername: Option<&str>,
 ) -> Result<ServerName<'static>, FetchError> {
-    let name = servername.map_or_else(|| host_name(&target.host), str::to_string);
+    let name = servername.map_or_else(|| target.host.bare(), str::to_string);
     ServerName::try_from(name.clone()).map_err(|_| {
         FetchError::InvalidTarget(format!("servername {name:?} is not a host name or an address"))
     })
