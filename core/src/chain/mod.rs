@@ -1,7 +1,6 @@
 //! Chain building: index, verify every link, search every path (RFC 4158, RFC 5280 §6.1).
 
 pub mod anchors;
-pub(crate) mod crypto;
 pub mod graph;
 pub mod search;
 pub mod signature;

@@ -44,14 +44,14 @@ pub(crate) fn short_of(k: &crate::report::KeyInfo) -> Option<usize> {
 }
 
 /// What is wrong with an RSA key's public exponent (RFC 8017 §3.1: odd, at least 3), or
-/// that certchain does not compute with it (over 64 bits: see `rsa::MAX_EXPONENT_BYTES`).
+/// that certchain does not compute with it (over 64 bits: see `chain::signature::MAX_EXPONENT_BYTES`).
 fn bad_exponent(cert: &Cert) -> Option<String> {
     let crate::cert::key::Spki::Rsa { e, .. } = &cert.spki else { return None };
-    if crate::chain::crypto::rsa::exponent_in_bounds(e) {
+    if crate::chain::signature::exponent_in_bounds(e) {
         return None;
     }
     let significant = e.iter().skip_while(|&&b| b == 0).count();
-    Some(if significant > crate::chain::crypto::rsa::MAX_EXPONENT_BYTES {
+    Some(if significant > crate::chain::signature::MAX_EXPONENT_BYTES {
         format!("its public exponent has {} bits (real keys use 65537; certchain does not compute with exponents over 64 bits, and Go refuses them over 31)", significant * 8)
     } else {
         "its public exponent is even or below 3, which RFC 8017 §3.1 forbids".to_string()
