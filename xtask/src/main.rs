@@ -30,7 +30,7 @@ commands:
                    rustfmt, clippy, openssl, nginx, wrk, time, trunk, wasm-bindgen-cli,
                    wasm-opt, chromium, chromium-driver, fonts-noto-cjk)
   test             setup; `cargo xtask dist` when index.html exists (certchain embeds it);
-                   fmt --check; clippy -D warnings (the fuzz targets too); tests (nextest
+                   fmt --check; clippy -D warnings (wasm32 web app and fuzz targets too); tests (nextest
                    or cargo test, browser tests included); wasm32 build of certchain-core;
                    benches compile (--no-run)
   run [-- ARGS]    setup; `dist` when index.html exists; release build (it embeds dist/);

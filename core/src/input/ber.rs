@@ -18,7 +18,7 @@ use asn1_rs::{Any, FromBer, Header, Length, Needed};
 pub(super) const MAX_INDEFINITE_DEPTH: usize = 49;
 
 /// Longest definite length accepted: what 4 length octets hold (X.690 §8.1.3.5).
-const MAX_DEFINITE_LEN: usize = u32::MAX as usize;
+const MAX_DEFINITE_LEN: u64 = u32::MAX as u64;
 
 /// Identifier octets of the universal and context tags this module's users look at.
 pub(super) mod id {
@@ -121,7 +121,7 @@ pub(super) fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), BerError> {
     let (after_header, header) = Header::from_ber(input).map_err(header_error)?;
     if let Length::Definite(announced) = header.length() {
         let available = after_header.len();
-        if announced > MAX_DEFINITE_LEN {
+        if announced as u64 > MAX_DEFINITE_LEN {
             return Err(BerError::BadLength);
         }
         if announced > available {
