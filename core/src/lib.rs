@@ -12,6 +12,7 @@
 
 pub mod analyze;
 pub mod bounds;
+pub mod catalogue;
 pub mod cert;
 pub mod chain;
 pub mod diagnose;
