@@ -14,6 +14,7 @@ pub mod analyze;
 pub mod bounds;
 pub mod cert;
 pub mod chain;
+pub mod code;
 pub mod diagnose;
 pub mod escape;
 pub mod explain;
@@ -25,6 +26,7 @@ pub mod report;
 pub mod snippets;
 
 pub use analyze::{analyze, analyze_owned, Options, UnixTime};
+pub use code::Code;
 pub use input::Source;
 pub use report::Report;
 
