@@ -101,21 +101,38 @@ mod tests {
 
     #[test]
     fn names_are_unique_snake_case_and_round_trip() {
-        for (i, code) in Code::ALL.iter().enumerate() {
+        for code in Code::ALL {
             let name = code.as_str();
+            assert!(!name.is_empty() && !name.starts_with('_') && !name.ends_with('_'), "{name}");
             assert!(
                 name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
                 "{name}"
             );
-            assert_eq!(Code::from_name(name), Some(*code));
-            assert_eq!(Code::ALL.iter().position(|c| c == code), Some(i), "{name} twice");
+            // `from_name` returns the first code with the name: a name given twice fails here.
+            assert_eq!(Code::from_name(name), Some(*code), "{name} names two codes");
+            assert_eq!(code.to_string(), name);
         }
         assert_eq!(Code::from_name("no_such_code"), None);
+        assert_eq!(Code::from_name("Expired"), None, "names are exact, not case-folded");
     }
 
     #[test]
-    fn serialises_to_its_name() {
-        let json = serde_json::to_string(&Code::EkuNoServerAuth).unwrap_or_default();
-        assert_eq!(json, "\"eku_no_server_auth\"");
+    fn each_code_serialises_to_its_name() {
+        for code in Code::ALL {
+            let value = serde_json::to_value(code).unwrap_or_default();
+            assert_eq!(value, serde_json::Value::from(code.as_str()), "{code:?}");
+        }
+        let json = serde_json::to_string(&[Code::EkuNoServerAuth, Code::NoCertificates]);
+        assert_eq!(json.unwrap_or_default(), r#"["eku_no_server_auth","no_certificates"]"#);
+    }
+
+    /// `diagnose::sort` orders by `Ord`: `ALL` must list the codes in that same order, once each.
+    #[test]
+    fn all_is_in_report_order_without_duplicates() {
+        for pair in Code::ALL.windows(2) {
+            assert!(pair[0] < pair[1], "{} is listed before {}", pair[0], pair[1]);
+        }
+        assert_eq!(Code::ALL.first(), Some(&Code::NoCertificates));
+        assert_eq!(Code::ALL.last(), Some(&Code::PathsNotAllListed));
     }
 }
