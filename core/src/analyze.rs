@@ -3,6 +3,7 @@
 use crate::bounds::{InputBounds, Reached};
 use crate::cert::{self, Cert};
 use crate::chain::{self, AnchorKind, Anchors, Cut, End, Graph, Limits, Ranked, Shape};
+use crate::code::Code;
 use crate::diagnose::{self, Context, Overview};
 use crate::explain::{self, Scanned};
 use crate::host::Target;
@@ -297,7 +298,7 @@ fn trust(graph: &Graph<'_>, kind: InputKind, best: Option<&Ranked>) -> Trust {
 fn store_summary(graph: &Graph<'_>, findings: &[Finding]) -> Text {
     let n = graph.certs.len();
     let roots = graph.unique().filter(|&i| graph.certs[i].self_issued()).count();
-    let expired = findings.iter().filter(|f| f.code == "expired").count();
+    let expired = findings.iter().filter(|f| f.code == Code::Expired).count();
     let (en, ja) = match expired {
         0 => (String::new(), String::new()),
         k => (

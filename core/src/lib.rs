@@ -15,6 +15,7 @@ pub mod bounds;
 pub mod catalogue;
 pub mod cert;
 pub mod chain;
+pub mod code;
 pub mod diagnose;
 pub mod escape;
 pub mod explain;
@@ -26,6 +27,7 @@ pub mod report;
 pub mod snippets;
 
 pub use analyze::{analyze, analyze_owned, Options, UnixTime};
+pub use code::Code;
 pub use input::Source;
 pub use report::Report;
 

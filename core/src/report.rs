@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::code::Code;
 use crate::input::{Origin, SClientInfo};
 
 /// Everything certchain has to say about one input.
@@ -108,7 +109,7 @@ pub enum Severity {
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     /// Stable snake_case code (see README, "Finding codes").
-    pub code: &'static str,
+    pub code: Code,
     /// How bad it is.
     pub severity: Severity,
     /// Indices into `certificates` this finding is about.
@@ -285,7 +286,7 @@ pub struct Path {
     /// No error finding on this path, and it ends at a trust anchor.
     pub valid: bool,
     /// Codes of the error findings on this path.
-    pub errors: Vec<&'static str>,
+    pub errors: Vec<Code>,
 }
 
 /// Where the best path ends, in words a user can act on.

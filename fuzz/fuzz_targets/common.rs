@@ -46,7 +46,7 @@ pub fn assert_no_canary(what: &str, output: &str) {
 /// (plus the one that counts the rest), and a JSON size that follows the input's, not the
 /// number of things wrong with it.
 pub fn assert_bounded(report: &certchain_core::Report, json_len: usize, input_len: usize) {
-    let mut runs: Vec<(&str, certchain_core::report::Severity, usize)> = Vec::new();
+    let mut runs: Vec<(certchain_core::Code, certchain_core::report::Severity, usize)> = Vec::new();
     for f in &report.findings {
         match runs.iter_mut().find(|(code, severity, _)| *code == f.code && *severity == f.severity)
         {

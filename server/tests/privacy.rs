@@ -13,7 +13,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use certchain::serve::{app, Config};
 use certchain_core::snippets::{self, Params};
-use certchain_core::{analyze, input, Options, Source, UnixTime};
+use certchain_core::{analyze, input, Code, Options, Source, UnixTime};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -78,7 +78,7 @@ fn the_report_its_bundles_and_the_snippets_hold_no_key_and_name_its_type() {
         let report = analyze(&[Source::text(&input_with(name))], &options);
         let kinds: Vec<&str> = report.input.private_keys.iter().map(|k| k.kind.as_str()).collect();
         assert_eq!(kinds, [kind], "{name}");
-        assert!(report.findings.iter().any(|f| f.code == "private_key_in_bundle"), "{name}");
+        assert!(report.findings.iter().any(|f| f.code == Code::PrivateKeyInBundle), "{name}");
         assert!(report.bundles.fullchain.is_some(), "{name}: the chain is still analysed");
         assert_clean("the report", name, &serde_json::to_string(&report).unwrap());
         for snippet in snippets::render(&report, &Params::default()) {

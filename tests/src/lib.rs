@@ -6,7 +6,7 @@ pub mod pki;
 pub mod rsa_bomb;
 pub mod web;
 
-use certchain_core::{analyze, Options, Report, Source, UnixTime};
+use certchain_core::{analyze, Code, Options, Report, Source, UnixTime};
 
 /// The evaluation time of every generated test: 2026-11-22T00:00:00Z.
 pub const NOW: i64 = 1_795_305_600;
@@ -27,7 +27,7 @@ pub fn options(host: Option<&str>) -> Options {
 }
 
 /// The codes of a report's findings, in report order.
-pub fn codes(report: &Report) -> Vec<&'static str> {
+pub fn codes(report: &Report) -> Vec<Code> {
     report.findings.iter().map(|f| f.code).collect()
 }
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use certchain_core::report::Report;
-use certchain_core::{analyze, Options, Source, UnixTime};
+use certchain_core::{analyze, Code, Options, Source, UnixTime};
 
 const VERSION: &str = "50.0.2";
 const SUMMARY: &str = "corpus/cryptography-vectors.md";
@@ -121,18 +121,18 @@ fn reason(report: &Report) -> Option<&'static str> {
         ("bare public key", "public key"),
         ("neither a DER certificate nor PKCS#7", "other DER"),
     ];
-    let said = |code: &str| report.findings.iter().find(|f| f.code == code);
-    if let Some(finding) = said("unparsable_block") {
+    let said = |code: Code| report.findings.iter().find(|f| f.code == code);
+    if let Some(finding) = said(Code::UnparsableBlock) {
         let kind = KINDS.iter().find(|(phrase, _)| finding.message.en.contains(phrase));
         return Some(kind.map_or("unreadable certificate", |(_, kind)| *kind));
     }
-    if said("malformed_pem").is_some() {
+    if said(Code::MalformedPem).is_some() {
         return Some("malformed PEM");
     }
-    if said("private_key_in_bundle").is_some() {
+    if said(Code::PrivateKeyInBundle).is_some() {
         return Some("private key (reported by type, dropped)");
     }
-    let none = said("no_certificates")?;
+    let none = said(Code::NoCertificates)?;
     Some(if none.message.en.len() > "No certificate was found in the input.".len() {
         "no certificate (hint given)"
     } else {

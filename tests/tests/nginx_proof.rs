@@ -18,7 +18,7 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use certchain_core::snippets::{render, Params};
-use certchain_core::{analyze, Options, Report, Source, UnixTime};
+use certchain_core::{analyze, Code, Options, Report, Source, UnixTime};
 use certchain_tests::pki::Chain;
 use certchain_tests::web::temp::TempDir;
 use certchain_tests::NOW;
@@ -250,8 +250,8 @@ fn a_leaf_only_server_fails_and_the_chain_certchain_rebuilds_fixes_it() {
 
     // The broken server: nginx's certificate file holds the leaf alone (what the user had).
     let leaf_only = analyse(&leaf, &root);
-    let codes: Vec<&str> = leaf_only.findings.iter().map(|f| f.code).collect();
-    assert!(codes.contains(&"missing_intermediate"), "{codes:?}");
+    let codes: Vec<Code> = leaf_only.findings.iter().map(|f| f.code).collect();
+    assert!(codes.contains(&Code::MissingIntermediate), "{codes:?}");
     files.put("fullchain.pem", &leaf);
     let port = free_port();
     let site = server_block(&leaf_only, port, files.dir.path());

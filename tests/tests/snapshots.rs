@@ -7,7 +7,7 @@
 //! diff, then accept it with `INSTA_UPDATE=always cargo test -p certchain-tests --test snapshots`.
 
 use certchain_core::report::Report;
-use certchain_core::{analyze, Options, Source, UnixTime};
+use certchain_core::{analyze, Code, Options, Source, UnixTime};
 use certchain_tests::NOW;
 use serde_json::{json, Value};
 
@@ -188,7 +188,7 @@ fn debian_trust_store() {
         &[source(BENCH, "debian-ca-certificates.crt")],
         &Options { now: UnixTime(NOW), ..Options::default() },
     );
-    let codes: Vec<&str> = r.findings.iter().map(|f| f.code).collect();
+    let codes: Vec<Code> = r.findings.iter().map(|f| f.code).collect();
     let value = json!({
         "kind": r.kind,
         "summary": r.summary.en,

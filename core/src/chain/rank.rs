@@ -8,6 +8,7 @@ use super::anchors::AnchorKind;
 use super::graph::Graph;
 use super::search::{End, Found};
 use crate::cert::algorithm::{Hash, SigAlg};
+use crate::code::Code;
 use crate::report::{Finding, Severity};
 
 /// A path with the verdict of its findings (only the codes are kept: a 10,000-leaf input
@@ -17,7 +18,7 @@ pub struct Ranked {
     /// The path.
     pub found: Found,
     /// Codes of the error findings on it.
-    pub errors: Vec<&'static str>,
+    pub errors: Vec<Code>,
     /// Complete and without error findings.
     pub valid: bool,
 }
@@ -25,7 +26,7 @@ pub struct Ranked {
 impl Ranked {
     /// Judge a path by its findings; `complete` says whether its end counts as trusted.
     pub fn new(found: Found, findings: &[Finding], complete: bool) -> Ranked {
-        let errors: Vec<&'static str> =
+        let errors: Vec<Code> =
             findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code).collect();
         Ranked { valid: complete && errors.is_empty(), found, errors }
     }

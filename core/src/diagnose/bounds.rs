@@ -4,6 +4,7 @@
 
 use super::{finding, Context, Overview};
 use crate::bounds::Reached;
+use crate::code::Code;
 use crate::report::{Finding, Severity, Text};
 
 /// Bounds rule.
@@ -30,7 +31,7 @@ fn mib(bytes: usize) -> String {
 fn input_bound(reached: &Reached) -> Option<Finding> {
     Some(match *reached {
         Reached::InputBytes { limit, size } => finding(
-            "input_too_large",
+            Code::InputTooLarge,
             Severity::Warning,
             Vec::new(),
             Text::new(
@@ -43,7 +44,7 @@ fn input_bound(reached: &Reached) -> Option<Finding> {
             ),
         ),
         Reached::Certificates { limit, skipped } => finding(
-            "too_many_certificates",
+            Code::TooManyCertificates,
             Severity::Warning,
             Vec::new(),
             Text::new(
@@ -56,7 +57,7 @@ fn input_bound(reached: &Reached) -> Option<Finding> {
             ),
         ),
         Reached::CertificateBytes { limit, count, largest } => finding(
-            "certificate_too_large",
+            Code::CertificateTooLarge,
             Severity::Warning,
             Vec::new(),
             Text::new(
@@ -86,7 +87,7 @@ fn search_bound(reached: &Reached) -> Option<String> {
 fn search_truncated(bounds: &[String]) -> Finding {
     let list = bounds.join(", ");
     finding(
-        "path_search_truncated",
+        Code::PathSearchTruncated,
         Severity::Warning,
         Vec::new(),
         Text::new(
@@ -102,7 +103,7 @@ fn search_truncated(bounds: &[String]) -> Finding {
 
 fn not_all_listed(limit: usize, found: usize) -> Finding {
     finding(
-        "paths_not_all_listed",
+        Code::PathsNotAllListed,
         Severity::Info,
         Vec::new(),
         Text::new(

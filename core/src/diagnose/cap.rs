@@ -4,6 +4,7 @@
 //! first fifty do.
 
 use super::finding;
+use crate::code::Code;
 use crate::report::{Finding, Severity, Text};
 
 /// Most findings listed per code (and severity).
@@ -12,11 +13,11 @@ pub const PER_CODE: usize = 50;
 /// `findings` (sorted, see `sort`) with each code's run cut to [`PER_CODE`], followed by a
 /// finding that says how many more there were. `uncounted` adds findings of a code that
 /// were never made (extraction keeps only the first broken blocks, see `input`).
-pub fn cap(findings: Vec<Finding>, uncounted: &[(&'static str, Severity, usize)]) -> Vec<Finding> {
-    let mut extra: Vec<((&'static str, Severity), usize)> =
+pub fn cap(findings: Vec<Finding>, uncounted: &[(Code, Severity, usize)]) -> Vec<Finding> {
+    let mut extra: Vec<((Code, Severity), usize)> =
         uncounted.iter().map(|&(code, severity, n)| ((code, severity), n)).collect();
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len().min(PER_CODE * 8));
-    let mut run: Option<((&'static str, Severity), usize, usize)> = None;
+    let mut run: Option<((Code, Severity), usize, usize)> = None;
     for f in findings {
         let key = (f.code, f.severity);
         match &mut run {
@@ -45,8 +46,8 @@ pub fn cap(findings: Vec<Finding>, uncounted: &[(&'static str, Severity, usize)]
 /// Ends a code's run: the count of what was left out, with the findings never made.
 fn close(
     out: &mut Vec<Finding>,
-    run: Option<((&'static str, Severity), usize, usize)>,
-    extra: &mut [((&'static str, Severity), usize)],
+    run: Option<((Code, Severity), usize, usize)>,
+    extra: &mut [((Code, Severity), usize)],
 ) {
     let Some((key, _, more)) = run else { return };
     let (code, severity) = key;
@@ -57,7 +58,7 @@ fn close(
     }
 }
 
-fn more_of(code: &'static str, severity: Severity, more: usize) -> Finding {
+fn more_of(code: Code, severity: Severity, more: usize) -> Finding {
     finding(
         code,
         severity,
@@ -77,25 +78,25 @@ fn more_of(code: &'static str, severity: Severity, more: usize) -> Finding {
 mod tests {
     use super::*;
 
-    fn f(code: &'static str, i: usize) -> Finding {
+    fn f(code: Code, i: usize) -> Finding {
         finding(code, Severity::Error, vec![i], Text::new("m", "m"), Text::new("x", "x"))
     }
 
     #[test]
     fn each_code_keeps_its_first_fifty_and_counts_the_rest() {
-        let mut all: Vec<Finding> = (0..120).map(|i| f("malformed_pem", i)).collect();
-        all.extend((0..3).map(|i| f("unparsable_block", i)));
-        let capped = cap(all, &[("malformed_pem", Severity::Error, 1000)]);
-        let pem: Vec<&Finding> = capped.iter().filter(|x| x.code == "malformed_pem").collect();
+        let mut all: Vec<Finding> = (0..120).map(|i| f(Code::MalformedPem, i)).collect();
+        all.extend((0..3).map(|i| f(Code::UnparsableBlock, i)));
+        let capped = cap(all, &[(Code::MalformedPem, Severity::Error, 1000)]);
+        let pem: Vec<&Finding> = capped.iter().filter(|x| x.code == Code::MalformedPem).collect();
         assert_eq!(pem.len(), PER_CODE + 1);
         assert!(pem[PER_CODE].message.en.contains("1070 more"), "{}", pem[PER_CODE].message.en);
-        assert_eq!(capped.iter().filter(|x| x.code == "unparsable_block").count(), 3);
+        assert_eq!(capped.iter().filter(|x| x.code == Code::UnparsableBlock).count(), 3);
         assert_eq!(capped.len(), PER_CODE + 1 + 3);
     }
 
     #[test]
     fn uncounted_findings_of_a_code_never_made_still_get_their_count() {
-        let capped = cap(vec![f("expired", 0)], &[("unparsable_block", Severity::Error, 7)]);
+        let capped = cap(vec![f(Code::Expired, 0)], &[(Code::UnparsableBlock, Severity::Error, 7)]);
         assert_eq!(capped.len(), 2);
         assert!(capped[1].message.en.contains("7 more unparsable_block"));
     }

@@ -8,6 +8,7 @@
 use super::{finding, is_trusted_top, label, Context};
 use crate::cert::Cert;
 use crate::chain::{End, Found};
+use crate::code::Code;
 use crate::report::{Finding, InputKind, Severity, Text};
 
 /// Path rule: what every issuing certificate must allow.
@@ -74,7 +75,7 @@ fn anchor_eku(ctx: &Context<'_>, found: &Found) -> Option<Finding> {
 fn anchor_eku_finding(cert: &Cert, named: &str, certs: Vec<usize>) -> Finding {
     let list = cert.ext.extended_key_usage.clone().unwrap_or_default().join(", ");
     finding(
-        "eku_no_server_auth",
+        Code::EkuNoServerAuth,
         Severity::Error,
         certs,
         Text::new(
@@ -121,7 +122,7 @@ fn not_ca(cert: &Cert) -> Finding {
         None => "no basicConstraints extension",
     };
     finding(
-        "intermediate_not_ca",
+        Code::IntermediateNotCa,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -138,7 +139,7 @@ fn not_ca(cert: &Cert) -> Finding {
 /// RFC 5280 §4.2.1.3 and §6.1.4 (n): an issuer's keyUsage must include keyCertSign.
 fn no_cert_sign(cert: &Cert) -> Finding {
     finding(
-        "key_usage_no_cert_sign",
+        Code::KeyUsageNoCertSign,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -161,7 +162,7 @@ fn no_cert_sign(cert: &Cert) -> Finding {
 /// RFC 5280 §4.2.1.9 and §6.1.4 (m): pathLenConstraint.
 fn pathlen(cert: &Cert, limit: u32, below: usize) -> Finding {
     finding(
-        "pathlen_exceeded",
+        Code::PathlenExceeded,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -188,7 +189,7 @@ fn eku(cert: &Cert, leaf: bool) -> Finding {
         )
     };
     finding(
-        "eku_no_server_auth",
+        Code::EkuNoServerAuth,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -205,7 +206,7 @@ fn eku(cert: &Cert, leaf: bool) -> Finding {
 fn self_signed_leaf(cert: &Cert, trusted: bool) -> Finding {
     let severity = if trusted { Severity::Info } else { Severity::Error };
     finding(
-        "self_signed_leaf",
+        Code::SelfSignedLeaf,
         severity,
         vec![cert.index],
         Text::new(
@@ -221,7 +222,7 @@ fn self_signed_leaf(cert: &Cert, trusted: bool) -> Finding {
 
 fn leaf_is_ca(cert: &Cert) -> Finding {
     finding(
-        "leaf_is_ca",
+        Code::LeafIsCa,
         Severity::Warning,
         vec![cert.index],
         Text::new(

@@ -3,6 +3,7 @@
 use super::{finding, is_trusted_top, label, Context};
 use crate::cert::Cert;
 use crate::chain::Found;
+use crate::code::Code;
 use crate::report::{Finding, Severity, Text};
 
 /// Smallest acceptable RSA (and DSA) modulus, in bits.
@@ -60,7 +61,7 @@ fn bad_exponent(cert: &Cert) -> Option<String> {
 
 fn exponent_finding(cert: &Cert, why: &str) -> Finding {
     finding(
-        "weak_key",
+        Code::WeakKey,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -77,7 +78,7 @@ fn exponent_finding(cert: &Cert, why: &str) -> Finding {
 fn weak_signature(cert: &Cert) -> Finding {
     let alg = cert.sig_alg.name();
     finding(
-        "weak_signature",
+        Code::WeakSignature,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -94,7 +95,7 @@ fn weak_signature(cert: &Cert) -> Finding {
 fn weak_key_finding(cert: &Cert, minimum: usize) -> Finding {
     let (alg, bits) = (cert.key.algorithm.to_ascii_uppercase(), cert.key.bits);
     finding(
-        "weak_key",
+        Code::WeakKey,
         Severity::Error,
         vec![cert.index],
         Text::new(

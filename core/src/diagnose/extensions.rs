@@ -5,6 +5,7 @@
 use super::{finding, is_trusted_top, label, Context};
 use crate::cert::Cert;
 use crate::chain::Found;
+use crate::code::Code;
 use crate::report::{Finding, Severity, Text};
 
 /// Path rule.
@@ -32,7 +33,7 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 fn unknown_critical(cert: &Cert) -> Finding {
     let oids = cert.ext.unknown_critical.join(", ");
     finding(
-        "unknown_critical_extension",
+        Code::UnknownCriticalExtension,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -50,7 +51,7 @@ fn unknown_critical(cert: &Cert) -> Finding {
 fn duplicated(cert: &Cert) -> Finding {
     let oids = cert.ext.duplicated.join(", ");
     finding(
-        "duplicate_extension",
+        Code::DuplicateExtension,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -70,7 +71,7 @@ fn duplicated(cert: &Cert) -> Finding {
 fn malformed(cert: &Cert) -> Finding {
     let why = cert.ext.malformed.join("; ");
     finding(
-        "malformed_extension",
+        Code::MalformedExtension,
         Severity::Error,
         vec![cert.index],
         Text::new(

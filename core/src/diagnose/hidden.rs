@@ -8,6 +8,7 @@
 
 use super::{finding, label, Context, Overview};
 use crate::cert::Cert;
+use crate::code::Code;
 use crate::escape::{has_hidden, visible};
 use crate::report::{Finding, Severity, Text};
 
@@ -23,7 +24,7 @@ fn hiding(cert: &Cert) -> Option<Finding> {
     let name = names.into_iter().find(|name| has_hidden(name))?;
     let shown = visible(name);
     Some(finding(
-        "hidden_characters_in_name",
+        Code::HiddenCharactersInName,
         Severity::Warning,
         vec![cert.index],
         Text::new(

@@ -3,6 +3,7 @@
 
 use super::{finding, label, Context};
 use crate::chain::Found;
+use crate::code::Code;
 use crate::host;
 use crate::report::{Finding, InputKind, Severity, Text};
 
@@ -37,7 +38,7 @@ fn mismatch(cert: &crate::cert::Cert, target: &host::Target) -> Finding {
     // RFC 5280 §4.2.1.6: an address goes in an iPAddress entry, a name in a dNSName one.
     let san = if target.ip().is_some() { format!("IP:{host}") } else { format!("DNS:{host}") };
     finding(
-        "hostname_mismatch",
+        Code::HostnameMismatch,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -55,7 +56,7 @@ fn cn_without_san(cert: &crate::cert::Cert, target: Option<&host::Target>) -> Fi
     let cn = cert.common_name.clone().unwrap_or_default();
     let host = target.map(|t| t.host.clone()).unwrap_or_else(|| cn.clone());
     finding(
-        "cn_without_san",
+        Code::CnWithoutSan,
         Severity::Error,
         vec![cert.index],
         Text::new(

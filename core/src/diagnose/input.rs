@@ -2,6 +2,7 @@
 //! a truncated s_client capture, a trust input without a certificate.
 
 use super::{finding, Context, Overview};
+use crate::code::Code;
 use crate::input::{Origin, ProblemKind};
 use crate::report::{Finding, Severity, Text};
 
@@ -45,7 +46,7 @@ fn no_trusted_certificate(seen: &Overview<'_>) -> Option<Finding> {
         .collect();
     let why = if why.is_empty() { String::new() } else { format!(" ({})", why.join("; ")) };
     Some(finding(
-        "no_trusted_certificate",
+        Code::NoTrustedCertificate,
         Severity::Error,
         Vec::new(),
         Text::new(
@@ -82,7 +83,7 @@ fn no_certificates(seen: &Overview<'_>) -> Finding {
         hint.push('.');
     }
     finding(
-        "no_certificates",
+        Code::NoCertificates,
         Severity::Error,
         Vec::new(),
         Text::new(
@@ -111,7 +112,7 @@ fn malformed_pem(origin: &Origin, detail: &Text) -> Finding {
         n => (format!(" in file {}", n + 1), format!("ファイル {} の", n + 1)),
     };
     finding(
-        "malformed_pem",
+        Code::MalformedPem,
         Severity::Error,
         Vec::new(),
         Text::new(
@@ -134,7 +135,7 @@ fn unparsable(origin: &Origin, detail: &Text, others: bool) -> Finding {
         ("", "")
     };
     finding(
-        "unparsable_block",
+        Code::UnparsableBlock,
         Severity::Error,
         Vec::new(),
         Text::new(
@@ -157,7 +158,7 @@ fn private_keys(seen: &Overview<'_>) -> Finding {
         .collect();
     let list = places.join(", ");
     finding(
-        "private_key_in_bundle",
+        Code::PrivateKeyInBundle,
         Severity::Warning,
         Vec::new(),
         Text::new(
@@ -188,7 +189,7 @@ fn leaf_only(ctx: &Context<'_>, seen: &Overview<'_>) -> Option<Finding> {
         _ => Default::default(),
     };
     Some(finding(
-        "s_client_leaf_only",
+        Code::SClientLeafOnly,
         Severity::Warning,
         ctx.graph.unique().collect(),
         Text::new(
@@ -207,11 +208,11 @@ fn leaf_only(ctx: &Context<'_>, seen: &Overview<'_>) -> Option<Finding> {
 /// server sends its chain; s_client printed only its first certificate). The capture is
 /// then the problem to fix first, and the missing issuer only a warning.
 pub fn blame_the_capture(findings: &mut [Finding]) {
-    let Some(capture) = findings.iter().position(|f| f.code == "s_client_leaf_only") else {
+    let Some(capture) = findings.iter().position(|f| f.code == Code::SClientLeafOnly) else {
         return;
     };
     let mut hidden = false;
-    for f in findings.iter_mut().filter(|f| f.code == "missing_intermediate") {
+    for f in findings.iter_mut().filter(|f| f.code == Code::MissingIntermediate) {
         hidden = true;
         f.severity = Severity::Warning;
         f.message = Text::new(

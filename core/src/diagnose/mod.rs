@@ -27,55 +27,10 @@ pub use input::blame_the_capture;
 
 use crate::cert::Cert;
 use crate::chain::{Found, Graph};
+use crate::code::Code;
 use crate::host::Target;
 use crate::input::{Extracted, Origin};
 use crate::report::{Finding, InputKind, Severity, Text};
-
-/// Every finding code certchain can emit, in report order. Stable: scripts depend on them.
-pub const CODES: &[&str] = &[
-    "no_certificates",
-    "malformed_pem",
-    "unparsable_block",
-    "private_key_in_bundle",
-    "no_trusted_certificate",
-    "s_client_leaf_only",
-    "missing_intermediate",
-    "missing_root",
-    "bad_signature",
-    "untrusted_root",
-    "expired",
-    "not_yet_valid",
-    "hostname_mismatch",
-    "cn_without_san",
-    "hidden_characters_in_name",
-    "weak_signature",
-    "weak_key",
-    "intermediate_not_ca",
-    "pathlen_exceeded",
-    "key_usage_no_cert_sign",
-    "eku_no_server_auth",
-    "unknown_critical_extension",
-    "duplicate_extension",
-    "malformed_extension",
-    "name_constraint_violation",
-    "anchor_invalid",
-    "wrong_order",
-    "multiple_leaves",
-    "leaf_is_ca",
-    "self_signed_leaf",
-    "trusted_server_certificate",
-    "expires_soon",
-    "unrelated_certificate",
-    "duplicate_certificate",
-    "root_included",
-    "cross_signed",
-    "unchecked_signature",
-    "path_search_truncated",
-    "input_too_large",
-    "too_many_certificates",
-    "certificate_too_large",
-    "paths_not_all_listed",
-];
 
 /// What path rules see.
 pub struct Context<'a> {
@@ -132,24 +87,18 @@ pub fn input(ctx: &Context<'_>, overview: &Overview<'_>) -> Vec<Finding> {
 
 /// Most severe first, then in vocabulary order, then by certificate.
 pub fn sort(findings: &mut [Finding]) {
-    let rank = |code: &str| CODES.iter().position(|c| *c == code).unwrap_or(CODES.len());
     findings.sort_by(|a, b| {
-        (a.severity, rank(a.code), &a.certificates).cmp(&(
-            b.severity,
-            rank(b.code),
-            &b.certificates,
-        ))
+        (a.severity, a.code, &a.certificates).cmp(&(b.severity, b.code, &b.certificates))
     });
 }
 
 pub(crate) fn finding(
-    code: &'static str,
+    code: Code,
     severity: Severity,
     certificates: Vec<usize>,
     message: Text,
     fix: Text,
 ) -> Finding {
-    debug_assert!(CODES.contains(&code), "undocumented finding code {code}");
     Finding { code, severity, certificates, message, fix }
 }
 

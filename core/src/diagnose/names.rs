@@ -6,6 +6,7 @@ use super::{finding, label, Context};
 use crate::cert::constraints::{NameConstraints, Names, Subtree};
 use crate::cert::Cert;
 use crate::chain::{End, Found};
+use crate::code::Code;
 use crate::report::{Finding, Severity, Text};
 
 /// Most name comparisons for one path (Go's crypto/x509 stops at 250,000 too): a crafted
@@ -264,7 +265,7 @@ fn violation_at(ca: &str, cert: Option<&Cert>, why: String) -> Finding {
         None => ("the chain".to_string(), Vec::new()),
     };
     finding(
-        "name_constraint_violation",
+        Code::NameConstraintViolation,
         Severity::Error,
         certs,
         Text::new(

@@ -2,6 +2,7 @@
 
 use super::{finding, label, Context, Overview};
 use crate::chain::End;
+use crate::code::Code;
 use crate::input::Format;
 use crate::membership;
 use crate::report::{Finding, InputKind, Severity, Text};
@@ -81,7 +82,7 @@ fn wrong_order(chain: &[usize]) -> Option<Finding> {
         ("The server certificate is not first: servers such as nginx then pair the key with the wrong certificate (\"key values mismatch\"), and clients see the wrong certificate.", "サーバー証明書が先頭にありません。nginx などは鍵を誤った証明書と組み合わせ(\"key values mismatch\")、クライアントには誤った証明書が見えます。")
     };
     Some(finding(
-        "wrong_order",
+        Code::WrongOrder,
         severity,
         chain.to_vec(),
         Text::new(
@@ -107,7 +108,7 @@ fn root_included(ctx: &Context<'_>, chain: &crate::chain::Found) -> Option<Findi
     root.then(|| {
         let cert = &ctx.graph.certs[top];
         finding(
-            "root_included",
+            Code::RootIncluded,
             Severity::Info,
             vec![top],
             Text::new(
@@ -134,7 +135,7 @@ fn duplicates(ctx: &Context<'_>) -> Vec<Finding> {
             let cert = &ctx.graph.certs[copies[0]];
             let n = copies.len();
             finding(
-                "duplicate_certificate",
+                Code::DuplicateCertificate,
                 Severity::Warning,
                 copies,
                 Text::new(
@@ -159,7 +160,7 @@ fn unrelated(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
         .map(|i| {
             let cert = &ctx.graph.certs[i];
             finding(
-                "unrelated_certificate",
+                Code::UnrelatedCertificate,
                 Severity::Warning,
                 vec![i],
                 Text::new(
@@ -183,7 +184,7 @@ fn multiple_leaves(ctx: &Context<'_>, seen: &Overview<'_>) -> Option<Finding> {
     let chosen_label = chosen.map(|i| label(&ctx.graph.certs[i])).unwrap_or_default();
     let all = names(ctx, seen.leaves);
     Some(finding(
-        "multiple_leaves",
+        Code::MultipleLeaves,
         Severity::Warning,
         seen.leaves.to_vec(),
         Text::new(
@@ -214,7 +215,7 @@ fn cross_signed(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
         let issuers: Vec<String> =
             certs.iter().map(|&i| ctx.graph.certs[i].issuer.clone()).collect();
         out.push(finding(
-            "cross_signed",
+            Code::CrossSigned,
             Severity::Info,
             certs.clone(),
             Text::new(

@@ -6,6 +6,7 @@
 
 use super::{finding, label, Context};
 use crate::chain::Found;
+use crate::code::Code;
 use crate::report::{Finding, InputKind, Severity, Text};
 
 /// Path rule: the path ends at an anchor that is the input's own end-entity certificate.
@@ -17,7 +18,7 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
     }
     let cert = &ctx.graph.certs[top];
     vec![finding(
-        "trusted_server_certificate",
+        Code::TrustedServerCertificate,
         Severity::Warning,
         vec![top],
         Text::new(

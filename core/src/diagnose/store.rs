@@ -7,6 +7,7 @@
 use super::validity::{date, DAY, EXPIRES_SOON_DAYS};
 use super::{finding, label, Context, Overview};
 use crate::cert::Cert;
+use crate::code::Code;
 use crate::report::{Finding, InputKind, Severity, Text};
 
 /// Input rule: each root of a trust store that is expired, not yet valid, or expires soon.
@@ -34,7 +35,7 @@ fn expired(root: &Cert, now: i64) -> Finding {
     let days = (now - root.not_after) / DAY;
     let when = date(root.not_after);
     store_finding(
-        "expired",
+        Code::Expired,
         root,
         Text::new(
             format!("{} in this trust store expired on {when} ({days} days ago).", label(root)),
@@ -50,7 +51,7 @@ fn expired(root: &Cert, now: i64) -> Finding {
 fn not_yet_valid(root: &Cert) -> Finding {
     let when = date(root.not_before);
     store_finding(
-        "not_yet_valid",
+        Code::NotYetValid,
         root,
         Text::new(
             format!("{} in this trust store is not valid before {when}.", label(root)),
@@ -67,7 +68,7 @@ fn expires_soon(root: &Cert, now: i64) -> Finding {
     let days = (root.not_after - now) / DAY;
     let when = date(root.not_after);
     store_finding(
-        "expires_soon",
+        Code::ExpiresSoon,
         root,
         Text::new(
             format!("{} in this trust store expires on {when} (in {days} days).", label(root)),
@@ -80,6 +81,6 @@ fn expires_soon(root: &Cert, now: i64) -> Finding {
     )
 }
 
-fn store_finding(code: &'static str, root: &Cert, message: Text, fix: Text) -> Finding {
+fn store_finding(code: Code, root: &Cert, message: Text, fix: Text) -> Finding {
     finding(code, Severity::Info, vec![root.index], message, fix)
 }

@@ -2,6 +2,7 @@
 
 use super::{finding, label, Context};
 use crate::chain::{AnchorKind, End, Found};
+use crate::code::Code;
 use crate::report::{Finding, InputKind, Severity, Text};
 
 /// Path rule: the end of the path.
@@ -62,7 +63,7 @@ fn missing_issuer(ctx: &Context<'_>, top: usize, may_be_root: bool) -> Finding {
             "この発行者が中間 CA なら、サーバーのチェーンファイルに追加してください。プライベートなルート CA なら、サーバーが送る必要はありませんが、すべてのクライアントが CA ファイルとして必要です。PKI 担当者から入手し、ここにも貼り付けると CA ファイルを作成できます。",
         ),
     };
-    finding("missing_intermediate", Severity::Error, vec![top], message, fix)
+    finding(Code::MissingIntermediate, Severity::Error, vec![top], message, fix)
 }
 
 /// The issuer of the top is in the input, but on the path already: CAs that cross-sign each
@@ -78,7 +79,7 @@ fn loop_without_root(ctx: &Context<'_>, found: &Found, top: usize) -> Finding {
     let names: Vec<String> = on_path.iter().map(|&i| label(&ctx.graph.certs[i])).collect();
     let names = names.join(", ");
     finding(
-        "missing_intermediate",
+        Code::MissingIntermediate,
         Severity::Error,
         std::iter::once(top).chain(on_path.iter().copied()).collect(),
         Text::new(
@@ -96,7 +97,7 @@ fn loop_without_root(ctx: &Context<'_>, found: &Found, top: usize) -> Finding {
 /// clients need the root.
 fn missing_root(cert: &crate::cert::Cert, aki: &str) -> Finding {
     finding(
-        "missing_root",
+        Code::MissingRoot,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -116,7 +117,7 @@ fn bad_signature(ctx: &Context<'_>, child: usize, issuers: &[usize]) -> Finding 
     let names: Vec<String> = issuers.iter().map(|&i| label(&ctx.graph.certs[i])).collect();
     let names = names.join(", ");
     finding(
-        "bad_signature",
+        Code::BadSignature,
         Severity::Error,
         std::iter::once(child).chain(issuers.iter().copied()).collect(),
         Text::new(
@@ -146,7 +147,7 @@ fn untrusted_root(ctx: &Context<'_>, top: usize) -> Finding {
         )
     };
     finding(
-        "untrusted_root",
+        Code::UntrustedRoot,
         Severity::Error,
         vec![top],
         Text::new(
@@ -200,7 +201,7 @@ fn anchor_problems(ctx: &Context<'_>, a: usize) -> Option<Finding> {
         return None;
     }
     Some(finding(
-        "anchor_invalid",
+        Code::AnchorInvalid,
         Severity::Error,
         Vec::new(),
         Text::new(
@@ -222,7 +223,7 @@ fn unchecked(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
         .map(|(child, reason)| {
             let cert = &ctx.graph.certs[*child];
             finding(
-                "unchecked_signature",
+                Code::UncheckedSignature,
                 Severity::Error,
                 vec![*child],
                 Text::new(

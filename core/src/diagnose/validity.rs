@@ -2,6 +2,7 @@
 
 use super::{finding, label, Context};
 use crate::chain::Found;
+use crate::code::Code;
 use crate::report::{Finding, Severity, Text};
 
 /// Warn this many days before a certificate expires.
@@ -37,7 +38,7 @@ pub(super) fn date(unix: i64) -> String {
 fn expired(cert: &crate::cert::Cert, now: i64) -> Finding {
     let days = (now - cert.not_after) / DAY;
     finding(
-        "expired",
+        Code::Expired,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -58,7 +59,7 @@ fn expired(cert: &crate::cert::Cert, now: i64) -> Finding {
 fn not_yet_valid(cert: &crate::cert::Cert, now: i64) -> Finding {
     let days = (cert.not_before - now + DAY - 1) / DAY;
     finding(
-        "not_yet_valid",
+        Code::NotYetValid,
         Severity::Error,
         vec![cert.index],
         Text::new(
@@ -75,7 +76,7 @@ fn not_yet_valid(cert: &crate::cert::Cert, now: i64) -> Finding {
 fn expires_soon(cert: &crate::cert::Cert, now: i64) -> Finding {
     let days = (cert.not_after - now) / DAY;
     finding(
-        "expires_soon",
+        Code::ExpiresSoon,
         Severity::Warning,
         vec![cert.index],
         Text::new(

@@ -2,6 +2,7 @@
 //! must change. Shared by every family.
 
 use super::Explanation;
+use crate::code::Code;
 use crate::host::Target;
 use crate::report::{Certificate, PathEnd, Report, Role, Text};
 
@@ -192,11 +193,11 @@ impl<'a> Scene<'a> {
             return self.ask_for_chain(client.ca_snippets());
         }
         let report = self.report;
-        let has = |code: &str| report.findings.iter().any(|f| f.code == code);
-        if has("s_client_leaf_only") && has("missing_intermediate") {
+        let has = |code: Code| report.findings.iter().any(|f| f.code == code);
+        if has(Code::SClientLeafOnly) && has(Code::MissingIntermediate) {
             return self.capture_without_showcerts(client);
         }
-        if let Some(f) = report.findings.iter().find(|f| f.code == "missing_intermediate") {
+        if let Some(f) = report.findings.iter().find(|f| f.code == Code::MissingIntermediate) {
             return self.missing_intermediate(&f.certificates);
         }
         let top = report.chain.last().copied();

@@ -5,6 +5,7 @@
 
 use super::cause::{label, Client, Scene, Verdict, SERVER_SNIPPETS};
 use super::{go_x509, Explanation, Message};
+use crate::code::Code;
 use crate::report::Text;
 
 /// An OpenSSL verify error.
@@ -107,7 +108,7 @@ fn first_certificate(client: Client, scene: &Scene<'_>) -> Explanation {
         "The client could not verify the server's certificate itself: its issuer was neither sent by the server nor in the client's trust store. Most often the server sends its certificate without the intermediate.",
         "クライアントがサーバー証明書そのものを検証できませんでした。その発行者がサーバーから送られず、クライアントのトラストストアにもありません。多くの場合、サーバーが中間証明書を付けずに証明書を送っています。",
     );
-    let leaf_gap = scene.report.findings.iter().find(|f| f.code == "missing_intermediate");
+    let leaf_gap = scene.report.findings.iter().find(|f| f.code == Code::MissingIntermediate);
     match leaf_gap {
         Some(f) => scene.missing_intermediate(&f.certificates).explained(meaning),
         None if scene.has_certificates() => scene.untrusted(client).explained(meaning),

@@ -4,7 +4,7 @@
 
 use super::{CODES, MAX_MESSAGES};
 use crate::report::{ErrorMessage, InputKind, Report};
-use crate::{analyze, Options, Source, UnixTime};
+use crate::{analyze, Code, Options, Source, UnixTime};
 
 const LEAF: &str = include_str!("../../../tests/fixtures/inputs/leaf.pem");
 const INTERMEDIATE: &str = include_str!("../../../tests/fixtures/inputs/intermediate.pem");
@@ -39,7 +39,7 @@ fn a_runner_log_alone_asks_for_the_chain() {
     assert_eq!(m.snippets, ["runner-certs-dir", "runner-config-toml"]);
     assert_eq!(report.kind, InputKind::Empty);
     assert!(report.summary.en.contains("1 error message(s) recognised"), "{}", report.summary.en);
-    assert!(report.findings.iter().any(|f| f.code == "no_certificates"));
+    assert!(report.findings.iter().any(|f| f.code == Code::NoCertificates));
 }
 
 /// A log that names a port: the command to get the chain uses it.

@@ -14,6 +14,7 @@
 
 use serde::Serialize;
 
+use crate::code::Code;
 use crate::report::Text;
 
 use crate::bounds::{InputBounds, Reached};
@@ -205,11 +206,12 @@ impl Extracted {
     }
 
     /// The problems counted but not kept, as (finding code, severity, count).
-    pub fn problems_not_kept(&self) -> Vec<(&'static str, crate::report::Severity, usize)> {
+    pub fn problems_not_kept(&self) -> Vec<(Code, crate::report::Severity, usize)> {
         let error = crate::report::Severity::Error;
+        let over = |kind: ProblemKind| self.problems_over[kind as usize];
         vec![
-            ("malformed_pem", error, self.problems_over[ProblemKind::MalformedPem as usize]),
-            ("unparsable_block", error, self.problems_over[ProblemKind::UnparsableBlock as usize]),
+            (Code::MalformedPem, error, over(ProblemKind::MalformedPem)),
+            (Code::UnparsableBlock, error, over(ProblemKind::UnparsableBlock)),
         ]
     }
 

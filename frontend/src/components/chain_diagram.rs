@@ -3,6 +3,7 @@
 //! where the certificate was in the input and where it belongs.
 
 use certchain_core::report::{Certificate, PathEnd, Report, Role, Severity};
+use certchain_core::Code;
 use yew::prelude::*;
 
 use super::ReportProps;
@@ -14,12 +15,12 @@ const NODE: i32 = 64;
 const GAP: i32 = 30;
 
 /// Findings about where certificates are, not about what they are: they do not colour nodes.
-const ABOUT_ORDER: &[&str] = &[
-    "wrong_order",
-    "multiple_leaves",
-    "cross_signed",
-    "duplicate_certificate",
-    "s_client_leaf_only",
+const ABOUT_ORDER: &[Code] = &[
+    Code::WrongOrder,
+    Code::MultipleLeaves,
+    Code::CrossSigned,
+    Code::DuplicateCertificate,
+    Code::SClientLeafOnly,
 ];
 
 /// The worst severity of the findings about certificate `index` itself.

@@ -23,10 +23,10 @@ pub fn findings(props: &ReportProps) -> Html {
         let level = severity_key(f.severity);
         let certs: Vec<String> = f.certificates.iter().map(|i| format!("#{i}")).collect();
         html! {
-            <li class={classes!("finding", level)} data-testid="finding" data-code={f.code}>
+            <li class={classes!("finding", level)} data-testid="finding" data-code={f.code.as_str()}>
                 <div class="finding-head">
                     <span class={classes!("badge", level)}>{ t(lang, level) }</span>
-                    <code class="code">{ f.code }</code>
+                    <code class="code">{ f.code.as_str() }</code>
                     <span class="certs">{ certs.join(" ") }</span>
                 </div>
                 <p class="message">{ lang.pick(&f.message) }</p>

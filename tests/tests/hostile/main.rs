@@ -7,6 +7,7 @@ use axum::http::{header, Request, StatusCode};
 use certchain::serve::{app, Config};
 use certchain_core::report::Report;
 use certchain_core::snippets::{render, Params};
+use certchain_core::Code;
 use certchain_tests::pki::{Issued, Spec};
 use certchain_tests::{analyze_text, codes, rsa_bomb};
 use http_body_util::BodyExt;
@@ -123,9 +124,9 @@ async fn no_api_body_form_echoes_a_key_on_an_error_line() {
 #[test]
 fn a_huge_rsa_exponent_is_named_and_never_computed_with() {
     let report = analyze_text(&rsa_bomb::chain_pem(), None);
-    let weak = report.findings.iter().find(|f| f.code == "weak_key");
+    let weak = report.findings.iter().find(|f| f.code == Code::WeakKey);
     assert!(weak.is_some_and(|f| f.message.en.contains("480000 bits")), "{:?}", codes(&report));
-    assert!(codes(&report).contains(&"unchecked_signature"), "{:?}", codes(&report));
+    assert!(codes(&report).contains(&Code::UncheckedSignature), "{:?}", codes(&report));
 }
 
 // 5. Output amplification: a megabyte of BEGIN lines was 58,255 findings in 25.6 MB.
@@ -133,9 +134,9 @@ fn a_huge_rsa_exponent_is_named_and_never_computed_with() {
 fn a_megabyte_of_begin_lines_gives_a_bounded_answer() {
     let text = "-----BEGIN X-----\n".repeat((1 << 20) / 18);
     let report = analyze_text(&text, None);
-    let broken = report.findings.iter().filter(|f| f.code == "malformed_pem").count();
+    let broken = report.findings.iter().filter(|f| f.code == Code::MalformedPem).count();
     assert!(broken <= certchain_core::diagnose::PER_CODE + 1, "{broken} malformed_pem findings");
-    let last = report.findings.iter().rev().find(|f| f.code == "malformed_pem");
+    let last = report.findings.iter().rev().find(|f| f.code == Code::MalformedPem);
     assert!(last.is_some_and(|f| f.message.en.contains("more malformed_pem")));
     let size = serde_json::to_vec(&report).map(|v| v.len()).unwrap_or(usize::MAX);
     assert!(size < 100_000, "the report is {size} bytes");
@@ -165,7 +166,7 @@ fn a_cross_signing_loop_says_the_issuer_is_in_the_input() {
     let b_by_a = reuse(&b_spec, &b_self).issue(Some(&a_self));
     let leaf = Spec::leaf("loop.example").issue(Some(&a_by_b));
     let report: Report = analyze_text(&[leaf.pem(), a_by_b.pem(), b_by_a.pem()].concat(), None);
-    let missing = report.findings.iter().find(|f| f.code == "missing_intermediate");
+    let missing = report.findings.iter().find(|f| f.code == Code::MissingIntermediate);
     let message = missing.map(|f| f.message.en.clone()).unwrap_or_default();
     assert!(message.contains("is in the input") && message.contains("loop"), "{message}");
     assert!(!message.contains("is not in the input"), "{message}");
@@ -175,7 +176,7 @@ fn a_cross_signing_loop_says_the_issuer_is_in_the_input() {
 fn the_japanese_broken_pem_text_is_japanese() {
     let text = "-----BEGIN CERTIFICATE-----\nMI!B\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nMIIB\n";
     let report = analyze_text(text, None);
-    for f in report.findings.iter().filter(|f| f.code == "malformed_pem") {
+    for f in report.findings.iter().filter(|f| f.code == Code::MalformedPem) {
         for english in ["block at", "has no matching", "which is not", "line "] {
             assert!(!f.message.ja.contains(english), "{}", f.message.ja);
         }
@@ -186,7 +187,7 @@ fn the_japanese_broken_pem_text_is_japanese() {
 #[test]
 fn a_name_with_a_bidi_override_is_named() {
     let report = analyze_text(&private_chain(&["x.example"], "\u{202e}moc.elpmaxe.baltig"), None);
-    let finding = report.findings.iter().find(|f| f.code == "hidden_characters_in_name");
+    let finding = report.findings.iter().find(|f| f.code == Code::HiddenCharactersInName);
     let message = finding.map(|f| f.message.en.clone()).unwrap_or_default();
     assert!(
         message.contains("\\u{202e}moc.elpmaxe.baltig") && !message.contains('\u{202e}'),

@@ -2,14 +2,14 @@
 //! (core/src/bounds.rs), and what is within the bounds is still analysed.
 
 use certchain_core::report::Report;
-use certchain_core::{analyze, Options, Source};
+use certchain_core::{analyze, Code, Options, Source};
 use certchain_tests::pki::{Chain, Issued, Spec};
 use certchain_tests::{codes, options};
 use rcgen::CustomExtension;
 
 const HOST: &str = "gitlab.example.com";
 
-fn finding_text(report: &Report, code: &str) -> String {
+fn finding_text(report: &Report, code: Code) -> String {
     let found = report.findings.iter().find(|f| f.code == code);
     found
         .map(|f| f.message.en.clone())
@@ -39,7 +39,7 @@ fn fifty_cas_that_all_cross_sign_each_other_stop_at_the_search_bounds() {
     let mut text = leaf.pem();
     text.extend(ring.iter().map(Issued::pem));
     let report = run(&text, &options(Some(HOST)));
-    let message = finding_text(&report, "path_search_truncated");
+    let message = finding_text(&report, Code::PathSearchTruncated);
     // 256 checks plus two per certificate (chain::Limits::max_signatures).
     assert!(message.contains("after 358 signature checks"), "{message}");
     assert_eq!(report.chain.first(), Some(&0), "the leaf still leads the best path");
@@ -53,9 +53,9 @@ fn ten_thousand_copies_of_one_certificate_are_one_certificate_and_its_copies() {
     let report = run(&text, &options(Some(HOST)));
     assert_eq!(report.certificates.len(), 10_000);
     assert_eq!(report.chain, vec![0]);
-    let duplicates = report.findings.iter().filter(|f| f.code == "duplicate_certificate");
+    let duplicates = report.findings.iter().filter(|f| f.code == Code::DuplicateCertificate);
     assert_eq!(duplicates.map(|f| f.certificates.len()).sum::<usize>(), 10_000, "all copies named");
-    assert!(!codes(&report).contains(&"too_many_certificates"), "10,000 is within the bound");
+    assert!(!codes(&report).contains(&Code::TooManyCertificates), "10,000 is within the bound");
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn certificates_past_the_count_bound_are_counted_not_read() {
     options.bounds.max_certificates = 100;
     let report = run(&chain.leaf.pem().repeat(150), &options);
     assert_eq!(report.certificates.len(), 100);
-    let message = finding_text(&report, "too_many_certificates");
+    let message = finding_text(&report, Code::TooManyCertificates);
     assert!(
         message.contains("more than 100 certificates") && message.contains("50 more"),
         "{message}"
@@ -81,9 +81,9 @@ fn input_past_the_size_bound_is_read_up_to_the_bound_at_a_line_end() {
     options.bounds.max_input_bytes = head.len() + 100;
     let report = run(&text, &options);
     assert_eq!(report.chain, vec![0, 1, 2], "the chain within the bound is analysed");
-    let message = finding_text(&report, "input_too_large");
+    let message = finding_text(&report, Code::InputTooLarge);
     assert!(message.contains(&format!("({} bytes)", text.len())), "{message}");
-    assert!(!codes(&report).contains(&"malformed_pem"), "the cut falls between lines");
+    assert!(!codes(&report).contains(&Code::MalformedPem), "the cut falls between lines");
 }
 
 #[test]
@@ -99,7 +99,7 @@ fn a_certificate_blown_up_past_the_size_bound_is_not_read() {
     let text = [huge.pem(), chain.leaf.pem(), chain.intermediate.pem()].concat();
     let report = run(&text, &options(Some(HOST)));
     assert_eq!(report.certificates.len(), 2, "the other certificates are read");
-    let message = finding_text(&report, "certificate_too_large");
+    let message = finding_text(&report, Code::CertificateTooLarge);
     assert!(message.starts_with("1 certificate(s) larger than 65536 bytes"), "{message}");
 }
 
@@ -112,7 +112,7 @@ fn more_paths_than_the_report_lists_are_said_to_be_cut() {
     let text = [leaves.concat(), chain.intermediate.pem(), chain.root.pem()].concat();
     let report = run(&text, &options(None));
     assert_eq!(report.paths.len(), 64);
-    let message = finding_text(&report, "paths_not_all_listed");
+    let message = finding_text(&report, Code::PathsNotAllListed);
     assert!(message.starts_with("70 paths were found; the report lists the best 64"), "{message}");
 }
 
@@ -127,8 +127,8 @@ fn asn1_nested_deeper_than_the_bound_is_a_clear_problem() {
     for bytes in [indefinite, definite] {
         let report = analyze(&[Source { name: None, bytes }], &options(None));
         assert!(
-            codes(&report).contains(&"unparsable_block")
-                || codes(&report).contains(&"no_certificates"),
+            codes(&report).contains(&Code::UnparsableBlock)
+                || codes(&report).contains(&Code::NoCertificates),
             "{:?}",
             codes(&report)
         );

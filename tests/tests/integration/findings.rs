@@ -1,6 +1,7 @@
 //! Every finding code, triggered by a chain generated for it.
 
 use certchain_core::report::{InputKind, Report, Severity};
+use certchain_core::Code;
 use certchain_tests::pki::{Chain, Spec};
 use certchain_tests::{analyze_pems, analyze_text, codes, NOW};
 use rcgen::{CustomExtension, ExtendedKeyUsagePurpose, KeyUsagePurpose};
@@ -8,7 +9,7 @@ use rcgen::{CustomExtension, ExtendedKeyUsagePurpose, KeyUsagePurpose};
 const HOST: &str = "gitlab.example.com";
 const DAY: i64 = 86_400;
 
-fn finding<'r>(report: &'r Report, code: &str) -> &'r certchain_core::report::Finding {
+fn finding(report: &Report, code: Code) -> &certchain_core::report::Finding {
     report
         .findings
         .iter()
@@ -16,7 +17,7 @@ fn finding<'r>(report: &'r Report, code: &str) -> &'r certchain_core::report::Fi
         .unwrap_or_else(|| panic!("no {code} in {:?}", codes(report)))
 }
 
-fn has(report: &Report, code: &str) -> bool {
+fn has(report: &Report, code: Code) -> bool {
     codes(report).contains(&code)
 }
 
@@ -26,9 +27,9 @@ fn private_chain_in_order_is_complete_but_untrusted() {
     let r = analyze_pems(&c.pems(), Some(HOST));
     assert_eq!(r.kind, InputKind::ServerChain);
     assert_eq!(r.chain, vec![0, 1, 2]);
-    assert_eq!(finding(&r, "untrusted_root").severity, Severity::Error);
-    assert_eq!(finding(&r, "root_included").severity, Severity::Info);
-    assert!(!has(&r, "wrong_order"));
+    assert_eq!(finding(&r, Code::UntrustedRoot).severity, Severity::Error);
+    assert_eq!(finding(&r, Code::RootIncluded).severity, Severity::Info);
+    assert!(!has(&r, Code::WrongOrder));
     assert!(!r.valid);
     assert!(r.trust.clients_need_ca_file);
 }
@@ -51,7 +52,7 @@ fn every_finding_has_english_and_japanese_text() {
 fn wrong_order_with_leaf_not_first_is_an_error() {
     let c = Chain::new(HOST);
     let r = analyze_pems(&[c.intermediate.pem(), c.root.pem(), c.leaf.pem()], Some(HOST));
-    let f = finding(&r, "wrong_order");
+    let f = finding(&r, Code::WrongOrder);
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(r.chain, vec![2, 0, 1]);
     assert!(f.message.en.contains("#2 → #0 → #1"), "{}", f.message.en);
@@ -61,7 +62,7 @@ fn wrong_order_with_leaf_not_first_is_an_error() {
 fn wrong_order_after_the_leaf_is_a_warning() {
     let c = Chain::new(HOST);
     let r = analyze_pems(&[c.leaf.pem(), c.root.pem(), c.intermediate.pem()], Some(HOST));
-    assert_eq!(finding(&r, "wrong_order").severity, Severity::Warning);
+    assert_eq!(finding(&r, Code::WrongOrder).severity, Severity::Warning);
     assert_eq!(r.chain, vec![0, 2, 1]);
 }
 
@@ -69,12 +70,12 @@ fn wrong_order_after_the_leaf_is_a_warning() {
 fn missing_intermediate_names_the_issuer_and_its_key_id() {
     let c = Chain::new(HOST);
     let r = analyze_pems(&[c.leaf.pem(), c.root.pem()], Some(HOST));
-    let f = finding(&r, "missing_intermediate");
+    let f = finding(&r, Code::MissingIntermediate);
     assert_eq!(f.certificates, vec![0]);
     assert!(f.message.en.contains("Test Intermediate CA"), "{}", f.message.en);
     let aki = r.certificates[0].aki.clone().unwrap_or_default();
     assert!(!aki.is_empty() && f.message.en.contains(&aki));
-    assert!(has(&r, "unrelated_certificate"));
+    assert!(has(&r, Code::UnrelatedCertificate));
 }
 
 #[test]
@@ -82,7 +83,7 @@ fn duplicate_certificate_lists_every_copy() {
     let c = Chain::new(HOST);
     let pems = [c.leaf.pem(), c.intermediate.pem(), c.intermediate.pem(), c.root.pem()];
     let r = analyze_pems(&pems, Some(HOST));
-    assert_eq!(finding(&r, "duplicate_certificate").certificates, vec![1, 2]);
+    assert_eq!(finding(&r, Code::DuplicateCertificate).certificates, vec![1, 2]);
     assert_eq!(r.chain, vec![0, 1, 3]);
     assert_eq!(r.certificates[2].duplicate_of, Some(1));
 }
@@ -94,7 +95,7 @@ fn unrelated_certificate_is_pointed_at() {
     let mut pems = c.pems();
     pems.push(stray.pem());
     let r = analyze_pems(&pems, Some(HOST));
-    assert_eq!(finding(&r, "unrelated_certificate").certificates, vec![3]);
+    assert_eq!(finding(&r, Code::UnrelatedCertificate).certificates, vec![3]);
 }
 
 #[test]
@@ -103,7 +104,7 @@ fn a_trust_store_is_not_a_pile_of_unrelated_certificates() {
         (0..5).map(|i| Spec::root(&format!("Root {i}")).issue(None).pem()).collect();
     let r = analyze_pems(&roots, None);
     assert_eq!(r.kind, InputKind::TrustStore);
-    assert!(!has(&r, "unrelated_certificate"), "{:?}", codes(&r));
+    assert!(!has(&r, Code::UnrelatedCertificate), "{:?}", codes(&r));
 }
 
 #[test]
@@ -121,21 +122,21 @@ fn a_trust_store_names_its_out_of_date_roots_as_information_only() {
     ];
     let r = analyze_pems(&store, None);
     assert_eq!(r.kind, InputKind::TrustStore);
-    let seen: Vec<(&str, Severity, Vec<usize>)> =
+    let seen: Vec<(Code, Severity, Vec<usize>)> =
         r.findings.iter().map(|f| (f.code, f.severity, f.certificates.clone())).collect();
     assert_eq!(
         seen,
         [
-            ("expired", Severity::Info, vec![1]),
-            ("not_yet_valid", Severity::Info, vec![3]),
-            ("expires_soon", Severity::Info, vec![2]),
+            (Code::Expired, Severity::Info, vec![1]),
+            (Code::NotYetValid, Severity::Info, vec![3]),
+            (Code::ExpiresSoon, Severity::Info, vec![2]),
         ]
     );
-    let expired = finding(&r, "expired");
+    let expired = finding(&r, Code::Expired);
     assert!(expired.message.en.contains("\"Expired Root\" in this trust store expired"));
     assert!(expired.message.en.contains("3 days ago"), "{}", expired.message.en);
     assert!(expired.fix.en.contains("ca-certificates"), "{}", expired.fix.en);
-    assert!(finding(&r, "expires_soon").message.en.contains("in 10 days"));
+    assert!(finding(&r, Code::ExpiresSoon).message.en.contains("in 10 days"));
     assert!(r.trust.explanation.en.starts_with("A trust store holds no server chain"));
     let summary = "A trust store (CA bundle) of 4 certificates, 4 of them roots. 1 of them has expired: the ca-bundle.pem below leaves it out.";
     assert_eq!(r.summary.en, summary);
@@ -172,7 +173,7 @@ fn expired_leaf() {
     spec.not_after = NOW - 3 * DAY;
     let leaf = spec.issue(Some(&root));
     let r = analyze_pems(&[leaf.pem(), root.pem()], Some(HOST));
-    let f = finding(&r, "expired");
+    let f = finding(&r, Code::Expired);
     assert_eq!((f.severity, f.certificates.clone()), (Severity::Error, vec![0]));
     assert!(f.message.en.contains("3 days ago"), "{}", f.message.en);
 }
@@ -183,7 +184,7 @@ fn not_yet_valid_leaf() {
     let mut spec = Spec::leaf(HOST);
     spec.not_before = NOW + 2 * DAY;
     let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "not_yet_valid").severity, Severity::Error);
+    assert_eq!(finding(&r, Code::NotYetValid).severity, Severity::Error);
 }
 
 #[test]
@@ -192,10 +193,10 @@ fn expires_soon_within_30_days() {
     let mut spec = Spec::leaf(HOST);
     spec.not_after = NOW + 10 * DAY;
     let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "expires_soon").severity, Severity::Warning);
+    assert_eq!(finding(&r, Code::ExpiresSoon).severity, Severity::Warning);
     spec.not_after = NOW + 40 * DAY;
     let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
-    assert!(!has(&r, "expires_soon"));
+    assert!(!has(&r, Code::ExpiresSoon));
 }
 
 #[test]
@@ -204,8 +205,9 @@ fn hostname_mismatch_and_wildcards() {
     let mut spec = Spec::leaf("*.example.com");
     spec.sans = vec!["*.example.com".into(), "10.1.2.3".into()];
     let leaf = spec.issue(Some(&root));
-    let check =
-        |host: &str| has(&analyze_pems(&[leaf.pem(), root.pem()], Some(host)), "hostname_mismatch");
+    let check = |host: &str| {
+        has(&analyze_pems(&[leaf.pem(), root.pem()], Some(host)), Code::HostnameMismatch)
+    };
     assert!(!check("gitlab.example.com"));
     assert!(!check("https://GitLab.example.com:8443/x"));
     assert!(check("example.com"));
@@ -214,7 +216,7 @@ fn hostname_mismatch_and_wildcards() {
     assert!(check("10.1.2.4"));
     // The fix names the SAN type the host needs (RFC 5280 §4.2.1.6), not both.
     let fix = |host: &str| {
-        finding(&analyze_pems(&[leaf.pem(), root.pem()], Some(host)), "hostname_mismatch")
+        finding(&analyze_pems(&[leaf.pem(), root.pem()], Some(host)), Code::HostnameMismatch)
             .fix
             .en
             .clone()
@@ -233,7 +235,7 @@ fn cn_without_san() {
     let mut spec = Spec::leaf(HOST);
     spec.sans.clear();
     let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "cn_without_san").severity, Severity::Error);
+    assert_eq!(finding(&r, Code::CnWithoutSan).severity, Severity::Error);
 }
 
 #[test]
@@ -246,7 +248,7 @@ fn intermediate_without_basic_constraints_or_with_ca_false() {
         let inter = spec.issue(Some(&root));
         let leaf = Spec::leaf(HOST).issue(Some(&inter));
         let r = analyze_pems(&[leaf.pem(), inter.pem(), root.pem()], Some(HOST));
-        assert_eq!(finding(&r, "intermediate_not_ca").certificates, vec![1]);
+        assert_eq!(finding(&r, Code::IntermediateNotCa).certificates, vec![1]);
         assert_eq!(r.chain, vec![0, 1, 2], "the chain is still shown");
     }
 }
@@ -260,7 +262,7 @@ fn pathlen_exceeded() {
     let lower = Spec::intermediate("Lower CA").issue(Some(&upper));
     let leaf = Spec::leaf(HOST).issue(Some(&lower));
     let r = analyze_pems(&[leaf.pem(), lower.pem(), upper.pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "pathlen_exceeded").certificates, vec![2]);
+    assert_eq!(finding(&r, Code::PathlenExceeded).certificates, vec![2]);
 }
 
 #[test]
@@ -271,7 +273,7 @@ fn key_usage_without_cert_sign() {
     let inter = spec.issue(Some(&root));
     let leaf = Spec::leaf(HOST).issue(Some(&inter));
     let r = analyze_pems(&[leaf.pem(), inter.pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "key_usage_no_cert_sign").certificates, vec![1]);
+    assert_eq!(finding(&r, Code::KeyUsageNoCertSign).certificates, vec![1]);
 }
 
 #[test]
@@ -280,7 +282,7 @@ fn leaf_is_ca() {
     let mut spec = Spec::leaf(HOST);
     spec.ca = Some(None);
     let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "leaf_is_ca").severity, Severity::Warning);
+    assert_eq!(finding(&r, Code::LeafIsCa).severity, Severity::Warning);
     assert_eq!(r.certificates[0].role, certchain_core::report::Role::Leaf);
 }
 
@@ -290,14 +292,14 @@ fn eku_without_server_auth_on_leaf_and_on_intermediate() {
     let mut spec = Spec::leaf(HOST);
     spec.ekus = vec![ExtendedKeyUsagePurpose::ClientAuth];
     let r = analyze_pems(&[spec.issue(Some(&root)).pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "eku_no_server_auth").certificates, vec![0]);
+    assert_eq!(finding(&r, Code::EkuNoServerAuth).certificates, vec![0]);
 
     let mut ispec = Spec::intermediate("Email-only CA");
     ispec.ekus = vec![ExtendedKeyUsagePurpose::EmailProtection];
     let inter = ispec.issue(Some(&root));
     let leaf = Spec::leaf(HOST).issue(Some(&inter));
     let r = analyze_pems(&[leaf.pem(), inter.pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "eku_no_server_auth").certificates, vec![1]);
+    assert_eq!(finding(&r, Code::EkuNoServerAuth).certificates, vec![1]);
 }
 
 #[test]
@@ -307,7 +309,7 @@ fn self_signed_leaf_is_its_own_runner_ca_file() {
     let leaf = spec.issue(None);
     let r = analyze_pems(&[leaf.pem()], Some(HOST));
     assert_eq!(r.kind, InputKind::ServerChain);
-    assert_eq!(finding(&r, "self_signed_leaf").severity, Severity::Error);
+    assert_eq!(finding(&r, Code::SelfSignedLeaf).severity, Severity::Error);
     let runner = r.bundles.runner_crt.clone().unwrap_or_else(|| panic!("no runner file"));
     assert_eq!(runner.filename, "gitlab.example.com.crt");
     assert_eq!(runner.certificates, vec![0]);
@@ -320,9 +322,9 @@ fn bad_signature_when_the_named_issuer_has_another_key() {
     let leaf = Spec::leaf(HOST).issue(Some(&inter));
     let impostor = Spec::intermediate("Issuing CA").issue(Some(&root));
     let r = analyze_pems(&[leaf.pem(), impostor.pem(), root.pem()], Some(HOST));
-    let f = finding(&r, "bad_signature");
+    let f = finding(&r, Code::BadSignature);
     assert_eq!(f.certificates, vec![0, 1]);
-    assert!(!has(&r, "missing_intermediate"));
+    assert!(!has(&r, Code::MissingIntermediate));
 }
 
 #[test]
@@ -331,7 +333,7 @@ fn private_key_in_bundle_is_reported_and_never_echoed() {
     let key = c.leaf.key.serialize_pem();
     let text = format!("{}{}{}", c.leaf.pem(), key, c.intermediate.pem());
     let r = analyze_text(&text, Some(HOST));
-    assert_eq!(finding(&r, "private_key_in_bundle").severity, Severity::Warning);
+    assert_eq!(finding(&r, Code::PrivateKeyInBundle).severity, Severity::Warning);
     let json = serde_json::to_string(&r).unwrap_or_default();
     for line in key.lines().filter(|l| !l.starts_with("-----")) {
         assert!(!json.contains(line), "a key line leaked into the report");
@@ -346,7 +348,7 @@ fn malformed_pem_keeps_the_rest() {
     let truncated: String = leaf.lines().take(4).map(|l| format!("{l}\n")).collect();
     let text = format!("{truncated}{}", c.intermediate.pem());
     let r = analyze_text(&text, Some(HOST));
-    let f = finding(&r, "malformed_pem");
+    let f = finding(&r, Code::MalformedPem);
     assert!(f.message.en.contains("line 1"), "{}", f.message.en);
     assert_eq!(r.certificates.len(), 1);
 }
@@ -358,7 +360,7 @@ fn unparsable_block_says_where() {
     let text = format!("{}{garbage}", c.leaf.pem());
     let r = analyze_text(&text, Some(HOST));
     let line = c.leaf.pem().lines().count() + 1;
-    let f = finding(&r, "unparsable_block");
+    let f = finding(&r, Code::UnparsableBlock);
     assert!(f.message.en.contains(&format!("line {line}")), "{}", f.message.en);
     assert_eq!(r.certificates.len(), 1);
 }
@@ -376,9 +378,9 @@ fn cross_signed_intermediate_gives_two_paths() {
     let leaf = Spec::leaf(HOST).issue(Some(&under_new));
     let pems = [leaf.pem(), under_new.pem(), under_old.pem(), new_root.pem(), old_root.pem()];
     let r = analyze_pems(&pems, Some(HOST));
-    assert_eq!(finding(&r, "cross_signed").severity, Severity::Info);
+    assert_eq!(finding(&r, Code::CrossSigned).severity, Severity::Info);
     assert_eq!(r.paths.len(), 2, "{:?}", r.paths);
-    assert!(!has(&r, "unrelated_certificate"), "{:?}", codes(&r));
+    assert!(!has(&r, Code::UnrelatedCertificate), "{:?}", codes(&r));
 }
 
 #[test]
@@ -387,7 +389,7 @@ fn multiple_leaves() {
     let other = Spec::leaf("other.example.com").issue(Some(&c.intermediate));
     let r =
         analyze_pems(&[c.leaf.pem(), other.pem(), c.intermediate.pem()], Some("other.example.com"));
-    assert_eq!(finding(&r, "multiple_leaves").certificates, vec![0, 1]);
+    assert_eq!(finding(&r, Code::MultipleLeaves).certificates, vec![0, 1]);
     assert_eq!(r.chain[0], 1, "the leaf matching --host is chosen");
 }
 
@@ -395,7 +397,7 @@ fn multiple_leaves() {
 fn no_certificates() {
     let r = analyze_text("hello, this is not a certificate\n", None);
     assert_eq!(r.kind, InputKind::Empty);
-    assert_eq!(codes(&r), vec!["no_certificates"]);
+    assert_eq!(codes(&r), vec![Code::NoCertificates]);
     assert!(!r.valid);
 }
 
@@ -413,7 +415,7 @@ fn unknown_critical_extension() {
         .signed_by(&params_leaf.key, &rcgen::Issuer::from_params(&root.params, &root.key))
         .unwrap_or_else(|e| panic!("{e}"));
     let r = analyze_pems(&[cert.pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "unknown_critical_extension").certificates, vec![0]);
+    assert_eq!(finding(&r, Code::UnknownCriticalExtension).certificates, vec![0]);
 }
 
 #[test]
@@ -423,7 +425,7 @@ fn path_search_truncated_is_reported() {
     let mut options = certchain_tests::options(Some(HOST));
     options.limits.max_steps = 1;
     let r = certchain_core::analyze(&sources, &options);
-    assert!(has(&r, "path_search_truncated"), "{:?}", codes(&r));
+    assert!(has(&r, Code::PathSearchTruncated), "{:?}", codes(&r));
 }
 
 #[test]
@@ -450,20 +452,20 @@ fn a_trusted_root_sent_first_is_still_out_of_order_and_included() {
     options.trust = vec![certchain_core::Source::text(&c.root.pem())];
     let r = certchain_core::analyze(&[certchain_core::Source::text(&sent)], &options);
     assert!(r.valid, "{:?}", codes(&r));
-    let order = finding(&r, "wrong_order");
+    let order = finding(&r, Code::WrongOrder);
     assert_eq!(order.severity, Severity::Error, "the leaf is not first");
     assert_eq!(order.certificates, vec![1, 2, 0]);
-    assert_eq!(finding(&r, "root_included").certificates, vec![0]);
+    assert_eq!(finding(&r, Code::RootIncluded).certificates, vec![0]);
 }
 
 #[test]
 fn missing_root_of_a_private_ca_is_not_blamed_on_the_server() {
     let c = Chain::new(HOST);
     let r = analyze_pems(&[c.leaf.pem(), c.intermediate.pem()], Some(HOST));
-    let f = finding(&r, "missing_root");
+    let f = finding(&r, Code::MissingRoot);
     assert_eq!(f.certificates, vec![1]);
     assert!(f.message.en.contains("Test Root CA"), "{}", f.message.en);
-    assert!(!has(&r, "missing_intermediate"));
+    assert!(!has(&r, Code::MissingIntermediate));
 }
 
 #[test]
@@ -485,9 +487,9 @@ fn name_constraint_violation() {
     let inside = Spec::leaf("gitlab.corp.example").issue(Some(&inter));
     let outside = Spec::leaf(HOST).issue(Some(&inter));
     let ok = analyze_pems(&[inside.pem(), inter.pem(), root.pem()], Some("gitlab.corp.example"));
-    assert!(!has(&ok, "name_constraint_violation"), "{:?}", codes(&ok));
+    assert!(!has(&ok, Code::NameConstraintViolation), "{:?}", codes(&ok));
     let bad = analyze_pems(&[outside.pem(), inter.pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&bad, "name_constraint_violation").certificates, vec![0]);
+    assert_eq!(finding(&bad, Code::NameConstraintViolation).certificates, vec![0]);
 }
 
 #[test]
@@ -499,7 +501,7 @@ fn anchor_invalid_when_the_trusted_root_expired() {
     let mut options = certchain_tests::options(Some(HOST));
     options.trust = vec![certchain_core::Source::text(&root.pem())];
     let r = certchain_core::analyze(&[certchain_core::Source::text(&leaf.pem())], &options);
-    assert_eq!(finding(&r, "anchor_invalid").severity, Severity::Error);
+    assert_eq!(finding(&r, Code::AnchorInvalid).severity, Severity::Error);
     assert!(!r.valid);
 }
 
@@ -516,23 +518,30 @@ fn duplicate_extension() {
         .signed_by(&issued.key, &rcgen::Issuer::from_params(&root.params, &root.key))
         .unwrap_or_else(|e| panic!("{e}"));
     let r = analyze_pems(&[cert.pem(), root.pem()], Some(HOST));
-    assert_eq!(finding(&r, "duplicate_extension").certificates, vec![0]);
+    assert_eq!(finding(&r, Code::DuplicateExtension).certificates, vec![0]);
 }
 
+/// The README's table of finding codes lists every code, once, in report order.
 #[test]
-fn every_code_is_documented_in_the_readme() {
+fn every_code_is_documented_in_the_readme_in_report_order() {
     let readme = include_str!("../../../README.md");
-    for code in certchain_core::diagnose::CODES {
-        assert!(readme.contains(&format!("`{code}`")), "README.md does not document {code}");
-    }
+    let section = readme.split("\n## Finding codes\n").nth(1).unwrap_or_default();
+    let table = section.split("\n#").next().unwrap_or_default();
+    let documented: Vec<&str> = table
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|row| row.split('`').next())
+        .collect();
+    let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(documented, codes, "README.md, \"Finding codes\"");
 }
 
 #[test]
 fn regression_missing_root_does_not_depend_on_input_order() {
     let c = Chain::new(HOST);
     let r = analyze_pems(&[c.intermediate.pem(), c.leaf.pem()], Some(HOST));
-    assert!(has(&r, "missing_root"), "{:?}", codes(&r));
-    assert!(!has(&r, "missing_intermediate"));
+    assert!(has(&r, Code::MissingRoot), "{:?}", codes(&r));
+    assert!(!has(&r, Code::MissingIntermediate));
 }
 
 #[test]
@@ -573,7 +582,7 @@ fn a_trusted_intermediate_stays_in_the_server_chain() {
         let bundle = bundle.clone().unwrap_or_else(|| panic!("no CA file"));
         assert_eq!(bundle.pem, c.intermediate.pem(), "{}", bundle.filename);
     }
-    assert!(!has(&r, "unrelated_certificate"), "{:?}", codes(&r));
+    assert!(!has(&r, Code::UnrelatedCertificate), "{:?}", codes(&r));
 }
 
 /// Trusting the leaf itself (the `openssl s_client | openssl x509` runner file): a warning,
@@ -582,9 +591,9 @@ fn a_trusted_intermediate_stays_in_the_server_chain() {
 fn a_trusted_leaf_is_a_pin_and_never_a_ca_file() {
     let c = Chain::new(HOST);
     let r = sent_with_trust(&c, &c.leaf.pem());
-    let pin = finding(&r, "trusted_server_certificate");
+    let pin = finding(&r, Code::TrustedServerCertificate);
     assert_eq!((pin.severity, pin.certificates.clone()), (Severity::Warning, vec![0]));
-    assert!(!has(&r, "unrelated_certificate"), "{:?}", codes(&r));
+    assert!(!has(&r, Code::UnrelatedCertificate), "{:?}", codes(&r));
     let fullchain = r.bundles.fullchain.clone().unwrap_or_else(|| panic!("no fullchain"));
     assert_eq!(fullchain.pem, [c.leaf.pem(), c.intermediate.pem()].concat());
     for bundle in [&r.bundles.ca_bundle, &r.bundles.runner_crt] {
@@ -600,7 +609,7 @@ fn a_trust_input_without_a_certificate_is_named() {
     let c = Chain::new(HOST);
     let key = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n";
     let r = sent_with_trust(&c, key);
-    let f = finding(&r, "no_trusted_certificate");
+    let f = finding(&r, Code::NoTrustedCertificate);
     assert_eq!(f.severity, Severity::Error);
     assert!(
         f.message.en.contains("1 private key(s) in the trust files were ignored"),
@@ -609,7 +618,7 @@ fn a_trust_input_without_a_certificate_is_named() {
     );
     assert!(!f.message.en.contains("MC4CAQAw"), "the key is echoed");
     let with_root = sent_with_trust(&c, &c.root.pem());
-    assert!(!has(&with_root, "no_trusted_certificate"), "{:?}", codes(&with_root));
+    assert!(!has(&with_root, Code::NoTrustedCertificate), "{:?}", codes(&with_root));
 }
 
 /// Leaf and intermediate sent, every given PEM trusted.
@@ -625,7 +634,7 @@ fn a_pinned_leaf_beside_a_trusted_root_loses_to_the_path_to_the_root() {
     let r = sent_with_trusts(&c, &[c.leaf.pem(), c.root.pem()]);
     assert!(r.valid, "{:?}", codes(&r));
     assert_eq!(r.chain, [0, 1]);
-    assert!(!has(&r, "trusted_server_certificate"), "{:?}", codes(&r));
+    assert!(!has(&r, Code::TrustedServerCertificate), "{:?}", codes(&r));
 }
 
 /// A trusted intermediate that is not in the input: the server must still send it, so it
@@ -673,7 +682,7 @@ fn a_trusted_self_signed_leaf_is_not_a_pin() {
     let mut options = certchain_tests::options(Some(HOST));
     options.trust = vec![certchain_core::Source::text(&leaf.pem())];
     let r = certchain_core::analyze(&[certchain_core::Source::text(&leaf.pem())], &options);
-    assert!(!has(&r, "trusted_server_certificate"), "{:?}", codes(&r));
+    assert!(!has(&r, Code::TrustedServerCertificate), "{:?}", codes(&r));
     assert_eq!(r.paths.len(), 1, "{:?}", r.paths.iter().map(|p| p.end).collect::<Vec<_>>());
 }
 
@@ -689,5 +698,5 @@ fn a_leaf_issued_by_the_trusted_root_is_not_ranked_as_a_pin() {
     let r = certchain_core::analyze(&[certchain_core::Source::text(&sent)], &options);
     assert!(r.valid, "{:?}", codes(&r));
     assert_eq!(r.chain, [0]);
-    assert!(!has(&r, "trusted_server_certificate"), "{:?}", codes(&r));
+    assert!(!has(&r, Code::TrustedServerCertificate), "{:?}", codes(&r));
 }

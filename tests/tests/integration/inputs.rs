@@ -2,7 +2,7 @@
 //! make.sh with OpenSSL) and the OpenSSL-made crypto fixtures.
 
 use certchain_core::report::{InputKind, PathEnd, Report, Severity};
-use certchain_core::{analyze, Options, Source, UnixTime};
+use certchain_core::{analyze, Code, Options, Source, UnixTime};
 use certchain_tests::{codes, NOW};
 
 const HOST: &str = "gitlab.example.com";
@@ -65,14 +65,14 @@ fn three_der_files_make_one_chain() {
     let r = run(&["root.der", "leaf.der", "intermediate.der"], &[]);
     assert_eq!(r.chain, vec![1, 2, 0]);
     assert_eq!(r.input.sources, 3);
-    assert!(!codes(&r).contains(&"wrong_order"), "the order of separate files is not an error");
+    assert!(!codes(&r).contains(&Code::WrongOrder), "the order of separate files is not an error");
 }
 
 #[test]
 fn regression_secret_with_root_in_ca_crt_is_not_out_of_order() {
     let r = run(&["secret.yaml"], &[]);
     let c = codes(&r);
-    assert!(!c.contains(&"wrong_order") && !c.contains(&"root_included"), "{c:?}");
+    assert!(!c.contains(&Code::WrongOrder) && !c.contains(&Code::RootIncluded), "{c:?}");
     assert_eq!(r.chain.len(), 3);
 }
 
@@ -94,7 +94,7 @@ fn trusted_root_from_trust_file_completes_the_ca_files() {
 #[test]
 fn s_client_without_showcerts_says_how_many_were_sent() {
     let r = run(&["s_client-leaf-only.txt"], &[]);
-    let f = r.findings.iter().find(|f| f.code == "s_client_leaf_only");
+    let f = r.findings.iter().find(|f| f.code == Code::SClientLeafOnly);
     let f = f.unwrap_or_else(|| panic!("{:?}", codes(&r)));
     assert!(f.message.en.contains("the server sent 2"), "{}", f.message.en);
     let info = r.input.s_client.clone().unwrap_or_default();
@@ -108,10 +108,10 @@ fn s_client_without_showcerts_says_how_many_were_sent() {
 #[test]
 fn s_client_without_showcerts_blames_the_capture_not_the_server() {
     let r = run(&["s_client-leaf-only.txt"], &[]);
-    let severity = |code: &str| r.findings.iter().find(|f| f.code == code).map(|f| f.severity);
-    assert_eq!(severity("s_client_leaf_only"), Some(Severity::Error), "{:?}", codes(&r));
-    assert_eq!(severity("missing_intermediate"), Some(Severity::Warning), "{:?}", codes(&r));
-    assert_eq!(codes(&r)[0], "s_client_leaf_only");
+    let severity = |code: Code| r.findings.iter().find(|f| f.code == code).map(|f| f.severity);
+    assert_eq!(severity(Code::SClientLeafOnly), Some(Severity::Error), "{:?}", codes(&r));
+    assert_eq!(severity(Code::MissingIntermediate), Some(Severity::Warning), "{:?}", codes(&r));
+    assert_eq!(codes(&r)[0], Code::SClientLeafOnly);
     let explained = r.error_messages.first().unwrap_or_else(|| panic!("no error message"));
     assert!(explained.cause.en.contains("captured without -showcerts"), "{}", explained.cause.en);
     assert!(!explained.cause.en.contains("does not send"), "{}", explained.cause.en);
@@ -123,7 +123,7 @@ fn s_client_with_showcerts_private_root_not_sent() {
     assert_eq!(r.chain, vec![0, 1]);
     assert_eq!(
         codes(&r),
-        vec!["missing_root"],
+        vec![Code::MissingRoot],
         "the server chain is right; the clients need the root"
     );
     assert_eq!(r.paths[0].end, PathEnd::MissingIssuer);
@@ -139,7 +139,7 @@ fn keys_in_pkcs12_dump_and_secrets_are_stripped() {
         ["pkcs12-with-key.txt", "bundle-with-key.pem", "secret.yaml", "paste-with-openssh-key.txt"]
     {
         let r = run(&[name], &[]);
-        assert!(codes(&r).contains(&"private_key_in_bundle"), "{name}: {:?}", codes(&r));
+        assert!(codes(&r).contains(&Code::PrivateKeyInBundle), "{name}: {:?}", codes(&r));
         assert!(!r.input.private_keys.is_empty());
         let json = serde_json::to_string(&r).unwrap_or_default();
         assert!(!json.contains("PRIVATE KEY-----"), "{name}: key armor in the report");
@@ -151,7 +151,7 @@ fn x509_text_noout_explains_itself() {
     let r = run(&["x509-text-noout.txt"], &[]);
     assert_eq!(r.kind, InputKind::Empty);
     let f = &r.findings[0];
-    assert_eq!(f.code, "no_certificates");
+    assert_eq!(f.code, Code::NoCertificates);
     assert!(f.message.en.contains("-noout"), "{}", f.message.en);
 }
 
@@ -166,7 +166,7 @@ fn debian_trust_store_is_a_trust_store() {
     );
     assert_eq!(r.kind, InputKind::TrustStore);
     assert_eq!(r.certificates.len(), 144);
-    assert!(!codes(&r).contains(&"unrelated_certificate"));
+    assert!(!codes(&r).contains(&Code::UnrelatedCertificate));
     assert!(r.findings.iter().all(|f| f.severity != Severity::Error), "{:?}", codes(&r));
 }
 
@@ -196,10 +196,10 @@ fn every_supported_signature_algorithm_verifies() {
 #[test]
 fn weak_signatures_and_keys() {
     for (leaf, root, code) in [
-        ("sha1", "rsa-root", "weak_signature"),
-        ("md5", "rsa-root", "weak_signature"),
-        ("ecdsa-sha1", "p384-root", "weak_signature"),
-        ("rsa1024", "rsa-root", "weak_key"),
+        ("sha1", "rsa-root", Code::WeakSignature),
+        ("md5", "rsa-root", Code::WeakSignature),
+        ("ecdsa-sha1", "p384-root", Code::WeakSignature),
+        ("rsa1024", "rsa-root", Code::WeakKey),
     ] {
         let r = crypto(leaf, root);
         assert_eq!(r.paths[0].end, PathEnd::UserAnchor, "{leaf}: the signature still verifies");
@@ -212,7 +212,7 @@ fn weak_signatures_and_keys() {
 fn unsupported_algorithms_are_said_not_hidden() {
     // P-521 moved to every_supported_signature_algorithm_verifies: certchain checks it now.
     let r = crypto("dsa", "dsa-root");
-    assert!(codes(&r).contains(&"unchecked_signature"), "dsa: {:?}", codes(&r));
+    assert!(codes(&r).contains(&Code::UncheckedSignature), "dsa: {:?}", codes(&r));
 }
 
 /// A real public chain (x509-limbo's online::cloudflare.com: leaf and intermediate, as the
@@ -254,7 +254,7 @@ fn a_chain_quoted_in_an_e_mail_reply_is_read() {
     );
     let r = analyze(&[Source::text(&mail)], &Options { now: UnixTime(NOW), ..Options::default() });
     assert_eq!(r.chain, [0, 1], "{:?}", codes(&r));
-    assert!(!codes(&r).contains(&"malformed_pem"), "{:?}", codes(&r));
+    assert!(!codes(&r).contains(&Code::MalformedPem), "{:?}", codes(&r));
 }
 
 /// A broken block is named once: its label and line, not "block at line 2: block at line 2".
@@ -264,7 +264,7 @@ fn a_broken_block_names_its_place_once() {
         &[Source::text("-----BEGIN CERTIFICATE-----\nMIIB!\n-----END CERTIFICATE-----\n")],
         &Options { now: UnixTime(NOW), ..Options::default() },
     );
-    let f = r.findings.iter().find(|f| f.code == "malformed_pem");
+    let f = r.findings.iter().find(|f| f.code == Code::MalformedPem);
     let message = f.map(|f| f.message.en.clone()).unwrap_or_default();
     assert_eq!(
         message,
@@ -276,11 +276,11 @@ fn a_broken_block_names_its_place_once() {
 #[test]
 fn a_csr_alone_is_named_without_other_blocks() {
     let r = run(&["leaf.csr"], &[]);
-    let f = r.findings.iter().find(|f| f.code == "unparsable_block");
+    let f = r.findings.iter().find(|f| f.code == Code::UnparsableBlock);
     let message = f.map(|f| f.message.en.clone()).unwrap_or_default();
     assert!(message.contains("certificate signing request"), "{message}");
     assert!(!message.contains("other blocks"), "{message}");
     let with_leaf = run(&["leaf.csr", "leaf.pem"], &[]);
-    let f = with_leaf.findings.iter().find(|f| f.code == "unparsable_block");
+    let f = with_leaf.findings.iter().find(|f| f.code == Code::UnparsableBlock);
     assert!(f.is_some_and(|f| f.message.en.ends_with("The other blocks were analysed.")));
 }

@@ -5,7 +5,7 @@
 //! the recorded answer to it, so the record cannot go stale. Where the two differ, `why`
 //! says which client certchain follows.
 
-use certchain_core::{analyze, Options, Report, Source};
+use certchain_core::{analyze, Code, Options, Report, Source};
 use certchain_tests::pki::{Issued, Spec};
 use certchain_tests::web::temp::TempDir;
 use certchain_tests::{codes, options, NOW};
@@ -409,13 +409,13 @@ fn certchain_answers_each_case_as_recorded() {
 }
 
 /// The finding a rejected case must carry.
-fn reason_code(case: &Case) -> &'static str {
+fn reason_code(case: &Case) -> Code {
     match case.raw {
-        Raw::LeafSan(_) => "malformed_extension",
+        Raw::LeafSan(_) => Code::MalformedExtension,
         _ if !case.root_ekus.is_empty() || !case.intermediate_ekus.is_empty() => {
-            "eku_no_server_auth"
+            Code::EkuNoServerAuth
         }
-        _ => "name_constraint_violation",
+        _ => Code::NameConstraintViolation,
     }
 }
 
@@ -473,7 +473,7 @@ fn anchor_eku_finding_names_the_anchor() {
     let case = eku("anchor in input", &[Eku::ClientAuth], NO_EKU, both(Reject));
     let [root, intermediate, leaf] = chain(&case);
     let outside = certchain(&root, &[&leaf, &intermediate]);
-    let f = outside.findings.iter().find(|f| f.code == "eku_no_server_auth").expect("finding");
+    let f = outside.findings.iter().find(|f| f.code == Code::EkuNoServerAuth).expect("finding");
     assert!(f.certificates.is_empty(), "{:?}", f.certificates);
     assert!(
         f.message.en.contains("\"O=certchain tests, CN=NC Root\"")
@@ -488,6 +488,6 @@ fn anchor_eku_finding_names_the_anchor() {
         f.message.en
     );
     let inside = certchain(&root, &[&leaf, &intermediate, &root]);
-    let f = inside.findings.iter().find(|f| f.code == "eku_no_server_auth").expect("finding");
+    let f = inside.findings.iter().find(|f| f.code == Code::EkuNoServerAuth).expect("finding");
     assert_eq!(f.certificates, vec![2]);
 }

@@ -1,6 +1,7 @@
 //! Path building: cycles, branching bundles, ranking.
 
 use certchain_core::report::PathEnd;
+use certchain_core::Code;
 use certchain_tests::pki::{Issued, Spec};
 use certchain_tests::{analyze_pems, codes, NOW};
 
@@ -25,7 +26,7 @@ fn regression_mutual_cross_signing_without_root_terminates() {
     let leaf = Spec::leaf(HOST).issue(Some(&a_by_b));
     let r = analyze_pems(&[leaf.pem(), a_by_b.pem(), b_by_a.pem()], Some(HOST));
     assert_eq!(r.paths[0].end, PathEnd::MissingIssuer);
-    assert!(codes(&r).contains(&"missing_intermediate"), "{:?}", codes(&r));
+    assert!(codes(&r).contains(&Code::MissingIntermediate), "{:?}", codes(&r));
     assert!(r.paths.iter().all(|p| p.certificates.len() <= 3));
 }
 
@@ -90,7 +91,7 @@ fn branching_bundle_of_36_certificates_finds_the_one_valid_path() {
     }
     assert_eq!(pems.len(), 36);
     let r = analyze_pems(&pems, Some(HOST));
-    assert!(!codes(&r).contains(&"path_search_truncated"), "{:?}", codes(&r));
+    assert!(!codes(&r).contains(&Code::PathSearchTruncated), "{:?}", codes(&r));
     assert!(r.paths.len() >= 27, "{} paths", r.paths.len());
     assert_eq!(r.chain.len(), 6);
     let chain_ders: Vec<String> =
@@ -98,7 +99,7 @@ fn branching_bundle_of_36_certificates_finds_the_one_valid_path() {
     let expected_pems: Vec<String> =
         expected.iter().map(|d| certchain_core::cert::to_pem(d)).collect();
     assert_eq!(chain_ders, expected_pems);
-    assert_eq!(r.paths[0].errors, vec!["untrusted_root"]);
+    assert_eq!(r.paths[0].errors, vec![Code::UntrustedRoot]);
 }
 
 #[test]
@@ -113,6 +114,6 @@ fn paths_are_ranked_trusted_then_valid_then_short() {
     let r = analyze_pems(&[leaf.pem(), expired.pem(), good.pem(), root.pem()], Some(HOST));
     assert_eq!(r.chain, vec![0, 2, 3]);
     assert_eq!(r.paths.len(), 2);
-    assert!(r.paths[1].errors.contains(&"expired"));
-    assert!(!codes(&r).contains(&"expired"), "the best path has no expired certificate");
+    assert!(r.paths[1].errors.contains(&Code::Expired));
+    assert!(!codes(&r).contains(&Code::Expired), "the best path has no expired certificate");
 }

@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use certchain_core::Code;
 use certchain_tests::pki::{Chain, Spec};
 use certchain_tests::{analyze_pems, chain_hashes};
 use proptest::prelude::*;
@@ -73,7 +74,7 @@ proptest! {
             .map(|bytes| certchain_core::Source { name: None, bytes })
             .collect();
         let report = certchain_core::analyze(&sources, &certchain_tests::options(Some("gitlab.example.com")));
-        let unreadable = report.findings.iter().filter(|x| x.code == "unparsable_block").count();
+        let unreadable = report.findings.iter().filter(|x| x.code == Code::UnparsableBlock).count();
         prop_assert!(report.certificates.len() + unreadable >= 2, "a damaged block vanished silently");
     }
 }
