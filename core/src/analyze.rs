@@ -102,7 +102,7 @@ fn report(
         kind: shape.kind,
         summary,
         host: target.as_ref().map(|t| t.host.clone()),
-        now: rfc3339(options.now.0),
+        now: cert::rfc3339(options.now.0),
         certificates: recommend::summaries(certs, &roles, &self_signed, &first_copy, options.now.0),
         chain: chain_certs,
         paths,
@@ -379,12 +379,4 @@ fn input_report(sources: usize, blocks: usize, extracted: &Extracted) -> InputRe
             .collect(),
         notes: extracted.notes.clone(),
     }
-}
-
-/// RFC 3339 text of a Unix time (UTC).
-pub fn rfc3339(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_else(|| unix.to_string())
 }

@@ -84,8 +84,8 @@ pub fn summaries(
 
 fn validity(c: &Cert, now: i64) -> Validity {
     Validity {
-        not_before: crate::analyze::rfc3339(c.not_before),
-        not_after: crate::analyze::rfc3339(c.not_after),
+        not_before: crate::cert::rfc3339(c.not_before),
+        not_after: crate::cert::rfc3339(c.not_after),
         not_before_unix: c.not_before,
         not_after_unix: c.not_after,
         days_left: (c.not_after - now).div_euclid(86_400),

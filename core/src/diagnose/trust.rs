@@ -182,7 +182,7 @@ fn anchor_problems(ctx: &Context<'_>, a: usize) -> Option<Finding> {
     if let Some(cert) = &anchor.cert {
         if ctx.now > cert.not_after || ctx.now < cert.not_before {
             let (from, to) =
-                (crate::analyze::rfc3339(cert.not_before), crate::analyze::rfc3339(cert.not_after));
+                (crate::cert::rfc3339(cert.not_before), crate::cert::rfc3339(cert.not_after));
             en.push(format!("it is not valid now (valid {from} to {to})"));
             ja.push(format!("現在有効ではありません(有効期間 {from} 〜 {to})"));
         }
