@@ -25,8 +25,7 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-
-use crate::report::Text;
+use serde::Serialize;
 
 /// A language of the catalogues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -272,6 +271,22 @@ macro_rules! text {
     ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::catalogue::text($id, &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),*])
     };
+}
+
+/// A text in every language certchain speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Japanese.
+    pub ja: String,
+}
+
+impl Text {
+    /// A text from its English and Japanese versions.
+    pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Self {
+        Self { en: en.into(), ja: ja.into() }
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use std::fmt;
 use std::net::IpAddr;
 
-use crate::report::Sans;
+use crate::cert::extensions::Sans;
 
 /// A host: a DNS name (lowercase, no trailing dot) or an IP address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

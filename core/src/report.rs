@@ -4,6 +4,10 @@
 
 use serde::Serialize;
 
+pub use crate::catalogue::Text;
+pub use crate::cert::extensions::{Aia, BasicConstraints, Sans};
+pub use crate::cert::key::KeyInfo;
+pub use crate::chain::InputKind;
 use crate::code::Code;
 use crate::input::{Origin, SClientInfo};
 
@@ -61,36 +65,6 @@ pub struct ErrorMessage {
     pub snippets: Vec<&'static str>,
     /// Indices into `certificates` it is about.
     pub certificates: Vec<usize>,
-}
-
-/// What kind of input this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InputKind {
-    /// At least one end-entity certificate: what a server sends.
-    ServerChain,
-    /// CA certificates only, with at most one self-signed root.
-    CaBundle,
-    /// Several unrelated roots: a trust store such as ca-certificates.crt.
-    TrustStore,
-    /// No certificate at all.
-    Empty,
-}
-
-/// A text in every language certchain speaks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Text {
-    /// English.
-    pub en: String,
-    /// Japanese.
-    pub ja: String,
-}
-
-impl Text {
-    /// A text from its English and Japanese versions.
-    pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Self {
-        Self { en: en.into(), ja: ja.into() }
-    }
 }
 
 /// How bad a finding is.
@@ -214,50 +188,6 @@ pub struct Validity {
     pub not_after_unix: i64,
     /// Whole days from `now` to the end (negative when expired).
     pub days_left: i64,
-}
-
-/// Subject alternative names by type.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Sans {
-    /// dNSName entries.
-    pub dns: Vec<String>,
-    /// iPAddress entries, as text.
-    pub ip: Vec<String>,
-    /// rfc822Name entries.
-    pub email: Vec<String>,
-    /// uniformResourceIdentifier entries.
-    pub uri: Vec<String>,
-}
-
-/// The public key's algorithm and size.
-#[derive(Debug, Clone, Serialize)]
-pub struct KeyInfo {
-    /// `rsa`, `ec`, `ed25519`, `ed448`, `dsa` or the OID.
-    pub algorithm: String,
-    /// Size in bits (RSA modulus, EC field).
-    pub bits: usize,
-    /// Named curve for EC keys, e.g. `P-256`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub curve: Option<String>,
-}
-
-/// The basicConstraints extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct BasicConstraints {
-    /// cA flag.
-    pub ca: bool,
-    /// pathLenConstraint.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path_len: Option<u32>,
-}
-
-/// Authority information access URLs.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Aia {
-    /// caIssuers URLs: where the issuer certificate can be downloaded.
-    pub ca_issuers: Vec<String>,
-    /// OCSP responder URLs.
-    pub ocsp: Vec<String>,
 }
 
 /// Where a path ends.

@@ -1,9 +1,8 @@
 //! The extensions certchain reads, flattened into owned values (RFC 5280 §4.2).
 
+use serde::Serialize;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
 use x509_parser::prelude::X509Certificate;
-
-use crate::report::{Aia, BasicConstraints, Sans};
 
 /// The extensions that matter for chain building and diagnosis.
 #[derive(Debug, Clone, Default)]
@@ -178,4 +177,36 @@ fn access(aia: &x509_parser::extensions::AuthorityInfoAccess<'_>) -> Aia {
         }
     }
     out
+}
+
+/// Subject alternative names by type.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Sans {
+    /// dNSName entries.
+    pub dns: Vec<String>,
+    /// iPAddress entries, as text.
+    pub ip: Vec<String>,
+    /// rfc822Name entries.
+    pub email: Vec<String>,
+    /// uniformResourceIdentifier entries.
+    pub uri: Vec<String>,
+}
+
+/// The basicConstraints extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BasicConstraints {
+    /// cA flag.
+    pub ca: bool,
+    /// pathLenConstraint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_len: Option<u32>,
+}
+
+/// Authority information access URLs.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Aia {
+    /// caIssuers URLs: where the issuer certificate can be downloaded.
+    pub ca_issuers: Vec<String>,
+    /// OCSP responder URLs.
+    pub ocsp: Vec<String>,
 }

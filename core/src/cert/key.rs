@@ -1,9 +1,8 @@
 //! Subject public keys: what they are, how big, and the bytes signature checks need.
 
+use serde::Serialize;
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::SubjectPublicKeyInfo;
-
-use crate::report::KeyInfo;
 
 /// An owned public key, ready for signature verification (RFC 5280 §4.1.2.7).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,4 +92,16 @@ fn curve_bits(curve: &str) -> usize {
         "P-521" => 521,
         _ => 0,
     }
+}
+
+/// The public key's algorithm and size.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyInfo {
+    /// `rsa`, `ec`, `ed25519`, `ed448`, `dsa` or the OID.
+    pub algorithm: String,
+    /// Size in bits (RSA modulus, EC field).
+    pub bits: usize,
+    /// Named curve for EC keys, e.g. `P-256`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curve: Option<String>,
 }

@@ -48,7 +48,7 @@ pub struct Cert {
     /// The SubjectPublicKeyInfo DER, for comparing keys.
     pub spki_der: Vec<u8>,
     /// Key summary.
-    pub key: crate::report::KeyInfo,
+    pub key: crate::cert::key::KeyInfo,
     /// The algorithm this certificate is signed with.
     pub sig_alg: SigAlg,
     /// Where the signed bytes (TBSCertificate DER) are in `der`.

@@ -37,7 +37,7 @@ pub struct Anchor {
     /// User or public.
     pub kind: AnchorKind,
     /// Key summary (algorithm and size).
-    pub key: crate::report::KeyInfo,
+    pub key: crate::cert::key::KeyInfo,
     /// The anchor's own certificate, for user anchors: clients such as Go and OpenSSL still
     /// check its validity period and critical extensions.
     pub cert: Option<Box<Cert>>,

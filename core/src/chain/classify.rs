@@ -5,8 +5,9 @@
 //! `openssl req -x509` makes). Without one, the input is a CA bundle, or a trust store when
 //! it holds several roots: a trust store is not a pile of "unrelated certificates".
 
+use serde::Serialize;
+
 use super::graph::Graph;
-use crate::report::InputKind;
 
 /// The shape of the input.
 #[derive(Debug, Clone)]
@@ -62,4 +63,18 @@ fn is_end_entity(graph: &Graph<'_>, i: usize) -> bool {
     }
     let v1_root = cert.ext.basic_constraints.is_none() && cert.self_issued();
     !cert.is_ca() && !v1_root
+}
+
+/// What kind of input this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    /// At least one end-entity certificate: what a server sends.
+    ServerChain,
+    /// CA certificates only, with at most one self-signed root.
+    CaBundle,
+    /// Several unrelated roots: a trust store such as ca-certificates.crt.
+    TrustStore,
+    /// No certificate at all.
+    Empty,
 }

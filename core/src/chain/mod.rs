@@ -11,5 +11,5 @@ pub use search::{paths_from, Cut, End, Found, Limits, Outcome};
 pub mod classify;
 pub mod rank;
 
-pub use classify::{classify, Shape};
+pub use classify::{classify, InputKind, Shape};
 pub use rank::Ranked;
