@@ -95,6 +95,18 @@ impl Serialize for Code {
     }
 }
 
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Clients will fail, or the input is broken.
+    Error,
+    /// Works today but is wrong, risky or about to break.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
 #[cfg(test)]
 mod tests {
     use super::Code;

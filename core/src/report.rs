@@ -9,6 +9,7 @@ pub use crate::cert::extensions::{Aia, BasicConstraints, Sans};
 pub use crate::cert::key::KeyInfo;
 pub use crate::chain::InputKind;
 use crate::code::Code;
+pub use crate::code::Severity;
 use crate::input::{Origin, SClientInfo};
 
 /// Everything certchain has to say about one input.
@@ -65,18 +66,6 @@ pub struct ErrorMessage {
     pub snippets: Vec<&'static str>,
     /// Indices into `certificates` it is about.
     pub certificates: Vec<usize>,
-}
-
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Clients will fail, or the input is broken.
-    Error,
-    /// Works today but is wrong, risky or about to break.
-    Warning,
-    /// Worth knowing.
-    Info,
 }
 
 /// One thing certchain noticed, with its fix.

@@ -206,8 +206,8 @@ impl Extracted {
     }
 
     /// The problems counted but not kept, as (finding code, severity, count).
-    pub fn problems_not_kept(&self) -> Vec<(Code, crate::report::Severity, usize)> {
-        let error = crate::report::Severity::Error;
+    pub fn problems_not_kept(&self) -> Vec<(Code, crate::code::Severity, usize)> {
+        let error = crate::code::Severity::Error;
         let over = |kind: ProblemKind| self.problems_over[kind as usize];
         vec![
             (Code::MalformedPem, error, over(ProblemKind::MalformedPem)),
