@@ -5,6 +5,10 @@
 //!
 //! Path-building bounds live with the search (`chain::Limits`); these are the input's.
 
+/// Most findings (and input problems) listed per code and severity; the rest are counted
+/// (`diagnose::cap`).
+pub const FINDINGS_PER_CODE: usize = 50;
+
 /// Bounds on reading the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InputBounds {

@@ -8,7 +8,7 @@ use crate::code::Code;
 use crate::report::{Finding, Severity, Text};
 
 /// Most findings listed per code (and severity).
-pub const PER_CODE: usize = 50;
+pub const PER_CODE: usize = crate::bounds::FINDINGS_PER_CODE;
 
 /// `findings` (sorted, see `sort`) with each code's run cut to [`PER_CODE`], followed by a
 /// finding that says how many more there were. `uncounted` adds findings of a code that

@@ -203,7 +203,7 @@ fn truncated_der_and_p7b_are_problems() {
 fn many_begins_without_end_are_counted_in_linear_time_and_the_first_kept() {
     let text = "-----BEGIN CERTIFICATE-----\nMIIB\n".repeat(20_000);
     let out = extract_text(&text);
-    let kept = crate::diagnose::PER_CODE;
+    let kept = crate::bounds::FINDINGS_PER_CODE;
     assert_eq!(out.problems.len(), kept);
     assert_eq!(
         out.problems[kept - 1].detail.en,

@@ -185,19 +185,19 @@ pub struct Extracted {
     /// Blocks not kept because of a bound: past the count, and too large (count, largest).
     over_count: usize,
     oversized: (usize, usize),
-    /// Problems kept, and past the first [`crate::diagnose::PER_CODE`] of their kind
+    /// Problems kept, and past the first [`crate::bounds::FINDINGS_PER_CODE`] of their kind
     /// (counted only), by [`ProblemKind`].
     problems_kept: [usize; 2],
     problems_over: [usize; 2],
 }
 
 impl Extracted {
-    /// Keeps a problem, unless [`crate::diagnose::PER_CODE`] of its kind are kept already:
+    /// Keeps a problem, unless [`crate::bounds::FINDINGS_PER_CODE`] of its kind are kept already:
     /// then it is only counted (a megabyte of broken BEGIN lines is 58,000 problems).
     fn push_problem(&mut self, problem: Problem) {
         let kind = problem.kind as usize;
         let Some(kept) = self.problems_kept.get_mut(kind) else { return };
-        if *kept < crate::diagnose::PER_CODE {
+        if *kept < crate::bounds::FINDINGS_PER_CODE {
             *kept += 1;
             self.problems.push(problem);
         } else if let Some(over) = self.problems_over.get_mut(kind) {
