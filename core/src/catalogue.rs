@@ -264,10 +264,37 @@ pub fn text(id: &str, args: &[(&str, &dyn Display)]) -> Text {
     Text::new(render(Lang::En, id, args), render(Lang::Ja, id, args))
 }
 
+/// [`text`] with arguments that are [`Text`]s themselves (a reason, a place, a summary made
+/// by another message): each language's message gets that language's version of each.
+pub fn text_with(id: &str, args: &[(&str, &dyn Display)], texts: &[(&str, &Text)]) -> Text {
+    let in_language = |lang: Lang| {
+        let mut all = args.to_vec();
+        for &(name, text) in texts {
+            let version: &dyn Display = match lang {
+                Lang::En => &text.en,
+                Lang::Ja => &text.ja,
+            };
+            all.push((name, version));
+        }
+        render(lang, id, &all)
+    };
+    Text::new(in_language(Lang::En), in_language(Lang::Ja))
+}
+
 /// `text!("id", name = value, …)`: the [`Text`] of a catalogue message in every language.
 /// Each value is anything `Display`; its name is the message's `{ $name }`.
+///
+/// `text!("id", name = value, …; part = text, …)`: after a `;`, arguments that are [`Text`]s,
+/// each language taking its own version ([`text_with`]).
 #[macro_export]
 macro_rules! text {
+    ($id:expr $(, $name:ident = $value:expr)* ; $($part:ident = $text:expr),+ $(,)?) => {
+        $crate::catalogue::text_with(
+            $id,
+            &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),*],
+            &[$((stringify!($part), &$text as &$crate::report::Text)),+],
+        )
+    };
     ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::catalogue::text($id, &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),*])
     };

@@ -45,19 +45,17 @@ pub(super) enum Client {
 }
 
 impl Client {
-    fn name(self) -> (&'static str, &'static str) {
+    /// The client's key in the catalogue's selectors (`{ $client -> [runner] … }`).
+    fn key(self) -> &'static str {
         match self {
-            Client::Runner => ("GitLab Runner", "GitLab Runner"),
-            Client::Registry => (
-                "the Docker host or Kubernetes node that pulls the image",
-                "イメージを取得する Docker ホストまたは Kubernetes ノード",
-            ),
-            Client::Git => ("git", "git"),
-            Client::Curl => ("curl", "curl"),
-            Client::OpenSsl => ("the client", "クライアント"),
-            Client::Java => ("the Java runtime", "Java ランタイム"),
-            Client::Python => ("Python", "Python"),
-            Client::Node => ("Node.js", "Node.js"),
+            Client::Runner => "runner",
+            Client::Registry => "registry",
+            Client::Git => "git",
+            Client::Curl => "curl",
+            Client::OpenSsl => "openssl",
+            Client::Java => "java",
+            Client::Python => "python",
+            Client::Node => "node",
         }
     }
 
@@ -71,44 +69,6 @@ impl Client {
             Client::OpenSsl => vec!["trust-store", "curl-cacert"],
             Client::Java => vec!["trust-store-java"],
             Client::Python | Client::Node => vec!["ca-env-vars", "trust-store"],
-        }
-    }
-
-    /// How this client is given a CA file.
-    fn ca_fix(self) -> Text {
-        match self {
-            Client::Runner => Text::new(
-                "Put the CA file at /etc/gitlab-runner/certs/<host>.crt (PEM), or set tls-ca-file in the [[runners]] section of config.toml, then restart the runner (gitlab-runner restart), as the runner docs say after a certificate change.",
-                "CA ファイル(PEM)を /etc/gitlab-runner/certs/<host>.crt に置くか、config.toml の [[runners]] セクションで tls-ca-file を指定し、Runner を再起動してください(gitlab-runner restart。証明書を変更したら再起動するよう公式ドキュメントにあります)。",
-            ),
-            Client::Registry => Text::new(
-                "Add the CA to the trust store of every Docker host or Kubernetes node that pulls images (/etc/docker/certs.d/<registry>/ca.crt for Docker, the system trust store plus a restart of containerd for Kubernetes). The runner's tls-ca-file and certs directory do not apply to image pulls.",
-                "イメージを取得するすべての Docker ホストまたは Kubernetes ノードのトラストストアに CA を追加してください(Docker は /etc/docker/certs.d/<レジストリ>/ca.crt、Kubernetes はシステムのトラストストアに追加して containerd を再起動)。Runner の tls-ca-file や certs ディレクトリはイメージの取得には効きません。",
-            ),
-            Client::Git => Text::new(
-                "Give git the CA file: `git config --global http.sslCAInfo /path/ca.crt`, or install it in the trust store of the job image before the clone.",
-                "git に CA ファイルを指定してください: `git config --global http.sslCAInfo /path/ca.crt`。またはクローンの前にジョブイメージのトラストストアへインストールしてください。",
-            ),
-            Client::Curl => Text::new(
-                "Give curl the CA file (`curl --cacert /path/ca.crt`), or install it in the system trust store (update-ca-certificates).",
-                "curl に CA ファイルを指定する(`curl --cacert /path/ca.crt`)か、システムのトラストストアにインストールしてください(update-ca-certificates)。",
-            ),
-            Client::OpenSsl => Text::new(
-                "Install the CA file in the client's trust store (update-ca-certificates), or pass it explicitly (`-CAfile`, `--cacert`).",
-                "CA ファイルをクライアントのトラストストアにインストールする(update-ca-certificates)か、明示的に指定してください(`-CAfile`、`--cacert`)。",
-            ),
-            Client::Java => Text::new(
-                "Import the CA into the truststore of the JVM that runs the program (`keytool -importcert -cacerts -alias my-ca -file ca.crt`).",
-                "プログラムを実行する JVM のトラストストアに CA をインポートしてください(`keytool -importcert -cacerts -alias my-ca -file ca.crt`)。",
-            ),
-            Client::Python => Text::new(
-                "Point Python at the CA file (SSL_CERT_FILE, or REQUESTS_CA_BUNDLE for requests), or install it in the system trust store.",
-                "Python に CA ファイルを指定してください(SSL_CERT_FILE、requests なら REQUESTS_CA_BUNDLE)。またはシステムのトラストストアにインストールしてください。",
-            ),
-            Client::Node => Text::new(
-                "Start Node.js with NODE_EXTRA_CA_CERTS=/path/ca.crt (it adds the CA to Node's built-in roots).",
-                "NODE_EXTRA_CA_CERTS=/path/ca.crt を指定して Node.js を起動してください(Node 組み込みのルートに CA が追加されます)。",
-            ),
         }
     }
 }
@@ -174,13 +134,11 @@ impl<'a> Scene<'a> {
     pub(super) fn ask_for_chain(&self, snippets: Vec<&'static str>) -> Verdict {
         let command = self.fetch_command();
         Verdict {
-            cause: Text::new(
-                "No certificate was pasted with the log, so certchain cannot tell which certificate is at fault.",
-                "ログと一緒に証明書が貼り付けられていないため、どの証明書が原因かは判定できません。",
-            ),
-            fix: Text::new(
-                format!("Get the chain the server sends, from the machine that fails: `{command}`{}, and paste its output together with the log.", if self.port.is_some() { "" } else { " (use the port of the URL if it is not 443)" }),
-                format!("失敗するマシンからサーバーが送るチェーンを取得してください: `{command}`{}。その出力をログと一緒に貼り付けてください。", if self.port.is_some() { "" } else { "(URL のポートが 443 でなければ置き換えてください)" }),
+            cause: crate::text!("explain-no-chain-cause"),
+            fix: crate::text!(
+                "explain-no-chain-fix",
+                command = command,
+                port = if self.port.is_some() { "given" } else { "default" },
             ),
             snippets,
             certificates: Vec::new(),
@@ -215,14 +173,8 @@ impl<'a> Scene<'a> {
     /// is about the last certificate the server sent, which is not here.
     fn capture_without_showcerts(&self, client: Client) -> Verdict {
         Verdict {
-            cause: Text::new(
-                "The client could not find the issuer of the last certificate the server sent, but this s_client output was captured without -showcerts and holds only the first one: which CA is missing cannot be told from it. Most often it is your private root CA, missing from the client's trust store.",
-                "クライアントはサーバーが送った最後の証明書の発行者を見つけられませんでした。しかしこの s_client の出力は -showcerts なしで取得されていて最初の 1 枚しか含まないため、どの CA が足りないかは分かりません。多くの場合、クライアントのトラストストアに無いプライベートなルート CA です。",
-            ),
-            fix: Text::new(
-                format!("Capture again with `{}` and paste the whole output: certchain then names the missing CA and makes the CA file for the client.", self.fetch_command()),
-                format!("`{}` で取得し直し、出力全体を貼り付けてください。certchain が不足している CA を特定し、クライアント用の CA ファイルを作成します。", self.fetch_command()),
-            ),
+            cause: crate::text!("explain-without-showcerts-cause"),
+            fix: crate::text!("explain-without-showcerts-fix", command = self.fetch_command()),
             snippets: client.ca_snippets(),
             certificates: Vec::new(),
         }
@@ -233,36 +185,26 @@ impl<'a> Scene<'a> {
         let c = certs.first().and_then(|&i| self.report.certificates.get(i));
         let (label, issuer) = c.map(|c| (label(c), c.issuer.clone())).unwrap_or_default();
         Verdict {
-            cause: Text::new(
-                format!("The server does not send the intermediate \"{issuer}\", the issuer of {label}: clients that do not already hold it cannot build the chain."),
-                format!("サーバーが {label} の発行者である中間証明書「{issuer}」を送っていません。これを持たないクライアントはチェーンを構築できません。"),
+            cause: crate::text!(
+                "explain-missing-intermediate-cause",
+                issuer = issuer,
+                label = label
             ),
-            fix: Text::new(
-                "Fix the server, not the clients: configure it with the leaf followed by its intermediates (the fullchain.pem of this report), then reload it.",
-                "直すのはクライアントではなくサーバーです。リーフの後に中間証明書を続けたファイル(このレポートの fullchain.pem)を設定し、リロードしてください。",
-            ),
+            fix: crate::text!("explain-missing-intermediate-fix"),
             snippets: SERVER_SNIPPETS.to_vec(),
             certificates: certs.to_vec(),
         }
     }
 
     fn private_ca(&self, client: Client, anchor: &str, top: Option<usize>) -> Verdict {
-        let (en, ja) = client.name();
         let top_cert = top.and_then(|i| self.report.certificates.get(i));
         let anchor = match top_cert {
             Some(c) if c.self_signed => label(c),
             _ => format!("\"{anchor}\""),
         };
-        let fix = client.ca_fix();
         Verdict {
-            cause: Text::new(
-                format!("The server's chain ends at the private CA {anchor}; {en} does not trust it."),
-                format!("サーバーのチェーンはプライベート CA {anchor} で終わっていますが、{ja}はこの CA を信頼していません。"),
-            ),
-            fix: Text::new(
-                format!("{} The CA file is the ca-bundle.pem / <host>.crt of this report (CA certificates only, never the server certificate).", fix.en),
-                format!("{} CA ファイルはこのレポートの ca-bundle.pem / <host>.crt です(CA 証明書のみ。サーバー証明書ではありません)。", fix.ja),
-            ),
+            cause: crate::text!("explain-private-ca-cause", anchor = anchor, client = client.key()),
+            fix: crate::text!("explain-private-ca-fix", client = client.key()),
             snippets: client.ca_snippets(),
             certificates: top.into_iter().collect(),
         }
@@ -278,14 +220,8 @@ impl<'a> Scene<'a> {
             snippets.push("trust-store-java");
         }
         Verdict {
-            cause: Text::new(
-                format!("The chain pasted is fine: it ends at the public root \"{anchor}\". Either the client's trust store is out of date, or a TLS-intercepting proxy replaced the certificate on the way."),
-                format!("貼り付けられたチェーンに問題はなく、公的ルート「{anchor}」で終わっています。クライアントのトラストストアが古いか、TLS を傍受するプロキシが途中で証明書を差し替えています。"),
-            ),
-            fix: Text::new(
-                format!("On the failing machine run `{command}` and compare with the leaf's SHA-256 here ({sha}). Different: a proxy intercepts TLS, and its CA must be trusted. The same: update the client's CA certificates package."),
-                format!("失敗するマシンで `{command}` を実行し、ここにあるリーフの SHA-256({sha})と比べてください。異なる場合はプロキシが TLS を傍受しているので、その CA を信頼させる必要があります。同じ場合はクライアントの CA 証明書パッケージを更新してください。"),
-            ),
+            cause: crate::text!("explain-public-chain-cause", anchor = anchor),
+            fix: crate::text!("explain-public-chain-fix", command = command, sha = sha),
             snippets,
             certificates: leaf.map(|c| c.index).into_iter().collect(),
         }
@@ -294,14 +230,8 @@ impl<'a> Scene<'a> {
     fn other_errors(&self) -> Verdict {
         let summary = &self.report.summary;
         Verdict {
-            cause: Text::new(
-                format!("The chain itself has problems: {}", summary.en),
-                format!("チェーン自体に問題があります: {}", summary.ja),
-            ),
-            fix: Text::new(
-                "Fix the findings listed in this report, most severe first.",
-                "このレポートの指摘事項を、重大なものから順に修正してください。",
-            ),
+            cause: crate::text!("explain-chain-problems-cause"; summary = summary),
+            fix: crate::text!("explain-chain-problems-fix"),
             snippets: Vec::new(),
             certificates: self.report.chain.clone(),
         }

@@ -5,7 +5,6 @@
 use super::cause::{Client, Scene};
 use super::openssl::{self, Reason};
 use super::{Explanation, Message};
-use crate::report::Text;
 
 /// A git or curl TLS message.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -57,45 +56,25 @@ pub(super) fn explain(m: &GitCurl, scene: &Scene<'_>) -> Explanation {
         GitCurl::GnutlsVerificationFailed { ca_file } => gnutls(ca_file, scene),
         GitCurl::SslCertificateProblem { reason: Some(reason), text, git } => {
             let mut e = openssl::explain_for(*reason, client(*git), scene);
-            e.meaning = Text::new(
-                format!(
-                    "curl (also inside git) refused the server's certificate: \"{text}\". {}",
-                    e.meaning.en
-                ),
-                format!(
-                    "curl(git の内部も含む)がサーバー証明書を拒否しました: \"{text}\"。{}",
-                    e.meaning.ja
-                ),
-            );
+            e.meaning =
+                crate::text!("explain-curl-refused-known", text = text; meaning = e.meaning);
             e
         }
-        GitCurl::SslCertificateProblem { reason: None, text, git } => {
-            scene.untrusted(client(*git)).explained(Text::new(
-                format!("curl (also inside git) refused the server's certificate: \"{text}\"."),
-                format!("curl(git の内部も含む)がサーバー証明書を拒否しました: \"{text}\"。"),
-            ))
-        }
+        GitCurl::SslCertificateProblem { reason: None, text, git } => scene
+            .untrusted(client(*git))
+            .explained(crate::text!("explain-curl-refused", text = text)),
     }
 }
 
 fn gnutls(ca_file: &str, scene: &Scene<'_>) -> Explanation {
-    let (en, ja) = if ca_file == "none" {
-        (
-            "git (libcurl with GnuTLS) had no CA file at all (CAfile: none): the ca-certificates package is missing in this image or host.".to_string(),
-            "git(GnuTLS を使う libcurl)に CA ファイルがまったくありません(CAfile: none)。このイメージまたはホストに ca-certificates パッケージがありません。".to_string(),
-        )
+    let meaning = if ca_file == "none" {
+        crate::text!("explain-gnutls-no-ca-file-meaning")
     } else {
-        (
-            format!("git (libcurl with GnuTLS) checked the server's chain against {ca_file} and found no CA in it that issued the chain."),
-            format!("git(GnuTLS を使う libcurl)がサーバーのチェーンを {ca_file} で検証しましたが、チェーンを発行した CA がそこにありませんでした。"),
-        )
+        crate::text!("explain-gnutls-meaning", ca_file = ca_file)
     };
-    let mut e = scene.untrusted(Client::Git).explained(Text::new(en, ja));
+    let mut e = scene.untrusted(Client::Git).explained(meaning);
     if ca_file != "none" && !ca_file.is_empty() {
-        e.fix = Text::new(
-            format!("{} Or add the CA to {ca_file}'s source: copy it to /usr/local/share/ca-certificates/ and run update-ca-certificates (never edit {ca_file} by hand: it is regenerated).", e.fix.en),
-            format!("{} または CA を /usr/local/share/ca-certificates/ にコピーして update-ca-certificates を実行し、{ca_file} に取り込んでください({ca_file} は再生成されるので直接編集しないでください)。", e.fix.ja),
-        );
+        e.fix = crate::text!("explain-gnutls-fix", ca_file = ca_file; fix = e.fix);
     }
     e
 }

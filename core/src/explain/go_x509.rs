@@ -4,7 +4,7 @@
 
 use super::cause::{label, labels, Client, Scene, Verdict, SERVER_SNIPPETS};
 use super::{Explanation, Message};
-use crate::report::{Certificate, Text};
+use crate::report::Certificate;
 
 /// A Go x509 error and what its wording carries.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -125,14 +125,12 @@ fn unix(rfc3339: &str) -> Option<i64> {
 pub(super) fn explain(go: &Go, scene: &Scene<'_>) -> Explanation {
     match go {
         Go::UnknownAuthority { hint: Some((hint, name)) } => wrong_key(hint, name, scene),
-        Go::UnknownAuthority { hint: None } => scene.untrusted(Client::Runner).explained(Text::new(
-            "The Go client (GitLab Runner, Docker, kubectl, Helm) could not link the server's certificate to any CA it trusts.",
-            "Go のクライアント(GitLab Runner、Docker、kubectl、Helm)が、サーバー証明書を信頼している CA につなげられませんでした。",
-        )),
-        Go::UnknownAuthorityRegistry => scene.untrusted(Client::Registry).explained(Text::new(
-            "Pulling the job image failed: the Docker host or Kubernetes node that pulls it does not trust the registry's certificate. This is not the runner's own configuration (tls-ca-file, certs directory): the container runtime verifies image pulls with its host's trust store.",
-            "ジョブイメージの取得に失敗しました。イメージを取得する Docker ホストまたは Kubernetes ノードがレジストリの証明書を信頼していません。Runner 自身の設定(tls-ca-file、certs ディレクトリ)の問題ではなく、コンテナランタイムがホストのトラストストアでイメージ取得を検証しています。",
-        )),
+        Go::UnknownAuthority { hint: None } => scene
+            .untrusted(Client::Runner)
+            .explained(crate::text!("explain-go-unknown-authority-meaning")),
+        Go::UnknownAuthorityRegistry => {
+            scene.untrusted(Client::Registry).explained(crate::text!("explain-go-registry-meaning"))
+        }
         Go::HostnameMismatch { valid_for, wanted } => mismatch(valid_for, wanted, scene),
         Go::Expired { detail } => expired(detail.as_ref(), scene),
         Go::LegacyCommonName => legacy_common_name(scene),
@@ -147,28 +145,16 @@ fn wrong_key(hint: &str, name: &str, scene: &Scene<'_>) -> Explanation {
         .iter()
         .filter(|c| c.common_name.as_deref() == Some(name) || c.subject == name)
         .collect();
-    let here = if same_name.is_empty() {
-        Text::new(String::new(), String::new())
-    } else {
-        let l = labels(same_name.iter().copied());
-        Text::new(
-            format!(" The CA pasted here under that name is {l}."),
-            format!("ここに貼り付けられたその名前の CA は {l} です。"),
-        )
-    };
+    let pasted = if same_name.is_empty() { "none" } else { "some" };
     Explanation {
-        meaning: Text::new(
-            format!("The client holds a CA named \"{name}\", but the server's certificate was not signed by its key (\"{hint}\")."),
-            format!("クライアントは「{name}」という名前の CA を持っていますが、サーバー証明書はその鍵で署名されていません(\"{hint}\")。"),
+        meaning: crate::text!("explain-go-wrong-key-meaning", name = name, hint = hint),
+        cause: crate::text!(
+            "explain-go-wrong-key-cause",
+            name = name,
+            pasted = pasted,
+            labels = labels(same_name.iter().copied()),
         ),
-        cause: Text::new(
-            format!("Two different CAs share the name \"{name}\": the client's CA file is outdated or comes from another installation (a re-created Kubernetes cluster, a re-issued private CA).{}", here.en),
-            format!("同じ名前「{name}」を持つ別々の CA があります。クライアントの CA ファイルが古いか、別の環境のものです(作り直した Kubernetes クラスタ、再発行したプライベート CA など)。{}", here.ja),
-        ),
-        fix: Text::new(
-            "Replace the client's copy of this CA with the current one (the ca-bundle.pem / <host>.crt of a report of the server's chain). For kubectl, copy the cluster's current admin.conf to ~/.kube/config.",
-            "クライアントが持つこの CA を現行のものに置き換えてください(サーバーのチェーンのレポートにある ca-bundle.pem / <host>.crt)。kubectl の場合は、クラスタの現在の admin.conf を ~/.kube/config にコピーしてください。",
-        ),
+        fix: crate::text!("explain-go-wrong-key-fix"),
         snippets: Client::Runner.ca_snippets(),
         certificates: same_name.iter().map(|c| c.index).collect(),
     }
@@ -184,24 +170,20 @@ fn covers(pattern: &str, name: &str) -> bool {
 }
 
 fn mismatch(valid_for: &[String], wanted: &str, scene: &Scene<'_>) -> Explanation {
-    let meaning = Text::new(
-        format!("The certificate the server sent is not valid for \"{wanted}\", the name the client connected to."),
-        format!("サーバーが送った証明書は、クライアントが接続した名前「{wanted}」に対して有効ではありません。"),
-    );
+    let meaning = crate::text!("explain-go-hostname-meaning", wanted = wanted);
     let Some(leaf) = scene.leaf() else {
         return names_from_message(valid_for, wanted).explained(meaning);
     };
     let names: Vec<String> = leaf.sans.dns.iter().chain(&leaf.sans.ip).cloned().collect();
     let verdict = if names.iter().any(|n| covers(n, wanted)) {
         Verdict {
-            cause: Text::new(
-                format!("{} pasted here is valid for \"{wanted}\", so the server sent another certificate (one valid for {}): a default virtual host, a wrong SNI setting or a proxy in front.", label(leaf), valid_for.join(", ")),
-                format!("ここに貼り付けられた {} は「{wanted}」に有効なので、サーバーは別の証明書({} に有効なもの)を送っています。既定のバーチャルホスト、SNI の設定、または手前のプロキシが原因です。", label(leaf), valid_for.join(", ")),
+            cause: crate::text!(
+                "explain-go-hostname-other-certificate-cause",
+                leaf = label(leaf),
+                wanted = wanted,
+                names = valid_for.join(", "),
             ),
-            fix: Text::new(
-                format!("Configure the server (or proxy) that answers for \"{wanted}\" with this certificate and its chain."),
-                format!("「{wanted}」に応答するサーバー(またはプロキシ)に、この証明書とチェーンを設定してください。"),
-            ),
+            fix: crate::text!("explain-go-hostname-other-certificate-fix", wanted = wanted),
             snippets: SERVER_SNIPPETS.to_vec(),
             certificates: vec![leaf.index],
         }
@@ -217,28 +199,25 @@ fn names_from_message(valid_for: &[String], wanted: &str) -> Verdict {
 
 /// Use one of the names the certificate has, or reissue it with the wanted one.
 fn reissue(leaf: Option<&Certificate>, names: &[String], wanted: &str) -> Verdict {
-    let who = leaf.map(label).unwrap_or_else(|| "The server's certificate".into());
-    let who_ja = leaf.map(label).unwrap_or_else(|| "サーバー証明書".into());
+    let who = if leaf.is_some() { "leaf" } else { "server" };
+    let leaf_label = leaf.map(label).unwrap_or_default();
     let san = if wanted.parse::<std::net::IpAddr>().is_ok() { "IP" } else { "DNS" };
     let (cause, fix) = if names.is_empty() {
         (
-            Text::new(
-                format!("{who} carries no subjectAltName at all."),
-                format!("{who_ja} には subjectAltName がまったくありません。"),
-            ),
-            Text::new(
-                format!("Reissue the certificate with subjectAltName {san}:{wanted}."),
-                format!("subjectAltName {san}:{wanted} を入れて証明書を再発行してください。"),
-            ),
+            crate::text!("explain-go-no-san-cause", who = who, leaf = leaf_label),
+            crate::text!("explain-go-reissue-fix", san = san, wanted = wanted),
         )
     } else {
         let list = names.join(", ");
         (
-            Text::new(format!("{who} is valid for {list}, not for \"{wanted}\"."), format!("{who_ja} は {list} に有効で、「{wanted}」には有効ではありません。")),
-            Text::new(
-                format!("Connect with one of its names ({list}): change the URL the client uses (e.g. url / clone_url in the runner's config.toml). Or reissue the certificate with subjectAltName {san}:{wanted}."),
-                format!("証明書にある名前({list})のいずれかで接続してください(例: Runner の config.toml の url / clone_url を変更)。または subjectAltName {san}:{wanted} を入れて証明書を再発行してください。"),
+            crate::text!(
+                "explain-go-other-names-cause",
+                who = who,
+                leaf = leaf_label,
+                names = list,
+                wanted = wanted,
             ),
+            crate::text!("explain-go-other-names-fix", names = list, san = san, wanted = wanted),
         )
     };
     let snippets = if names.is_empty() { Vec::new() } else { vec!["runner-config-toml"] };
@@ -263,24 +242,15 @@ fn not_yet_valid(current: &str, bound: &str, scene: &Scene<'_>) -> Explanation {
             Some(c.validity.not_before_unix) == start || c.validity.not_before_unix > scene.now
         })
         .collect();
-    let which = if certs.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", labels(certs.iter().copied()))
-    };
+    let found = if certs.is_empty() { "none" } else { "some" };
     Explanation {
-        meaning: Text::new(
-            format!("By the client's clock ({current}) a certificate of the chain is not valid yet: it starts at {bound}."),
-            format!("クライアントの時計({current})では、チェーンの証明書がまだ有効になっていません。有効期間の開始は {bound} です。"),
+        meaning: crate::text!("explain-go-not-yet-valid-meaning", current = current, bound = bound),
+        cause: crate::text!(
+            "explain-go-not-yet-valid-cause",
+            found = found,
+            labels = labels(certs.iter().copied()),
         ),
-        cause: Text::new(
-            format!("The client's clock is behind, or the certificate{which} was issued with a start in the future."),
-            format!("クライアントの時計が遅れているか、証明書{which}の開始日時が未来に設定されて発行されています。"),
-        ),
-        fix: Text::new(
-            "Check the client's clock and time zone (`timedatectl`, NTP/chrony). If the clock is right, reissue the certificate with a start date in the past.",
-            "クライアントの時計とタイムゾーンを確認してください(`timedatectl`、NTP/chrony)。時計が正しければ、開始日時を過去にして証明書を再発行してください。",
-        ),
+        fix: crate::text!("explain-go-not-yet-valid-fix"),
         snippets: Vec::new(),
         certificates: certs.iter().map(|c| c.index).collect(),
     }
@@ -293,10 +263,11 @@ pub(super) fn past_end(
     bound: Option<i64>,
     scene: &Scene<'_>,
 ) -> Explanation {
-    let clock = current.map(|c| (format!(" ({c})"), format!("({c})"))).unwrap_or_default();
-    let meaning = Text::new(
-        format!("By the client's clock{} a certificate of the chain has expired.", clock.0),
-        format!("クライアントの時計{}では、チェーンの証明書の有効期限が切れています。", clock.1),
+    let clock = if current.is_some() { "known" } else { "unknown" };
+    let meaning = crate::text!(
+        "explain-go-expired-meaning",
+        clock = clock,
+        current = current.unwrap_or_default(),
     );
     if !scene.has_certificates() {
         return scene.ask_for_chain(SERVER_SNIPPETS.to_vec()).explained(meaning);
@@ -309,14 +280,8 @@ pub(super) fn past_end(
     }
     let verdict = if certs.is_empty() {
         Verdict {
-            cause: Text::new(
-                format!("None of the certificates pasted has expired as of {}: the server still sends an older certificate, or the client's clock is wrong.", scene.report.now),
-                format!("貼り付けられた証明書は {} の時点でどれも期限切れではありません。サーバーが古い証明書を送り続けているか、クライアントの時計が間違っています。", scene.report.now),
-            ),
-            fix: Text::new(
-                "Check which certificate the server really sends (openssl s_client -showcerts) and reload the server after installing the new one; check the client's clock.",
-                "サーバーが実際に送る証明書を確認し(openssl s_client -showcerts)、新しい証明書を設定した後にサーバーをリロードしてください。クライアントの時計も確認してください。",
-            ),
+            cause: crate::text!("explain-go-none-expired-cause", now = scene.report.now),
+            fix: crate::text!("explain-go-none-expired-fix"),
             snippets: SERVER_SNIPPETS.to_vec(),
             certificates: Vec::new(),
         }
@@ -324,11 +289,8 @@ pub(super) fn past_end(
         let l = labels(certs.iter().copied());
         let end = certs.first().map(|c| c.validity.not_after.clone()).unwrap_or_default();
         Verdict {
-            cause: Text::new(format!("{l} expired (notAfter {end})."), format!("{l} の有効期限が切れています(notAfter {end})。")),
-            fix: Text::new(
-                "Renew the expired certificate and install it with its chain on the server (for an expired intermediate or root, get the current one from the CA and replace it in the chain file and in the clients' CA files).",
-                "期限切れの証明書を更新し、チェーンと一緒にサーバーに設定してください(中間証明書やルートが期限切れの場合は、CA から現行のものを入手し、チェーンファイルとクライアントの CA ファイルで差し替えてください)。",
-            ),
+            cause: crate::text!("explain-go-expired-cause", labels = l, end = end),
+            fix: crate::text!("explain-go-expired-fix"),
             snippets: SERVER_SNIPPETS.to_vec(),
             certificates: certs.iter().map(|c| c.index).collect(),
         }
@@ -339,29 +301,18 @@ pub(super) fn past_end(
 fn legacy_common_name(scene: &Scene<'_>) -> Explanation {
     let host = scene.host.unwrap_or("<host>");
     let cause = match scene.leaf() {
-        Some(leaf) if leaf.sans.dns.is_empty() && leaf.sans.ip.is_empty() => Text::new(
-            format!("{} has a Common Name but no subjectAltName.", label(leaf)),
-            format!("{} には Common Name はありますが subjectAltName がありません。", label(leaf)),
-        ),
-        Some(leaf) => Text::new(
-            format!("{} pasted here has subjectAltNames, so the server sends another certificate, one without them.", label(leaf)),
-            format!("ここに貼り付けられた {} には subjectAltName があるので、サーバーはそれのない別の証明書を送っています。", label(leaf)),
-        ),
-        None => Text::new(
-            "The server's certificate names its host only in the Common Name, without subjectAltName.",
-            "サーバー証明書はホスト名を Common Name にだけ持ち、subjectAltName がありません。",
-        ),
+        Some(leaf) if leaf.sans.dns.is_empty() && leaf.sans.ip.is_empty() => {
+            crate::text!("explain-go-common-name-only-cause", leaf = label(leaf))
+        }
+        Some(leaf) => {
+            crate::text!("explain-go-common-name-other-certificate-cause", leaf = label(leaf))
+        }
+        None => crate::text!("explain-go-common-name-server-cause"),
     };
     Explanation {
-        meaning: Text::new(
-            "Go 1.15 and later ignore the Common Name: the host name must be in the subjectAltName extension (RFC 6125 §6.4.4).",
-            "Go 1.15 以降は Common Name を見ません。ホスト名は subjectAltName 拡張に入っている必要があります(RFC 6125 §6.4.4)。",
-        ),
+        meaning: crate::text!("explain-go-common-name-meaning"),
         cause,
-        fix: Text::new(
-            format!("Reissue the certificate with subjectAltName DNS:{host} (e.g. `openssl req ... -addext \"subjectAltName=DNS:{host}\"`) and install it on the server. GODEBUG=x509ignoreCN=0 only worked up to Go 1.16."),
-            format!("subjectAltName DNS:{host} を入れて証明書を再発行し(例: `openssl req ... -addext \"subjectAltName=DNS:{host}\"`)、サーバーに設定してください。GODEBUG=x509ignoreCN=0 が効くのは Go 1.16 までです。"),
-        ),
+        fix: crate::text!("explain-go-common-name-fix", host = host),
         snippets: SERVER_SNIPPETS.to_vec(),
         certificates: scene.leaf().map(|c| c.index).into_iter().collect(),
     }

@@ -8,7 +8,6 @@
 
 use super::cause::Scene;
 use super::{Explanation, Message};
-use crate::report::Text;
 
 /// The stable code (the snippets module looks for it).
 pub(crate) const CODE: &str = "mke_privileged_forbidden";
@@ -54,17 +53,19 @@ pub(super) fn explain(m: &Mke, _scene: &Scene<'_>) -> Explanation {
     let pod = m.pod_account.as_deref().unwrap_or("-");
     let attrs = &m.attributes;
     Explanation {
-        meaning: Text::new(
-            format!("MKE's admission controller (UCPAuthorization) refused to create a pod with [{attrs}]: only MKE admins and accounts bound to cluster-admin may, unless an MKE admin grants the attribute to the account. This is not a Kubernetes RBAC or PodSecurityPolicy error."),
-            format!("MKE のアドミッションコントローラー(UCPAuthorization)が [{attrs}] 付きの Pod の作成を拒否しました。MKE 管理者と cluster-admin に紐付いたアカウント以外は、MKE 管理者がその属性を許可しない限り作成できません。Kubernetes の RBAC や PodSecurityPolicy のエラーではありません。"),
+        meaning: crate::text!("explain-mke-meaning", attrs = attrs),
+        cause: crate::text!(
+            "explain-mke-cause",
+            account = account,
+            namespace = namespace,
+            pod = pod,
+            attrs = attrs,
         ),
-        cause: Text::new(
-            format!("The service account \"{account}\" in namespace \"{namespace}\" (the runner, which creates the job pods; the pod's own service account is {pod}) is not allowed the {attrs} attribute. Jobs that use Docker-in-Docker need privileged pods."),
-            format!("Namespace「{namespace}」の ServiceAccount「{account}」(ジョブ Pod を作成する Runner。Pod 自身の ServiceAccount は {pod})に {attrs} 属性が許可されていません。Docker-in-Docker を使うジョブには特権 Pod が必要です。"),
-        ),
-        fix: Text::new(
-            format!("Least privilege: as an MKE admin, open admin → Admin Settings → Orchestration, add \"{namespace}:{account}\" under \"Service account privileges\" and tick \"{attrs}\" (MKE 3.4.2+); keep a PodSecurityPolicy with a ClusterRole and ClusterRoleBinding that let {namespace}:{account} use it. A PSP alone does not pass UCPAuthorization. Binding cluster-admin to the account also works but gives it the whole cluster: avoid it."),
-            format!("最小権限: MKE 管理者で admin → Admin Settings → Orchestration を開き、「Service account privileges」に「{namespace}:{account}」を追加して「{attrs}」にチェックを入れてください(MKE 3.4.2 以降)。あわせて {namespace}:{account} が使える PodSecurityPolicy と ClusterRole、ClusterRoleBinding を用意します。PSP だけでは UCPAuthorization を通りません。cluster-admin をこのアカウントに紐付けても動きますが、クラスタ全体の権限を与えるため避けてください。"),
+        fix: crate::text!(
+            "explain-mke-fix",
+            namespace = namespace,
+            account = account,
+            attrs = attrs,
         ),
         snippets: vec!["mke-service-account-privileges", "mke-psp"],
         certificates: Vec::new(),

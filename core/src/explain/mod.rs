@@ -28,6 +28,7 @@ mod tests;
 
 use std::collections::HashSet;
 
+use crate::catalogue::{self, Lang};
 use crate::host::Target;
 use crate::input::{self, Source};
 use crate::report::{ErrorMessage, Report, Text};
@@ -178,17 +179,16 @@ pub fn attach(report: &mut Report, scanned: Scanned, now: i64) {
         scanned.found.into_iter().map(|found| explain(found, &scene)).collect()
     };
     report.error_messages = messages;
+    // The input's notes are plain strings: the catalogue's English.
     if scanned.repeated > 0 {
-        report.input.notes.push(format!(
-            "error messages: {} repeated line(s) listed once, at their first line",
-            scanned.repeated
-        ));
+        let note =
+            catalogue::render(Lang::En, "explain-note-repeated", &[("count", &scanned.repeated)]);
+        report.input.notes.push(note);
     }
     if scanned.cut > 0 {
-        report.input.notes.push(format!(
-            "error messages: the first {MAX_MESSAGES} are explained; {} more were not listed",
-            scanned.cut
-        ));
+        let args: [(&str, &dyn std::fmt::Display); 2] =
+            [("max", &MAX_MESSAGES), ("count", &scanned.cut)];
+        report.input.notes.push(catalogue::render(Lang::En, "explain-note-cut", &args));
     }
 }
 

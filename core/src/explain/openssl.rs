@@ -6,7 +6,6 @@
 use super::cause::{label, Client, Scene, Verdict, SERVER_SNIPPETS};
 use super::{go_x509, Explanation, Message};
 use crate::code::Code;
-use crate::report::Text;
 
 /// An OpenSSL verify error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,14 +62,12 @@ pub(super) fn explain(reason: &Reason, scene: &Scene<'_>) -> Explanation {
 /// The explanation of `reason` printed by `client` (curl, git, Python and Node reuse it).
 pub(super) fn explain_for(reason: Reason, client: Client, scene: &Scene<'_>) -> Explanation {
     match reason {
-        Reason::UnableToGetLocalIssuer => scene.untrusted(client).explained(Text::new(
-            "The client could not find the issuer of the last certificate the server sent, neither in what the server sent nor in its own trust store.",
-            "サーバーが送った最後の証明書の発行者が、サーバーが送ったものの中にもクライアントのトラストストアにも見つかりませんでした。",
-        )),
-        Reason::SelfSignedInChain => scene.untrusted(client).explained(Text::new(
-            "The chain ends at a self-signed root that the client does not trust: a private CA, or the CA of a TLS-intercepting proxy.",
-            "チェーンがクライアントの信頼していない自己署名ルートで終わっています。プライベート CA か、TLS を傍受するプロキシの CA です。",
-        )),
+        Reason::UnableToGetLocalIssuer => {
+            scene.untrusted(client).explained(crate::text!("explain-openssl-local-issuer-meaning"))
+        }
+        Reason::SelfSignedInChain => scene
+            .untrusted(client)
+            .explained(crate::text!("explain-openssl-self-signed-in-chain-meaning")),
         Reason::SelfSigned => self_signed(client, scene),
         Reason::UnableToVerifyFirst => first_certificate(client, scene),
         Reason::Expired => go_x509::past_end(None, None, scene),
@@ -79,23 +76,14 @@ pub(super) fn explain_for(reason: Reason, client: Client, scene: &Scene<'_>) -> 
 
 /// Depth 0 is self-signed: the server's own certificate is its only CA.
 fn self_signed(client: Client, scene: &Scene<'_>) -> Explanation {
-    let meaning = Text::new(
-        "The server's certificate is self-signed: it is its own issuer, and the client does not trust it.",
-        "サーバー証明書が自己署名です。自分自身が発行者で、クライアントはそれを信頼していません。",
-    );
+    let meaning = crate::text!("explain-openssl-self-signed-meaning");
     let Some(leaf) = scene.report.chain.first().and_then(|&i| scene.report.certificates.get(i))
     else {
         return scene.ask_for_chain(client.ca_snippets()).explained(meaning);
     };
     Verdict {
-        cause: Text::new(
-            format!("{} is self-signed and no CA stands behind it.", label(leaf)),
-            format!("{} は自己署名で、その背後に CA はありません。", label(leaf)),
-        ),
-        fix: Text::new(
-            "Better: issue the server certificate from a CA (a private CA is fine) and give clients that CA. Meanwhile clients can trust this very certificate as their CA file (it is its own CA); it must then be replaced everywhere when it is renewed.",
-            "推奨: CA(プライベート CA で構いません)からサーバー証明書を発行し、クライアントにはその CA を配布してください。当面は、この証明書自体をクライアントの CA ファイルとして信頼させることもできます(自分自身が CA です)。その場合、更新のたびにすべてのクライアントで差し替えが必要です。",
-        ),
+        cause: crate::text!("explain-openssl-self-signed-cause", leaf = label(leaf)),
+        fix: crate::text!("explain-openssl-self-signed-fix"),
         snippets: client.ca_snippets(),
         certificates: vec![leaf.index],
     }
@@ -104,10 +92,7 @@ fn self_signed(client: Client, scene: &Scene<'_>) -> Explanation {
 
 /// Only the leaf came and its issuer is unknown: most often the server sends no intermediate.
 fn first_certificate(client: Client, scene: &Scene<'_>) -> Explanation {
-    let meaning = Text::new(
-        "The client could not verify the server's certificate itself: its issuer was neither sent by the server nor in the client's trust store. Most often the server sends its certificate without the intermediate.",
-        "クライアントがサーバー証明書そのものを検証できませんでした。その発行者がサーバーから送られず、クライアントのトラストストアにもありません。多くの場合、サーバーが中間証明書を付けずに証明書を送っています。",
-    );
+    let meaning = crate::text!("explain-openssl-first-certificate-meaning");
     let leaf_gap = scene.report.findings.iter().find(|f| f.code == Code::MissingIntermediate);
     match leaf_gap {
         Some(f) => scene.missing_intermediate(&f.certificates).explained(meaning),

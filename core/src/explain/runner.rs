@@ -5,7 +5,6 @@
 
 use super::cause::Scene;
 use super::{Explanation, Message};
-use crate::report::Text;
 
 /// A GitLab Runner message.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -34,30 +33,16 @@ pub(super) fn explain(m: &Runner, scene: &Scene<'_>) -> Explanation {
     let Runner::FailedToParsePem { file } = m;
     let host = scene.host.unwrap_or("<host>");
     let have_ca = scene.report.bundles.runner_crt.as_ref().map(|b| b.filename.clone());
-    let (use_en, use_ja) = match &have_ca {
-        Some(name) => (
-            format!(" Or use the {name} of this report: PEM, CA certificates only."),
-            format!("またはこのレポートの {name}(PEM、CA 証明書のみ)を使ってください。"),
-        ),
-        None => (
-            format!(" Or paste the chain here and use the {host}.crt certchain makes from it."),
-            format!(
-                "またはチェーンをここに貼り付け、certchain が作る {host}.crt を使ってください。"
-            ),
-        ),
-    };
+    let ca = if have_ca.is_some() { "report" } else { "paste" };
     Explanation {
-        meaning: Text::new(
-            format!("GitLab Runner found no PEM certificate in {file}: it ignores the file and verifies with the system trust store only, so requests to GitLab then fail with \"x509: certificate signed by unknown authority\"."),
-            format!("GitLab Runner が {file} に PEM 形式の証明書を見つけられませんでした。このファイルは無視されてシステムのトラストストアだけで検証されるため、GitLab へのリクエストは \"x509: certificate signed by unknown authority\" で失敗します。"),
-        ),
-        cause: Text::new(
-            format!("{file} is not PEM: most often a DER (binary) certificate saved as .crt, or a file holding something else (a private key, a PKCS#12/.pfx, an HTML page, an empty file)."),
-            format!("{file} が PEM ではありません。多くは .crt という名前で保存された DER(バイナリ)形式の証明書か、別のもの(秘密鍵、PKCS#12/.pfx、HTML ページ、空のファイル)です。"),
-        ),
-        fix: Text::new(
-            format!("Convert a DER certificate: `openssl x509 -inform DER -in {file} -outform PEM -out {file}.pem`, then replace the file with it (it must start with -----BEGIN CERTIFICATE-----).{use_en}"),
-            format!("DER 形式なら変換してください: `openssl x509 -inform DER -in {file} -outform PEM -out {file}.pem`。変換したファイルで置き換えます(-----BEGIN CERTIFICATE----- で始まる必要があります)。{use_ja}"),
+        meaning: crate::text!("explain-runner-no-pem-meaning", file = file),
+        cause: crate::text!("explain-runner-no-pem-cause", file = file),
+        fix: crate::text!(
+            "explain-runner-no-pem-fix",
+            file = file,
+            ca = ca,
+            name = have_ca.unwrap_or_default(),
+            host = host,
         ),
         snippets: vec!["runner-certs-dir", "runner-download-ca", "runner-verify"],
         certificates: Vec::new(),

@@ -7,7 +7,6 @@
 use super::cause::{Client, Scene};
 use super::openssl::{self, Reason};
 use super::{Explanation, Message};
-use crate::report::Text;
 
 /// A runtime's verification failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,14 +59,12 @@ pub(super) fn recognise(line: &str) -> Option<Message> {
 pub(super) fn explain(m: &Runtime, scene: &Scene<'_>) -> Explanation {
     match *m {
         Runtime::Python(Some(reason)) => openssl::explain_for(reason, Client::Python, scene),
-        Runtime::Python(None) => scene.untrusted(Client::Python).explained(Text::new(
-            "Python's ssl module could not verify the server's certificate chain.",
-            "Python の ssl モジュールがサーバーの証明書チェーンを検証できませんでした。",
-        )),
-        Runtime::Java => scene.untrusted(Client::Java).explained(Text::new(
-            "Java found no path from the server's certificate to a CA in its truststore (cacerts). Java does not use the system trust store unless the distribution links it.",
-            "Java がサーバー証明書からトラストストア(cacerts)内の CA へのパスを見つけられませんでした。ディストリビューションが連携させていない限り、Java はシステムのトラストストアを使いません。",
-        )),
+        Runtime::Python(None) => {
+            scene.untrusted(Client::Python).explained(crate::text!("explain-python-meaning"))
+        }
+        Runtime::Java => {
+            scene.untrusted(Client::Java).explained(crate::text!("explain-java-meaning"))
+        }
         Runtime::Node(reason, _) => openssl::explain_for(reason, Client::Node, scene),
     }
 }

@@ -38,25 +38,16 @@ impl Base64Error {
     /// The reason in English and Japanese; `where_line` renders a line number.
     pub(super) fn describe(&self, where_line: impl Fn(usize) -> Text) -> Text {
         match self {
-            Self::Empty => Text::new("it is empty", "中身が空です"),
-            Self::BadCharacter { line, character } => {
-                let (at, c) = (where_line(*line), shown(*character));
-                Text::new(
-                    format!("{} has {c}, which is not a base64 character", at.en),
-                    format!("{}に base64 ではない文字 {c} があります", at.ja),
-                )
-            }
-            Self::DataAfterPadding { line } => {
-                let at = where_line(*line);
-                Text::new(
-                    format!("{} has base64 after '=' padding (two blocks run together?)", at.en),
-                    format!("{}で '=' のパディングの後に base64 が続いています(2 つのブロックがつながっていませんか)", at.ja),
-                )
-            }
-            Self::Truncated => Text::new(
-                "its base64 ends with one stray character: the text is cut",
-                "base64 の末尾に余分な 1 文字があります。テキストが途中で切れています",
+            Self::Empty => crate::text!("input-base64-empty"),
+            Self::BadCharacter { line, character } => crate::text!(
+                "input-base64-bad-character",
+                character = shown(*character);
+                at = where_line(*line),
             ),
+            Self::DataAfterPadding { line } => {
+                crate::text!("input-base64-data-after-padding"; at = where_line(*line))
+            }
+            Self::Truncated => crate::text!("input-base64-truncated"),
         }
     }
 }
@@ -150,7 +141,7 @@ mod tests {
     fn names_the_line_and_character_of_an_error() {
         let error = decode_lines([(3, "aGVs"), (4, "bG!8")]).unwrap_err();
         assert_eq!(error, Base64Error::BadCharacter { line: 4, character: '!' });
-        let at = |line| Text::new(format!("line {line}"), format!("{line} 行目"));
+        let at = |line: usize| crate::text!("input-line", line = line);
         let why = error.describe(at);
         assert_eq!(why.en, "line 4 has '!', which is not a base64 character");
         assert_eq!(why.ja, "4 行目に base64 ではない文字 '!' があります");

@@ -3,7 +3,6 @@
 
 use super::der::{self, Reading};
 use super::{b64, Extracted, Problem, ProblemKind, Scope};
-use crate::report::Text;
 
 /// Fewest base64 characters for a text to be taken as base64 (a certificate has hundreds).
 const MIN_CHARS: usize = 64;
@@ -22,22 +21,14 @@ pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
         let origin = scope.origin(first_line, None);
         match b64::decode_lines(chunk) {
             Ok(bytes) => {
-                let what = Text::new(
-                    format!("the base64 text at line {first_line} ({} bytes decoded)", bytes.len()),
-                    format!(
-                        "{first_line} 行目の base64 テキスト({} バイトにデコード)",
-                        bytes.len()
-                    ),
-                );
+                let what =
+                    crate::text!("input-base64-text", line = first_line, bytes = bytes.len());
                 der::read_all(&bytes, &Reading::plain(origin, what), out);
             }
             Err(error) => {
-                let why = error
-                    .describe(|line| Text::new(format!("line {line}"), format!("{line} 行目")));
-                let detail = Text::new(
-                    format!("the base64 text at line {first_line}: {}", why.en),
-                    format!("{first_line} 行目の base64 テキスト: {}", why.ja),
-                );
+                let why = error.describe(|line| crate::text!("input-line", line = line));
+                let detail =
+                    crate::text!("input-base64-text-unreadable", line = first_line; why = why);
                 let kind = ProblemKind::UnparsableBlock;
                 out.push_problem(Problem { kind, origin, detail });
             }

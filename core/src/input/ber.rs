@@ -67,40 +67,26 @@ pub(super) enum BerError {
 }
 
 impl BerError {
-    /// The reason in English and Japanese.
+    /// The reason in every language.
     pub(super) fn describe(&self) -> crate::report::Text {
-        let ja = match self {
-            Self::TruncatedHeader => "DER のヘッダーの途中で終わっています".to_string(),
-            Self::TruncatedContents { announced, available } => format!(
-                "途中で切れています。DER のヘッダーは {announced} バイトを示していますが、続くのは {available} バイトだけです"
+        match self {
+            Self::TruncatedHeader => crate::text!("input-ber-truncated-header"),
+            Self::TruncatedContents { announced, available } => crate::text!(
+                "input-ber-truncated-contents",
+                announced = announced,
+                available = available,
             ),
-            Self::BadLength => "DER の長さが不正です".to_string(),
-            Self::BadTag => "DER のタグが不正です".to_string(),
-            Self::TooDeep => format!("不定長が {MAX_INDEFINITE_DEPTH} 段より深く入れ子になっています"),
-            Self::MissingEndOfContents => "不定長の終わりを示すマーカーがありません".to_string(),
-        };
-        crate::report::Text::new(self.to_string(), ja)
+            Self::BadLength => crate::text!("input-ber-bad-length"),
+            Self::BadTag => crate::text!("input-ber-bad-tag"),
+            Self::TooDeep => crate::text!("input-ber-too-deep", depth = MAX_INDEFINITE_DEPTH),
+            Self::MissingEndOfContents => crate::text!("input-ber-missing-end-of-contents"),
+        }
     }
 }
 
 impl fmt::Display for BerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::TruncatedHeader => write!(f, "it ends inside a DER header"),
-            Self::TruncatedContents { announced, available } => write!(
-                f,
-                "it is truncated: its DER header announces {announced} bytes, only {available} follow"
-            ),
-            Self::BadLength => write!(f, "it has an invalid DER length"),
-            Self::BadTag => write!(f, "it has an invalid DER tag"),
-            Self::TooDeep => write!(
-                f,
-                "it nests indefinite lengths more than {MAX_INDEFINITE_DEPTH} levels deep"
-            ),
-            Self::MissingEndOfContents => {
-                write!(f, "an indefinite length has no end-of-contents marker")
-            }
-        }
+        f.write_str(&self.describe().en)
     }
 }
 

@@ -20,33 +20,19 @@ pub(super) fn parse(bytes: &[u8], scope: &Scope, out: &mut Extracted) {
     if let Some(detail) = known_container(bytes) {
         return out.push_problem(Problem { kind: ProblemKind::UnparsableBlock, origin, detail });
     }
-    let what = Text::new(
-        format!("binary input of {} bytes", bytes.len()),
-        format!("{} バイトのバイナリ入力", bytes.len()),
-    );
+    let what = crate::text!("input-binary", bytes = bytes.len());
     der::read_all(bytes, &Reading::plain(origin, what), out);
 }
 
 /// Containers people save certificates in that are not DER, told by their magic number.
 fn known_container(bytes: &[u8]) -> Option<Text> {
-    let (en, ja) = match bytes.get(..4)? {
-        [0xfe, 0xed, 0xfe, 0xed] => (
-            "a Java KeyStore (JKS): export its certificates with \
-             `keytool -exportcert -rfc -alias NAME -keystore FILE` and paste the PEM",
-            "Java KeyStore (JKS) です。`keytool -exportcert -rfc -alias NAME -keystore FILE` で証明書を書き出し、その PEM を貼り付けてください",
-        ),
-        [0xce, 0xce, 0xce, 0xce] => (
-            "a Java JCEKS keystore: export its certificates with \
-             `keytool -exportcert -rfc -alias NAME -keystore FILE -storetype JCEKS`",
-            "Java JCEKS キーストアです。`keytool -exportcert -rfc -alias NAME -keystore FILE -storetype JCEKS` で証明書を書き出してください",
-        ),
-        [b'P', b'K', 3, 4] => (
-            "a ZIP archive: unpack it and give the certificate files inside",
-            "ZIP アーカイブです。展開して中の証明書ファイルを指定してください",
-        ),
+    let container = match bytes.get(..4)? {
+        [0xfe, 0xed, 0xfe, 0xed] => "jks",
+        [0xce, 0xce, 0xce, 0xce] => "jceks",
+        [b'P', b'K', 3, 4] => "zip",
         _ => return None,
     };
-    Some(Text::new(en, ja))
+    Some(crate::text!("input-binary-container", container = container))
 }
 
 #[cfg(test)]

@@ -25,7 +25,8 @@ pub(super) enum Kind {
     Pkcs7,
     /// A private key of the named form.
     PrivateKey(&'static str),
-    /// Something well known that is not a certificate: the reason.
+    /// Something well known that is not a certificate: what it is, as
+    /// `input-not-a-certificate` names it.
     NotCertificate(&'static str),
     /// Nothing recognised.
     Unknown,
@@ -91,11 +92,7 @@ pub(super) fn read_all(bytes: &[u8], reading: &Reading, out: &mut Extracted) {
             Err(error) => {
                 let sequence = rest.first() == Some(&id::SEQUENCE);
                 let detail = if sequence && offset == 0 {
-                    let (what, why) = (&reading.what, error.describe());
-                    Text::new(
-                        format!("{} cannot be read: {}", what.en, why.en),
-                        format!("{}を読めません: {}", what.ja, why.ja),
-                    )
+                    crate::text!("input-der-unreadable"; what = reading.what, why = error.describe())
                 } else {
                     unrecognised(reading, bytes, offset)
                 };
@@ -130,7 +127,8 @@ fn read_one(
             out.private_keys.push(PrivateKeyNote { kind: kind.to_owned(), origin: origin.clone() });
         }
         Kind::NotCertificate(reason) => {
-            push_problem(out, ProblemKind::UnparsableBlock, origin, not_a_certificate(reason));
+            let detail = crate::text!("input-not-a-certificate", kind = reason, label = "");
+            push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
         Kind::Unknown => {
             let detail = unrecognised(reading, bytes, offset);
@@ -145,27 +143,22 @@ fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
     let origin = &reading.origin;
     let certificates = match pkcs7::certificates(tlv) {
         Ok(certificates) if certificates.is_empty() => {
-            let what = &reading.what;
-            let detail = Text::new(
-                format!("{} is a PKCS#7 that holds no certificate", what.en),
-                format!("{}は証明書を含まない PKCS#7 です", what.ja),
-            );
+            let detail = crate::text!("input-pkcs7-empty"; what = reading.what);
             return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
         Ok(certificates) => certificates,
         Err(error) => {
-            let (what, why) = (&reading.what, error.describe());
-            let detail = Text::new(
-                format!("{} is a PKCS#7 that cannot be read: {}", what.en, why.en),
-                format!("{}は読めない PKCS#7 です: {}", what.ja, why.ja),
-            );
+            let detail =
+                crate::text!("input-pkcs7-unreadable"; what = reading.what, why = error.describe());
             return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
     };
     let container = origin.label.clone().unwrap_or_else(|| "PKCS#7".to_owned());
     let total = certificates.len();
     for (position, der) in certificates.into_iter().enumerate() {
-        let label = format!("{container}, certificate {} of {total}", position + 1);
+        let args: [(&str, &dyn std::fmt::Display); 3] =
+            [("container", &container), ("position", &(position + 1)), ("total", &total)];
+        let label = super::english("input-pkcs7-certificate-label", &args);
         out.push_block(der, Origin { label: Some(label), ..origin.clone() });
     }
 }
@@ -218,50 +211,34 @@ fn other_kind(tlv: &Tlv<'_>) -> Option<Kind> {
     }
 }
 
-const CSR: &str = "a certificate signing request (CSR), not a certificate";
-const CRL: &str = "a certificate revocation list (CRL), not a certificate";
-const PUBLIC_KEY: &str = "a bare public key, not a certificate";
-const PKCS12: &str = "a PKCS#12 archive (.p12/.pfx), which is encrypted: extract its \
-    certificates with `openssl pkcs12 -in FILE -nokeys` and paste the output";
-
-/// The reason of a `Kind::NotCertificate`, in both languages.
-fn not_a_certificate(reason: &str) -> Text {
-    let ja = match reason {
-        CSR => "証明書ではなく証明書署名要求(CSR)です",
-        CRL => "証明書ではなく証明書失効リスト(CRL)です",
-        PUBLIC_KEY => "証明書ではなく公開鍵だけです",
-        PKCS12 => "暗号化された PKCS#12 アーカイブ(.p12/.pfx)です。`openssl pkcs12 -in FILE -nokeys` で証明書を取り出し、その出力を貼り付けてください",
-        _ => "証明書ではありません",
-    };
-    Text::new(reason, ja)
-}
+/// Kinds of `Kind::NotCertificate`, as `input-not-a-certificate` names them.
+const CSR: &str = "csr";
+const CRL: &str = "crl";
+const PUBLIC_KEY: &str = "bare-public-key";
+const PKCS12: &str = "pkcs12";
 
 /// "... is neither a DER certificate nor PKCS#7", with leading bytes when that is safe.
 fn unrecognised(reading: &Reading, bytes: &[u8], offset: usize) -> Text {
     let rest = bytes.get(offset..).unwrap_or_default();
-    let what = &reading.what;
-    let (en, ja) = if offset == 0 {
-        (format!("{} is", what.en), what.ja.clone())
-    } else {
-        (
-            format!("{}: {} bytes at offset {offset} are", what.en, rest.len()),
-            format!("{}のオフセット {offset} からの {} バイト", what.ja, rest.len()),
-        )
-    };
-    let shown = if reading.may_be_key { String::new() } else { leading_bytes(bytes, rest) };
-    let shown_ja = shown.replace("first bytes", "先頭のバイト");
-    Text::new(
-        format!("{en} neither a DER certificate nor PKCS#7{shown}"),
-        format!("{ja}は DER の証明書でも PKCS#7 でもありません{shown_ja}"),
+    let shown = if reading.may_be_key { None } else { leading_bytes(bytes, rest) };
+    crate::text!(
+        "input-der-unrecognised",
+        at = if offset == 0 { "start" } else { "offset" },
+        offset = offset,
+        length = rest.len(),
+        first = if shown.is_some() { "shown" } else { "hidden" },
+        bytes = shown.unwrap_or_default();
+        what = reading.what,
     )
 }
 
-fn leading_bytes(whole: &[u8], rest: &[u8]) -> String {
+/// The first bytes of `rest`, `0x30 0x82 …`, unless the whole input could be a raw key.
+fn leading_bytes(whole: &[u8], rest: &[u8]) -> Option<String> {
     if whole.len() <= MAX_RAW_KEY_LEN || rest.is_empty() {
-        return String::new();
+        return None;
     }
     let shown: Vec<String> = rest.iter().take(4).map(|byte| format!("0x{byte:02x}")).collect();
-    format!(" (first bytes {})", shown.join(" "))
+    Some(shown.join(" "))
 }
 
 fn push_problem(out: &mut Extracted, kind: ProblemKind, origin: &Origin, detail: Text) {

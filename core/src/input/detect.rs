@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use super::{
-    base64_raw, binary, k8s_secret, pem, pkcs12_dump, private_key, s_client, secrets, x509_text,
-    Extracted, Format, Scope, Source,
+    base64_raw, binary, english, k8s_secret, pem, pkcs12_dump, private_key, s_client, secrets,
+    x509_text, Extracted, Format, Scope, Source,
 };
 
 /// Reads one source into `out`, pushing its form onto `out.formats`.
@@ -59,7 +59,8 @@ fn text_form(text: &str) -> Format {
 fn read_text(file: usize, source: &Source, format: Format, text: &str, out: &mut Extracted) {
     out.formats.push(format);
     if text.trim().is_empty() {
-        out.notes.push(format!("there is nothing in {}", source_name(file, source)));
+        let name = source_name(file, source);
+        out.notes.push(english("input-note-empty", &[("source", &name)]));
         return;
     }
     let scope = Scope::new(file, format);
@@ -83,16 +84,9 @@ fn read_text(file: usize, source: &Source, format: Format, text: &str, out: &mut
 /// as such (RFC 7468 §2: five dashes, the label, five dashes, on one line), not as absent.
 fn nothing_found(name: &str, text: &str) -> String {
     if text.contains("BEGIN CERTIFICATE") {
-        format!(
-            "no readable certificate in {name}: a BEGIN CERTIFICATE line is there, but its \
-             armor is incomplete (it needs -----BEGIN CERTIFICATE----- on a line of its own, \
-             then the base64, then -----END CERTIFICATE-----)"
-        )
+        english("input-note-broken-armor", &[("source", &name)])
     } else {
-        format!(
-            "no certificate found in {name} (no -----BEGIN CERTIFICATE----- block, no base64, \
-             no s_client or openssl dump)"
-        )
+        english("input-note-nothing-found", &[("source", &name)])
     }
 }
 
@@ -113,7 +107,7 @@ fn findings(out: &Extracted) -> [usize; 8] {
 fn source_name(file: usize, source: &Source) -> String {
     match &source.name {
         Some(name) => name.clone(),
-        None => format!("input #{}", file + 1),
+        None => english("input-unnamed-source", &[("number", &(file + 1))]),
     }
 }
 

@@ -97,7 +97,7 @@ fn x509_text_noout_dump_says_it_has_no_bytes() {
     let out = extract_bytes(fixture!("x509-text-noout.txt"));
     assert_eq!(out.formats, vec![Format::X509Text]);
     assert!(out.blocks.is_empty() && out.problems.is_empty());
-    assert_eq!(out.notes, vec![x509_text::NOOUT_NOTE.to_owned()]);
+    assert_eq!(out.notes, vec![x509_text::noout_note()]);
 }
 
 #[test]

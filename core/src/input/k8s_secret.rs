@@ -57,10 +57,8 @@ fn read_value(value: &ValueLine<'_>, line: usize, scope: &Scope, out: &mut Extra
         Ok(bytes) => bytes,
         Err(error) => {
             let why = error.describe(line_text);
-            let detail = Text::new(
-                format!("the value of {key} at line {line} is not base64: {}", why.en),
-                format!("{line} 行目の {key} の値が base64 ではありません: {}", why.ja),
-            );
+            let detail =
+                crate::text!("input-secret-value-not-base64", key = key, line = line; why = why);
             let kind = ProblemKind::UnparsableBlock;
             return out.push_problem(Problem { kind, origin, detail });
         }
@@ -71,10 +69,8 @@ fn read_value(value: &ValueLine<'_>, line: usize, scope: &Scope, out: &mut Extra
             pem::parse(&text, &scope.nested(line, key), out);
         }
         _ => {
-            let what = Text::new(
-                format!("the {key} value at line {line} ({} bytes decoded)", bytes.len()),
-                format!("{line} 行目の {key} の値({} バイトにデコード)", bytes.len()),
-            );
+            let what =
+                crate::text!("input-secret-value", key = key, line = line, bytes = bytes.len());
             let reading = Reading { may_be_key: is_key_name(key), ..Reading::plain(origin, what) };
             der::read_all(&bytes, &reading, out);
         }
@@ -83,7 +79,7 @@ fn read_value(value: &ValueLine<'_>, line: usize, scope: &Scope, out: &mut Extra
 
 /// "line N" in both languages.
 fn line_text(line: usize) -> Text {
-    Text::new(format!("line {line}"), format!("{line} 行目"))
+    crate::text!("input-line", line = line)
 }
 
 #[cfg(test)]

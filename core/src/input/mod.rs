@@ -243,6 +243,12 @@ impl Extracted {
     }
 }
 
+/// A text the report keeps as a plain string ([`Extracted::notes`], a PKCS#7 certificate's
+/// [`Origin::label`]): the catalogue's English.
+fn english(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    crate::catalogue::render(crate::catalogue::Lang::En, id, args)
+}
+
 /// Detect and read every source; never fails (bad pieces become `problems`).
 ///
 /// Several sources make one input (three DER files are one chain): blocks come in source
@@ -322,11 +328,8 @@ impl Scope {
     /// "line 12", or "line 3 of the decoded tls.crt" inside a nested value.
     fn describe_line(&self, line: usize) -> Text {
         match &self.outer {
-            Some((_, key)) => Text::new(
-                format!("line {line} of the decoded {key}"),
-                format!("デコードした {key} の {line} 行目"),
-            ),
-            None => Text::new(format!("line {line}"), format!("{line} 行目")),
+            Some((_, key)) => crate::text!("input-line-decoded", line = line, key = key),
+            None => crate::text!("input-line", line = line),
         }
     }
 }

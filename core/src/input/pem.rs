@@ -18,23 +18,6 @@ const DASHES: &str = "-----";
 /// Longest label accepted; real ones are under 30 characters.
 const MAX_LABEL_LEN: usize = 64;
 
-/// The reason a block of another label is no certificate, in both languages.
-fn other_label(label: &str, reason: &str) -> Text {
-    let ja = match label {
-        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => {
-            "証明書ではなく証明書署名要求(CSR)です".to_string()
-        }
-        "X509 CRL" => "証明書ではなく証明書失効リスト(CRL)です".to_string(),
-        "PUBLIC KEY" | "RSA PUBLIC KEY" => "証明書ではなく公開鍵です".to_string(),
-        "ATTRIBUTE CERTIFICATE" => "公開鍵証明書ではなく属性証明書(RFC 5755)です".to_string(),
-        "DH PARAMETERS" | "X9.42 DH PARAMETERS" | "EC PARAMETERS" | "DSA PARAMETERS" => {
-            "証明書ではなく鍵交換または曲線のパラメーターです".to_string()
-        }
-        _ => format!("{label} というラベルの PEM ブロックで、証明書ではありません"),
-    };
-    Text::new(reason, ja)
-}
-
 /// Reads every PEM block of `text`.
 pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
     let lines = LineIndex::new(text);
@@ -52,10 +35,7 @@ pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
             }
             None => {
                 let at = scope.describe_line(armor.line);
-                let detail = Text::new(
-                    format!("BEGIN {label} at {} has no matching END line", at.en),
-                    format!("{}の BEGIN {label} に対応する END 行がありません", at.ja),
-                );
+                let detail = crate::text!("input-pem-no-end", label = label; at = at);
                 unterminated(&armor, detail, scope, out);
             }
         }
@@ -122,14 +102,15 @@ enum LabelKind {
     TrustedCertificate,
     Pkcs7,
     PrivateKey(String),
-    Other(String),
+    /// Not a certificate: what it is, as `input-not-a-certificate` names it.
+    Other(&'static str),
 }
 
 fn label_kind(label: &str, body: &str) -> LabelKind {
     if let Some(kind) = private_key::pem_kind(label, body) {
         return LabelKind::PrivateKey(kind);
     }
-    let other = |reason: &str| LabelKind::Other(reason.to_owned());
+    let other = LabelKind::Other;
     match label {
         // RFC 7468 §5; `X509 CERTIFICATE` is the pre-RFC OpenSSL label.
         "CERTIFICATE" | "X509 CERTIFICATE" | "X.509 CERTIFICATE" => LabelKind::Certificate,
@@ -137,21 +118,17 @@ fn label_kind(label: &str, body: &str) -> LabelKind {
         "TRUSTED CERTIFICATE" => LabelKind::TrustedCertificate,
         label if is_pkcs7_label(label) => LabelKind::Pkcs7,
         // RFC 7468 §7 (and the pre-RFC `NEW CERTIFICATE REQUEST`).
-        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => {
-            other("a certificate signing request (CSR), not a certificate")
-        }
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => other("csr"),
         // RFC 7468 §6.
-        "X509 CRL" => other("a certificate revocation list (CRL), not a certificate"),
+        "X509 CRL" => other("crl"),
         // RFC 7468 §13 and RFC 8017 RSAPublicKey.
-        "PUBLIC KEY" | "RSA PUBLIC KEY" => other("a public key, not a certificate"),
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => other("public-key"),
         // RFC 7468 §12.
-        "ATTRIBUTE CERTIFICATE" => {
-            other("an attribute certificate (RFC 5755), not a public-key certificate")
-        }
+        "ATTRIBUTE CERTIFICATE" => other("attribute-certificate"),
         "DH PARAMETERS" | "X9.42 DH PARAMETERS" | "EC PARAMETERS" | "DSA PARAMETERS" => {
-            other("key-exchange or curve parameters, not a certificate")
+            other("parameters")
         }
-        label => LabelKind::Other(format!("a PEM block labelled {label}, not a certificate")),
+        _ => other("other-label"),
     }
 }
 
@@ -165,15 +142,12 @@ fn close(
 ) {
     if end_label != armor.label {
         let (begin, end) = (scope.describe_line(armor.line), scope.describe_line(end_line));
-        let detail = Text::new(
-            format!(
-                "BEGIN {} at {} is closed by END {end_label} at {}",
-                armor.label, begin.en, end.en
-            ),
-            format!(
-                "{}の BEGIN {} が、{}の END {end_label} で閉じられています",
-                begin.ja, armor.label, end.ja
-            ),
+        let detail = crate::text!(
+            "input-pem-end-mismatch",
+            label = armor.label,
+            end_label = end_label;
+            begin = begin,
+            end = end,
         );
         return unterminated(armor, detail, scope, out);
     }
@@ -182,8 +156,8 @@ fn close(
         LabelKind::PrivateKey(kind) => {
             return private_key::note(out, kind, scope, armor.line, Some(armor.label))
         }
-        LabelKind::Other(detail) => {
-            let detail = other_label(armor.label, &detail);
+        LabelKind::Other(kind) => {
+            let detail = crate::text!("input-not-a-certificate", kind = kind, label = armor.label);
             return out.push_problem(Problem {
                 kind: ProblemKind::UnparsableBlock,
                 origin,
@@ -204,17 +178,12 @@ fn close(
     let der = match decoded {
         Ok(der) => der,
         Err(why) => {
-            let detail = Text::new(
-                format!("{} block at {}: {}", armor.label, at.en, why.en),
-                format!("{}の {} ブロック: {}", at.ja, armor.label, why.ja),
-            );
+            let detail =
+                crate::text!("input-pem-block-unreadable", label = armor.label; at = at, why = why);
             return out.push_problem(Problem { kind: ProblemKind::MalformedPem, origin, detail });
         }
     };
-    let what = Text::new(
-        format!("the {} block at {} ({} bytes decoded)", armor.label, at.en, der.len()),
-        format!("{}の {} ブロック({} バイトにデコード)", at.ja, armor.label, der.len()),
-    );
+    let what = crate::text!("input-pem-block", label = armor.label, bytes = der.len(); at = at);
     let reading = Reading {
         broken: ProblemKind::MalformedPem,
         labelled_certificate,
@@ -234,12 +203,9 @@ fn decode(label: &str, base64: &str) -> Result<Vec<u8>, Text> {
         armor.push('\n');
     }
     armor.push_str(&format!("{END}{label}{DASHES}\n"));
-    pem::parse(armor).map(pem::Pem::into_contents).map_err(|error| {
-        Text::new(
-            format!("its armor cannot be decoded ({error})"),
-            format!("アーマーをデコードできません({error})"),
-        )
-    })
+    pem::parse(armor)
+        .map(pem::Pem::into_contents)
+        .map_err(|error| crate::text!("input-pem-armor-undecodable", error = error))
 }
 
 /// A BEGIN without its END: reported; a private key is still noted (and not read).

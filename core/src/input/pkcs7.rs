@@ -36,30 +36,20 @@ pub(super) enum Pkcs7Error {
 
 impl fmt::Display for Pkcs7Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Ber(error) => error.fmt(f),
-            Self::NotContentInfo => write!(f, "it is not a PKCS#7 ContentInfo"),
-            Self::NotSignedData(oid) => write!(
-                f,
-                "its content type is {oid}, not signedData (1.2.840.113549.1.7.2): it carries no certificate list"
-            ),
-            Self::Malformed(what) => write!(f, "its SignedData is malformed: {what}"),
-        }
+        f.write_str(&self.describe().en)
     }
 }
 
 impl Pkcs7Error {
-    /// The reason in English and Japanese.
+    /// The reason in every language.
     pub(super) fn describe(&self) -> crate::report::Text {
-        let ja = match self {
-            Self::Ber(error) => return error.describe(),
-            Self::NotContentInfo => "PKCS#7 の ContentInfo ではありません".to_string(),
-            Self::NotSignedData(oid) => format!(
-                "内容の種類が {oid} で、signedData (1.2.840.113549.1.7.2) ではありません。証明書のリストがありません"
-            ),
-            Self::Malformed(what) => format!("SignedData の形式が不正です ({what})"),
-        };
-        crate::report::Text::new(self.to_string(), ja)
+        match self {
+            Self::Ber(error) => error.describe(),
+            Self::NotContentInfo => crate::text!("input-pkcs7-not-content-info"),
+            Self::NotSignedData(oid) => crate::text!("input-pkcs7-not-signed-data", oid = oid),
+            // `what` names the missing or misplaced field, in ASN.1's words.
+            Self::Malformed(what) => crate::text!("input-pkcs7-malformed", what = what),
+        }
     }
 }
 

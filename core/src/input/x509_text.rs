@@ -1,11 +1,12 @@
 //! `openssl x509 -text` dumps: the certificate bytes are the PEM block after the dump;
 //! with `-noout` there is none, and the reader is told how to get it.
 
-use super::{pem, Extracted, Scope};
+use super::{english, pem, Extracted, Scope};
 
 /// Note added when a dump has no PEM block at all.
-pub(super) const NOOUT_NOTE: &str = "this is an `openssl x509 -text -noout` dump: it has no \
-    certificate bytes to check. Run the command again without -noout (or paste the .pem file).";
+pub(super) fn noout_note() -> String {
+    english("input-note-noout", &[])
+}
 
 /// Whether `text` holds an `openssl x509 -text` dump.
 pub(super) fn is_dump(text: &str) -> bool {
@@ -22,11 +23,9 @@ pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
     let blocks = out.blocks.len() - before;
     let dumps = text.lines().filter(|line| line.trim() == "Certificate:").count();
     if blocks == 0 {
-        out.notes.push(NOOUT_NOTE.to_owned());
+        out.notes.push(noout_note());
     } else if dumps > blocks {
-        out.notes.push(format!(
-            "{dumps} `openssl x509 -text` dumps but only {blocks} PEM blocks: a dump made \
-             with -noout has no certificate bytes, so its certificate is missing"
-        ));
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("dumps", &dumps), ("blocks", &blocks)];
+        out.notes.push(english("input-note-dumps-without-pem", &args));
     }
 }
