@@ -41,7 +41,7 @@ recommend-runner-crt = GitLab Runner CA file: save as { -runner-certs-dir }/{ $h
 recommend-trust-store = A trust store holds no server chain: it is the set of roots a client trusts. Give it to clients as their CA file (ca-bundle.pem), or paste a server's chain to check it against these roots.
 recommend-trust-nothing = There is no chain to trust.
 # $anchor: the name of the root or trust anchor the chain ends at.
-recommend-trust-public-root = This chain ends at a public root ({ $anchor }): clients already trust it. Fix the server's chain, not the clients.
+recommend-trust-public-root = This chain ends at a public root ({ $anchor }): clients already trust it. If they fail, fix the server's chain, not the clients.
 # $anchor: the name of the user's trust anchor the chain ends at.
 recommend-trust-user-anchor = This chain ends at your trust anchor ({ $anchor }). Clients need that CA file.
 # $anchor: the name of the private root the chain ends at.

@@ -74,7 +74,7 @@ snippet-runner-register = GitLab Runner: register with --tls-ca-file
     .token = RUNNER_TOKEN is the { -runner-auth-token } from GitLab: Settings → CI/CD → Runners → New project runner. Registration tokens (--registration-token) are { -registration-tokens-deprecated }.
 
 snippet-runner-download-ca = Fetch the CA file from the server with openssl
-    .pin = The docs' one-liner (kept as a comment) saves the server's own certificate. Go, and so the runner, accepts it as a pin, but it stops working when the certificate is renewed; the CA file certchain writes keeps working.
+    .pin = The one-liner of the GitLab docs (kept as a comment) saves the server's own certificate. Go, and so the runner, accepts it as a pin, but it stops working when the certificate is renewed; the CA file certchain writes keeps working.
     .root = A server sends its root only sometimes: when certchain says the root is missing, get it from your CA team, not from the network.
 
 snippet-runner-verify = Check the CA file against the server
@@ -115,7 +115,7 @@ snippet-runner-k8s-job-script = Kubernetes executor: install the CA in the job
 
 # $file: the key the Secret must have (<host>.crt).
 snippet-runner-helm-values = Helm chart: values.yaml for gitlab-runner
-    .token = runnerToken is the { -runner-auth-token }. Older charts and the MKE article use runnerRegistrationToken: registration tokens are { -registration-tokens-deprecated }.
+    .token = runnerToken is the { -runner-auth-token }. Older charts and many guides use runnerRegistrationToken: registration tokens are { -registration-tokens-deprecated }.
     .certs-secret = certsSecretName needs the key named after the host without the port ({ $file }); the chart mounts it into the runner's certs folder.
     .privileged = privileged = true lets jobs run docker:dind. Clusters that guard privileged pods refuse them until allowed: see k8s-pod-security-admission, and on MKE the mke-* snippets.
 
@@ -133,7 +133,7 @@ snippet-ci-dind = Job: build images with Docker-in-Docker
     .privileged = docker:dind runs privileged: the runner needs privileged = true ([runners.docker] or [runners.kubernetes]).
     .kubernetes = Services share the job's pod, so the daemon listens without TLS on tcp://docker:2375 and traffic never leaves the pod.
     .docker-tls = TLS between the job and the daemon needs the client certificates shared: add "/certs/client" to volumes in [runners.docker].
-    .login = The MKE article's CI_BUILD_TOKEN and docker login -p are outdated: CI_REGISTRY_PASSWORD with --password-stdin keeps the password out of the process list.
+    .login = Older pipelines log in with CI_BUILD_TOKEN and docker login -p, which are outdated: CI_REGISTRY_PASSWORD with --password-stdin keeps the password out of the process list.
 
 ## Privileged pods: MKE and Pod Security Admission
 
@@ -145,7 +145,7 @@ snippet-mke-service-account-privileges = MKE: grant privileged to the runner's s
 
 snippet-mke-psp = MKE (Kubernetes ≤ 1.24): PodSecurityPolicy for the runner
     .not-alone = Alone, this does not pass MKE: its admission controller keeps refusing privileged pods until the service account is granted "privileged" (mke-service-account-privileges). Apply both.
-    .cluster-role = The article's ClusterRole also grants every verb on every resource, which is cluster-admin under another name; this one only allows using the policy.
+    .cluster-role = A common recipe gives the policy a ClusterRole that grants every verb on every resource, which is cluster-admin under another name; this one only allows using the policy.
     .removed = PodSecurityPolicy was removed in Kubernetes 1.25: on newer clusters use k8s-pod-security-admission instead.
 
 snippet-mke-cluster-admin = MKE: bind cluster-admin to the runner
@@ -231,4 +231,4 @@ snippet-docker-certs-d = Docker and containerd: trust the private CA for a regis
 snippet-ca-env-vars = Environment variables: point programs at the CA file
     .replace = SSL_CERT_FILE, REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE and GIT_SSL_CAINFO REPLACE the program's default CAs: point them at a file with the system's CAs plus this CA, as built here. Only NODE_EXTRA_CA_CERTS ADDS to Node's own CAs.
     .at-start = Programs read these variables when they start: set them before starting the program (or the service's environment), and rebuild the bundle when the system's CAs change. Adding the CA to the system trust store (trust-store) is usually simpler.
-    .windows-runner = On Windows, GitLab Runner reads neither these variables nor the system store (its docs): give it the CA with tls-ca-file (runner-config-toml).
+    .windows-runner = On Windows, GitLab Runner reads neither these variables nor the system store (so its documentation says): give it the CA with tls-ca-file (runner-config-toml).

@@ -40,7 +40,7 @@ recommend-runner-crt = GitLab Runner 用 CA ファイル: { -runner-certs-dir }/
 recommend-trust-store = トラストストアにはサーバーのチェーンはありません。クライアントが信頼するルートの集まりです。クライアントの CA ファイル(ca-bundle.pem)として渡すか、サーバーのチェーンを貼り付けてこれらのルートで確認してください。
 recommend-trust-nothing = 信頼するチェーンがありません。
 # $anchor: チェーンの終わりのルートまたはトラストアンカーの名前。
-recommend-trust-public-root = このチェーンは公的ルート({ $anchor })で終わります。クライアントは既に信頼しています。直すのはクライアントではなくサーバーのチェーンです。
+recommend-trust-public-root = このチェーンは公的ルート({ $anchor })で終わります。クライアントは既に信頼しています。失敗する場合に直すのはクライアントではなくサーバーのチェーンです。
 # $anchor: チェーンの終わりの、利用者が指定したトラストアンカーの名前。
 recommend-trust-user-anchor = このチェーンは指定されたトラストアンカー({ $anchor })で終わります。クライアントにはその CA ファイルが必要です。
 # $anchor: チェーンの終わりのプライベートなルートの名前。

@@ -74,7 +74,7 @@ snippet-runner-register = GitLab Runner: --tls-ca-file 付きで登録
     .token = RUNNER_TOKEN には GitLab の 設定 → CI/CD → Runner → 新しいプロジェクト Runner で作成した { -runner-auth-token }を設定します。登録トークン(--registration-token)は { -registration-tokens-deprecated }です。
 
 snippet-runner-download-ca = openssl でサーバーから CA ファイルを取得
-    .pin = ドキュメントの 1 行コマンド(コメントとして残しています)はサーバー自身の証明書を保存します。Go(つまり Runner)はこれを固定(ピン留め)として受け入れますが、証明書の更新で動かなくなります。certchain が書き出す CA ファイルは更新後も使えます。
+    .pin = GitLab のドキュメントにある 1 行コマンド(コメントとして残しています)はサーバー自身の証明書を保存します。Go(つまり Runner)はこれを固定(ピン留め)として受け入れますが、証明書の更新で動かなくなります。certchain が書き出す CA ファイルは更新後も使えます。
     .root = サーバーがルート証明書を送るとは限りません。certchain がルートが無いと言う場合は、ネットワークからではなく CA の管理者から入手してください。
 
 snippet-runner-verify = CA ファイルをサーバーに対して確認
@@ -115,7 +115,7 @@ snippet-runner-k8s-job-script = Kubernetes executor: ジョブ内で CA をイ�
 
 # $file: Secret に必要なキー(<host>.crt)。
 snippet-runner-helm-values = Helm チャート: gitlab-runner の values.yaml
-    .token = runnerToken は { -runner-auth-token }です。古いチャートや MKE の記事では runnerRegistrationToken を使いますが、登録トークンは { -registration-tokens-deprecated }です。
+    .token = runnerToken は { -runner-auth-token }です。古いチャートや多くの手順書では runnerRegistrationToken を使いますが、登録トークンは { -registration-tokens-deprecated }です。
     .certs-secret = certsSecretName の Secret にはポートを除いたホスト名のキー({ $file })が必要です。チャートが Runner の certs フォルダーにマウントします。
     .privileged = privileged = true で docker:dind を使うジョブが動きます。特権 Pod を制限するクラスターでは許可が必要です。k8s-pod-security-admission、MKE では mke-* のスニペットを参照してください。
 
@@ -133,7 +133,7 @@ snippet-ci-dind = ジョブ: Docker-in-Docker でイメージをビルド
     .privileged = docker:dind は特権コンテナで動きます。Runner に privileged = true([runners.docker] または [runners.kubernetes])が必要です。
     .kubernetes = サービスはジョブと同じ Pod で動くため、デーモンは TLS なしで tcp://docker:2375 を待ち受けます。通信は Pod の外に出ません。
     .docker-tls = ジョブとデーモン間の TLS にはクライアント証明書の共有が必要です。[runners.docker] の volumes に "/certs/client" を追加します。
-    .login = MKE の記事の CI_BUILD_TOKEN と docker login -p は古い書き方です。CI_REGISTRY_PASSWORD と --password-stdin ならパスワードがプロセス一覧に出ません。
+    .login = 古いパイプラインで使われる CI_BUILD_TOKEN と docker login -p は古い書き方です。CI_REGISTRY_PASSWORD と --password-stdin ならパスワードがプロセス一覧に出ません。
 
 ## 特権 Pod: MKE と Pod Security Admission
 
@@ -145,7 +145,7 @@ snippet-mke-service-account-privileges = MKE: Runner の ServiceAccount に priv
 
 snippet-mke-psp = MKE(Kubernetes 1.24 以前): Runner 用の PodSecurityPolicy
     .not-alone = これだけでは MKE を通りません。ServiceAccount に「privileged」を許可する(mke-service-account-privileges)まで、MKE の Admission Controller が特権 Pod を拒否し続けます。両方を適用します。
-    .cluster-role = 記事の ClusterRole はすべてのリソースにすべての操作を許可しており、実質 cluster-admin です。こちらはポリシーの use だけを許可します。
+    .cluster-role = よく見かける手順ではポリシーに、すべてのリソースにすべての操作を許可する ClusterRole を組み合わせますが、それは実質 cluster-admin です。こちらはポリシーの use だけを許可します。
     .removed = PodSecurityPolicy は Kubernetes 1.25 で削除されました。新しいクラスターでは k8s-pod-security-admission を使います。
 
 snippet-mke-cluster-admin = MKE: Runner に cluster-admin を付与
