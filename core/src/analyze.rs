@@ -1,6 +1,7 @@
 //! The pipeline: input -> certificates -> paths -> findings -> files = [`Report`].
 
 use crate::bounds::{InputBounds, Reached};
+use crate::catalogue::{self, Lang};
 use crate::cert::{self, Cert};
 use crate::chain::{self, AnchorKind, Anchors, Cut, End, Graph, Limits, Ranked, Shape};
 use crate::code::Code;
@@ -138,31 +139,27 @@ fn user_anchors(trust: &[Source], bounds: InputBounds, notes: &mut Vec<String>) 
     }
     let extracted = input::extract_within(trust, bounds);
     let (certs, failed) = parse_blocks(extracted.blocks);
-    notes.push(format!(
-        "--trust: {} certificate(s) used as trust anchors, instead of the public roots",
-        certs.len()
-    ));
-    notes.extend(extracted.notes.iter().map(|note| format!("--trust: {note}")));
+    // The input's notes are in English only (`InputReport::notes`).
+    notes.push(crate::text!("recommend-trust-file-anchors", count = certs.len()).en);
+    notes.extend(
+        extracted
+            .notes
+            .iter()
+            .map(|note| crate::text!("recommend-trust-file-note", note = note).en),
+    );
+    let ignored = |origin: &Origin, why: &str| {
+        let (line, file) = (origin.line, origin.file + 1);
+        crate::text!("recommend-trust-file-line-ignored", line = line, file = file, why = why).en
+    };
     for problem in &extracted.problems {
-        notes.push(format!(
-            "--trust: line {} of trust file {} ignored: {}",
-            problem.origin.line,
-            problem.origin.file + 1,
-            problem.detail.en
-        ));
+        notes.push(ignored(&problem.origin, &problem.detail.en));
     }
     for (origin, why) in failed {
-        notes.push(format!(
-            "--trust: line {} of trust file {} ignored: {why}",
-            origin.line,
-            origin.file + 1
-        ));
+        notes.push(ignored(&origin, &why));
     }
     if !extracted.private_keys.is_empty() {
-        notes.push(format!(
-            "--trust: {} private key(s) in the trust files were ignored",
-            extracted.private_keys.len()
-        ));
+        let count = extracted.private_keys.len();
+        notes.push(crate::text!("recommend-trust-file-keys-ignored", count = count).en);
     }
     Some(Anchors::from_certs(&certs))
 }
@@ -269,28 +266,25 @@ fn report_path(graph: &Graph<'_>, r: &Ranked) -> Path {
 fn trust(graph: &Graph<'_>, kind: InputKind, best: Option<&Ranked>) -> Trust {
     let Some(best) = best else {
         let explanation = if kind == InputKind::TrustStore {
-            Text::new(
-                "A trust store holds no server chain: it is the set of roots a client trusts. Give it to clients as their CA file (ca-bundle.pem), or paste a server's chain to check it against these roots.",
-                "トラストストアにはサーバーのチェーンはありません。クライアントが信頼するルートの集まりです。クライアントの CA ファイル(ca-bundle.pem)として渡すか、サーバーのチェーンを貼り付けてこれらのルートで確認してください。",
-            )
+            crate::text!("recommend-trust-store")
         } else {
-            Text::new("There is no chain to trust.", "信頼するチェーンがありません。")
+            crate::text!("recommend-trust-nothing")
         };
         return Trust { end: None, anchor: None, clients_need_ca_file: false, explanation };
     };
     let end = path_end(graph, best.found.end);
     let name = end_name(graph, &best.found);
-    let (need, en, ja) = match end {
-        PathEnd::PublicRoot => (false, format!("This chain ends at a public root ({name}): clients already trust it. Fix the server's chain, not the clients."), format!("このチェーンは公的ルート({name})で終わります。クライアントは既に信頼しています。直すのはクライアントではなくサーバーのチェーンです。")),
-        PathEnd::UserAnchor => (true, format!("This chain ends at your trust anchor ({name}). Clients need that CA file."), format!("このチェーンは指定されたトラストアンカー({name})で終わります。クライアントにはその CA ファイルが必要です。")),
-        PathEnd::PrivateRoot => (true, format!("Private CA: this chain ends at {name}, which clients do not trust by default. Clients need this CA file (ca-bundle.pem / <host>.crt)."), format!("プライベート CA: このチェーンは {name} で終わり、クライアントは既定では信頼しません。クライアントにこの CA ファイル(ca-bundle.pem / <host>.crt)が必要です。")),
-        PathEnd::MissingIssuer => (true, format!("The chain stops at a certificate whose issuer \"{name}\" is not here and is not a known trust anchor: a missing intermediate, or a private root CA that clients need as their CA file."), format!("チェーンは、発行者「{name}」がここになく既知のトラストアンカーでもない証明書で止まっています。中間証明書の不足か、クライアントが CA ファイルとして必要とするプライベートなルート CA です。")),
+    let (need, id) = match end {
+        PathEnd::PublicRoot => (false, "recommend-trust-public-root"),
+        PathEnd::UserAnchor => (true, "recommend-trust-user-anchor"),
+        PathEnd::PrivateRoot => (true, "recommend-trust-private-root"),
+        PathEnd::MissingIssuer => (true, "recommend-trust-missing-issuer"),
     };
     Trust {
         end: Some(end),
+        explanation: crate::text!(id, anchor = name),
         anchor: Some(name),
         clients_need_ca_file: need,
-        explanation: Text::new(en, ja),
     }
 }
 
@@ -299,22 +293,18 @@ fn store_summary(graph: &Graph<'_>, findings: &[Finding]) -> Text {
     let n = graph.certs.len();
     let roots = graph.unique().filter(|&i| graph.certs[i].self_issued()).count();
     let expired = findings.iter().filter(|f| f.code == Code::Expired).count();
-    let (en, ja) = match expired {
-        0 => (String::new(), String::new()),
-        k => (
-            format!(
-                " {k} of them {} expired: the ca-bundle.pem below leaves {} out.",
-                if k == 1 { "has" } else { "have" },
-                if k == 1 { "it" } else { "them" }
-            ),
-            format!("{k} 枚は期限切れです。下の ca-bundle.pem からは除いてあります。"),
-        ),
+    // Arguments are strings, which a Fluent selector cannot count: the code names the case.
+    let expired_kind = match expired {
+        0 => "none",
+        1 => "one",
+        _ => "other",
     };
-    Text::new(
-        format!("A trust store (CA bundle) of {n} certificates, {roots} of them roots.{en}"),
-        format!(
-            "{n} 枚の証明書からなるトラストストア(CA バンドル)です(うちルート {roots} 枚)。{ja}"
-        ),
+    crate::text!(
+        "recommend-summary-store",
+        certificates = n,
+        roots = roots,
+        expired = expired,
+        expired_kind = expired_kind,
     )
 }
 
@@ -327,11 +317,10 @@ fn summary(
 ) -> Text {
     let errors: Vec<&Finding> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
     match (shape.kind, best) {
-        (InputKind::Empty, _) if messages > 0 => Text::new(
-            format!("No certificate found; {messages} error message(s) recognised and explained below. Paste the server's chain too, to learn which certificate is at fault."),
-            format!("証明書は見つかりませんでしたが、エラーメッセージを {messages} 件認識し、下に説明しています。どの証明書が原因かを知るには、サーバーのチェーンも貼り付けてください。"),
-        ),
-        (InputKind::Empty, _) => Text::new("No certificate found.", "証明書が見つかりません。"),
+        (InputKind::Empty, _) if messages > 0 => {
+            crate::text!("recommend-summary-messages-only", messages = messages)
+        }
+        (InputKind::Empty, _) => crate::text!("recommend-summary-empty"),
         (InputKind::TrustStore, _) => store_summary(graph, findings),
         (_, Some(best)) if errors.is_empty() && best.valid => {
             let mut chain: Vec<String> =
@@ -342,21 +331,19 @@ fn summary(
             if matches!(best.found.end, End::Anchor(_)) && !top_is_anchor {
                 chain.push(end_name(graph, &best.found));
             }
-            let chain = chain.join(" → ");
-            Text::new(
-                format!("The chain is valid: {chain}."),
-                format!("チェーンは有効です: {chain}。"),
-            )
+            crate::text!("recommend-summary-valid", chain = chain.join(" → "))
         }
         _ => {
-            let first = errors.first().map(|f| f.message.clone());
-            let (en, ja) = first.map(|t| (t.en, t.ja)).unwrap_or_default();
-            Text::new(
-                format!("{} problem(s) to fix. {en}", errors.len()).trim_end().to_string(),
-                format!("修正が必要な問題が {} 件あります。{ja}", errors.len())
-                    .trim_end()
-                    .to_string(),
-            )
+            // The first error's message, in each language; none: the sentence ends at "fix.".
+            let first = errors.first().map(|f| &f.message);
+            let count = errors.len();
+            let in_lang = |lang: Lang| {
+                let message = first.map_or("", |t| if lang == Lang::En { &t.en } else { &t.ja });
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("count", &count), ("first", &message)];
+                catalogue::render(lang, "recommend-summary-problems", &args).trim_end().to_string()
+            };
+            Text::new(in_lang(Lang::En), in_lang(Lang::Ja))
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::cert::{self, Cert};
 use crate::chain::{AnchorKind, End, Found, Graph, Shape};
 use crate::host::Target;
 use crate::membership;
-use crate::report::{Bundle, Bundles, Certificate, InputKind, Role, Text, Validity};
+use crate::report::{Bundle, Bundles, Certificate, InputKind, Role, Validity};
 
 /// The role of every certificate, in input order.
 pub fn roles(graph: &Graph<'_>, shape: &Shape, chain: &[usize], on_paths: &[usize]) -> Vec<Role> {
@@ -145,22 +145,16 @@ fn store_bundle(graph: &Graph<'_>, now: i64) -> Bundle {
     let total = graph.certs.len();
     let kept: Vec<usize> = graph.unique().filter(|&i| graph.certs[i].not_after >= now).collect();
     let dropped = total - kept.len();
-    let (en, ja) = if dropped == 0 {
-        (
-            format!("The trust store as it is: its {total} roots, none expired or repeated. Give it to clients as their CA file."),
-            format!("トラストストアそのもの: {total} 枚のルート(期限切れや重複はありません)。クライアントの CA ファイルとして渡します。"),
-        )
+    let description = if dropped == 0 {
+        crate::text!("recommend-store-bundle", total = total)
     } else {
-        (
-            format!("The trust store without its {dropped} expired or repeated certificate(s): {} roots, in the input's order. Give it to clients as their CA file in place of the original.", kept.len()),
-            format!("期限切れまたは重複の証明書 {dropped} 枚を除いたトラストストア: {} 枚のルートを入力の順に並べたもの。元のファイルの代わりにクライアントの CA ファイルとして渡します。", kept.len()),
-        )
+        crate::text!("recommend-store-bundle-cleaned", dropped = dropped, kept = kept.len())
     };
     Bundle {
         filename: "ca-bundle.pem".into(),
         pem: pem_of(graph, &kept),
         certificates: kept,
-        description: Text::new(en, ja),
+        description,
     }
 }
 
@@ -173,16 +167,16 @@ fn pem_of(graph: &Graph<'_>, certs: &[usize]) -> String {
 fn fullchain(graph: &Graph<'_>, certs: &[usize], end: End, path: &[usize]) -> Bundle {
     let trusted_intermediate = anchor_to_add(graph, path, end).filter(|c| !c.self_issued());
     let incomplete = matches!(end, End::Missing | End::Loop);
-    let (en, ja) = if incomplete {
-        ("Server chain: the leaf and the intermediates found, in order. If the missing issuer is an intermediate, add it after the last certificate.", "サーバー用チェーン: リーフと見つかった中間証明書を正しい順に並べたもの。不足している発行者が中間証明書なら、最後の証明書の後に追加してください。")
+    let description = if incomplete {
+        crate::text!("recommend-fullchain-incomplete")
     } else {
-        ("Server chain: the leaf, then each intermediate, without the root. Use it as nginx ssl_certificate, Apache SSLCertificateFile (2.4.8+), or GitLab's /etc/gitlab/ssl/<host>.crt.", "サーバー用チェーン: リーフ、続いて各中間証明書(ルートなし)。nginx の ssl_certificate、Apache の SSLCertificateFile(2.4.8 以降)、GitLab の /etc/gitlab/ssl/<host>.crt に使います。")
+        crate::text!("recommend-fullchain")
     };
     Bundle {
         filename: "fullchain.pem".into(),
         certificates: certs.to_vec(),
         pem: pem_of(graph, certs) + &trusted_intermediate.map(Cert::pem).unwrap_or_default(),
-        description: Text::new(en, ja),
+        description,
     }
 }
 
@@ -230,30 +224,31 @@ impl CaFile {
         self.pem.is_empty()
     }
 
-    fn note(&self) -> (String, String) {
+    /// What the files say of their root (`$root` of `recommend-ca-root`), and the public
+    /// root's name (`$public_root`, empty unless the root is a public one not in the file).
+    fn root(&self) -> (&'static str, &str) {
         if let (Some(root), false) = (&self.public_root, self.has_root) {
-            return (
-                format!(" The chain ends at the public root {root}, which clients already trust: only clients without it need this file."),
-                format!(" チェーンは公的ルート {root} で終わり、クライアントは既に信頼しています。このファイルはそれを持たないクライアントにだけ必要です。"),
-            );
+            return ("public", root);
         }
-        let (en, ja) = match (self.has_root, self.from_trust) {
-            (true, true) => (" The root is the trusted CA you gave (--trust, or the web app's trusted private CA).", " ルートは指定された信頼する CA(--trust、または Web アプリの「信頼するプライベート CA」)から取りました。"),
-            (true, false) => ("", ""),
-            (false, _) => (" The root CA is not in the input: Go (GitLab Runner) and curl 7.68+ with OpenSSL accept an intermediate alone as their trust anchor, but OpenSSL's own tools (openssl verify, s_client without -partial_chain) and Python's ssl module before 3.13 need the root too: add it.", " ルート CA が入力にありません。Go(GitLab Runner)や OpenSSL 版の curl 7.68 以降は中間証明書だけでも信頼の起点にできますが、OpenSSL 自身のツール(openssl verify、-partial_chain なしの s_client)や Python 3.13 より前の ssl モジュールにはルートも必要です。追加してください。"),
+        let kind = match (self.has_root, self.from_trust) {
+            (true, true) => "trusted",
+            (true, false) => "present",
+            (false, _) => "missing",
         };
-        (en.to_string(), ja.to_string())
+        (kind, "")
     }
 
     fn bundle(&self) -> Bundle {
-        let (note_en, note_ja) = self.note();
-        let en = format!("CA bundle: the chain's CA certificates (intermediates, then the root), what clients that must trust this CA use (curl --cacert, git http.sslCAInfo, the system trust store).{note_en}");
-        let ja = format!("CA バンドル: チェーンの CA 証明書(中間証明書、続いてルート)。この CA を信頼する必要があるクライアントが使います(curl --cacert、git http.sslCAInfo、システムのトラストストア)。{note_ja}");
+        let (root, public_root) = self.root();
         Bundle {
             filename: "ca-bundle.pem".into(),
             certificates: self.certs.clone(),
             pem: self.pem.clone(),
-            description: Text::new(en, ja),
+            description: crate::text!(
+                "recommend-ca-bundle",
+                root = root,
+                public_root = public_root
+            ),
         }
     }
 
@@ -263,19 +258,26 @@ impl CaFile {
             RunnerName::Host(host) => host.as_str(),
             RunnerName::Refused(_) | RunnerName::Unknown => "ca",
         };
-        let (mut note_en, mut note_ja) = self.note();
-        if let RunnerName::Refused(leaf_name) = name {
-            let shown = crate::escape::visible(leaf_name);
-            note_en += &format!(" The leaf's name {shown:?} is not a host name, so certchain does not use it in a file name: rename ca.crt to <host>.crt for the host the runner connects to, or give the host (--host).");
-            note_ja += &format!(" リーフの名前 {shown:?} はホスト名ではないため、ファイル名には使いません。ca.crt を Runner の接続先ホストに合わせて <host>.crt に名前を変えるか、ホストを指定してください(--host)。");
-        }
-        let en = format!("GitLab Runner CA file: save as /etc/gitlab-runner/certs/{host}.crt (runner as root) or ~/.gitlab-runner/certs/{host}.crt, or pass it with --tls-ca-file. CA certificates only, PEM.{note_en}");
-        let ja = format!("GitLab Runner 用 CA ファイル: /etc/gitlab-runner/certs/{host}.crt(root で実行)または ~/.gitlab-runner/certs/{host}.crt に保存するか、--tls-ca-file で指定します。CA 証明書のみ・PEM 形式です。{note_ja}");
+        let (root, public_root) = self.root();
+        let (refused, leaf_name) = match name {
+            RunnerName::Refused(leaf_name) => {
+                ("refused", format!("{:?}", crate::escape::visible(leaf_name)))
+            }
+            RunnerName::Host(_) | RunnerName::Unknown => ("host", String::new()),
+        };
+        let description = crate::text!(
+            "recommend-runner-crt",
+            host = host,
+            root = root,
+            public_root = public_root,
+            name = refused,
+            leaf_name = leaf_name,
+        );
         Bundle {
             filename: format!("{host}.crt"),
             certificates: self.certs.clone(),
             pem: self.pem.clone(),
-            description: Text::new(en, ja),
+            description,
         }
     }
 }

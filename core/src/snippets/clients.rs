@@ -5,7 +5,6 @@ use super::params::Os;
 use super::template::fill;
 use super::trust_stores::{ca_file, which_file};
 use super::{Context, Snippet};
-use crate::report::Text;
 
 /// The client snippets; none when clients need no CA file (a public root).
 pub fn offer(context: &Context) -> Vec<Snippet> {
@@ -27,19 +26,13 @@ fn git(context: &Context, ca: &str) -> Snippet {
     ];
     Snippet {
         target: "git-sslcainfo",
-        title: Text::new("git: trust the private CA for this host", "git: このホストでプライベート CA を信頼する"),
+        title: crate::text!("snippet-git-sslcainfo"),
         filename: "git-sslcainfo.sh".into(),
         language: "shell",
         body: fill(include_str!("templates/git-sslcainfo.sh"), &values),
         notes: vec![
-            Text::new(
-                format!("The setting applies to remotes whose URL starts with {}: same scheme, host and port. A remote written with another name or port for the same server does not match.", context.url()),
-                format!("この設定は URL が {} で始まるリモートにだけ効きます (スキーム・ホスト・ポートが一致する場合)。同じサーバーでも別の名前やポートで書いたリモートには効きません。", context.url()),
-            ),
-            Text::new(
-                "Git for Windows uses the Windows store (schannel) and ignores sslCAInfo unless `git config --global http.sslBackend openssl`; or add the CA with the trust-store snippet.",
-                "Git for Windows は Windows のストア (schannel) を使い、`git config --global http.sslBackend openssl` を設定しない限り sslCAInfo を無視します。トラストストアのスニペットで CA を追加する方法もあります。",
-            ),
+            crate::text!("snippet-git-sslcainfo.url-match", url = context.url()),
+            crate::text!("snippet-git-sslcainfo.windows"),
             which_file(context, ca),
         ],
         dangerous: false,
@@ -50,17 +43,11 @@ fn curl(context: &Context, ca: &str) -> Snippet {
     let values = [("url", context.url()), ("host", context.host.clone()), ("ca_file", ca.into())];
     Snippet {
         target: "curl-cacert",
-        title: Text::new("curl: verify against the private CA", "curl: プライベート CA で検証する"),
+        title: crate::text!("snippet-curl-cacert"),
         filename: "curl-cacert.sh".into(),
         language: "shell",
         body: fill(include_str!("templates/curl-cacert.sh"), &values),
-        notes: vec![
-            Text::new(
-                "--cacert replaces curl's default CAs for this command: it prints the HTTP status when the chain verifies, and \"SSL certificate problem\" when it does not.",
-                "--cacert はこのコマンドに限り curl の既定の CA を置き換えます。チェーンの検証に成功すると HTTP ステータスを表示し、失敗すると「SSL certificate problem」と表示します。",
-            ),
-            which_file(context, ca),
-        ],
+        notes: vec![crate::text!("snippet-curl-cacert.cacert"), which_file(context, ca)],
         dangerous: false,
     }
 }
@@ -91,23 +78,14 @@ fn docker(context: &Context, ca: &str) -> Snippet {
     ];
     Snippet {
         target: "docker-certs-d",
-        title: Text::new("Docker and containerd: trust the private CA for a registry", "Docker と containerd: レジストリでプライベート CA を信頼する"),
+        title: crate::text!("snippet-docker-certs-d"),
         filename: "docker-certs-d.sh".into(),
         language: "shell",
         body: fill(include_str!("templates/docker-certs-d.sh"), &values),
         notes: vec![
-            Text::new(
-                format!("The folder is named after the registry as image names write it ({registry}: host, and :port when it is not 443). GitLab's container registry often has its own name (registry.example.com) or port (:5050): use that, as in `docker login`."),
-                format!("フォルダー名はイメージ名に書くとおりのレジストリ名です ({registry}: ホスト名、443 以外ならポートも付けます)。GitLab のコンテナーレジストリは別の名前 (registry.example.com) やポート (:5050) のことが多いので、`docker login` に使う名前に合わせてください。"),
-            ),
-            Text::new(
-                "Docker reads certs.d at each pull: no daemon restart. The file must be named ca.crt (a .cert file is a client certificate).",
-                "Docker は pull のたびに certs.d を読むため、デーモンの再起動は不要です。ファイル名は ca.crt にします (.cert はクライアント証明書として扱われます)。",
-            ),
-            Text::new(
-                "containerd reads hosts.toml only when its config.toml sets config_path = \"/etc/containerd/certs.d\" (under the CRI plugin's registry section); setting it needs `sudo systemctl restart containerd`, the files afterwards do not.",
-                "containerd が hosts.toml を読むのは、config.toml で config_path = \"/etc/containerd/certs.d\" (CRI プラグインの registry セクション) を設定したときだけです。この設定の追加には `sudo systemctl restart containerd` が必要ですが、その後のファイル追加には不要です。",
-            ),
+            crate::text!("snippet-docker-certs-d.folder", registry = registry),
+            crate::text!("snippet-docker-certs-d.ca-crt"),
+            crate::text!("snippet-docker-certs-d.containerd"),
             which_file(context, ca),
         ],
         dangerous: false,
@@ -140,23 +118,14 @@ fn env_vars(context: &Context, ca: &str) -> Snippet {
     };
     Snippet {
         target: "ca-env-vars",
-        title: Text::new("Environment variables: point programs at the CA file", "環境変数: プログラムに CA ファイルを指定する"),
+        title: crate::text!("snippet-ca-env-vars"),
         filename: filename.into(),
         language,
         body: fill(template, &values),
         notes: vec![
-            Text::new(
-                "SSL_CERT_FILE, REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE and GIT_SSL_CAINFO REPLACE the program's default CAs: point them at a file with the system's CAs plus this CA, as built here. Only NODE_EXTRA_CA_CERTS ADDS to Node's own CAs.",
-                "SSL_CERT_FILE・REQUESTS_CA_BUNDLE・CURL_CA_BUNDLE・GIT_SSL_CAINFO はプログラムの既定の CA を「置き換え」ます。ここで作るように、システムの CA にこの CA を加えたファイルを指定してください。NODE_EXTRA_CA_CERTS だけは Node の CA に「追加」します。",
-            ),
-            Text::new(
-                "Programs read these variables when they start: set them before starting the program (or the service's environment), and rebuild the bundle when the system's CAs change. Adding the CA to the system trust store (trust-store) is usually simpler.",
-                "これらの変数はプログラムの起動時に読まれます。起動前 (またはサービスの環境設定) に設定し、システムの CA が更新されたらバンドルを作り直してください。多くの場合、システムのトラストストアに CA を追加する (trust-store) ほうが簡単です。",
-            ),
-            Text::new(
-                "On Windows, GitLab Runner reads neither these variables nor the system store (its docs): give it the CA with tls-ca-file (runner-config-toml).",
-                "Windows の GitLab Runner はこれらの変数もシステムのストアも読みません(公式ドキュメント)。tls-ca-file で CA を指定します (runner-config-toml)。",
-            ),
+            crate::text!("snippet-ca-env-vars.replace"),
+            crate::text!("snippet-ca-env-vars.at-start"),
+            crate::text!("snippet-ca-env-vars.windows-runner"),
             which_file(context, ca),
         ],
         dangerous: false,

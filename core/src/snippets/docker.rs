@@ -45,28 +45,16 @@ fn values(context: &Context) -> [(&'static str, String); 5] {
 }
 
 fn title() -> Text {
-    Text::new(
-        "Docker executor: the CA in every job container",
-        "Docker executor: すべてのジョブコンテナに CA を渡す",
-    )
+    crate::text!("snippet-runner-docker-volumes")
 }
 
 fn volumes(context: &Context) -> Snippet {
     let mut notes = vec![
-        Text::new(
-            "The helper image (git clone, artifacts, cache) installs the mapped ca.crt by itself. Your job image does not: add runner-docker-pre-build, or install it in the job.",
-            "ヘルパーイメージ(git clone・アーティファクト・キャッシュ)はマウントされた ca.crt を自動でインストールします。ジョブのイメージはしないので、runner-docker-pre-build を追加するか、ジョブ内でインストールします。",
-        ),
-        Text::new(
-            "The file mapped is the runner's own CA file: one file to renew.",
-            "マウントするのは Runner 自身の CA ファイルです。更新するファイルは 1 つだけです。",
-        ),
+        crate::text!("snippet-runner-docker-volumes.helper-image"),
+        crate::text!("snippet-runner-docker-volumes.one-file"),
     ];
     if !context.params.runner_as_root {
-        notes.push(Text::new(
-            format!("Docker needs an absolute path: replace {RUNNER_HOME} with the home of the user the runner runs as."),
-            format!("Docker には絶対パスが必要です。{RUNNER_HOME} は Runner を実行するユーザーのホームに置き換えてください。"),
-        ));
+        notes.push(crate::text!("snippet-runner-docker-volumes.absolute-path", home = RUNNER_HOME));
     }
     Snippet {
         target: "runner-docker-volumes",
@@ -87,14 +75,11 @@ fn volumes_windows(context: &Context) -> Snippet {
         language: "toml",
         body: fill(include_str!("templates/runner-docker-volumes-windows.toml"), &values(context)),
         notes: vec![
-            Text::new(
-                format!("Windows maps a folder: copy {} to C:\\GitLab-Runner\\certs\\ca.crt, the name the helper image looks for.", runner_file(context)),
-                format!("Windows ではフォルダーをマウントします。{} を C:\\GitLab-Runner\\certs\\ca.crt にコピーします(ヘルパーイメージが探す名前です)。", runner_file(context)),
+            crate::text!(
+                "snippet-runner-docker-volumes.windows-folder",
+                file = runner_file(context)
             ),
-            Text::new(
-                "pre_build_script installs certificates on Linux images only: on Windows images import it in the job (Import-Certificate).",
-                "pre_build_script での証明書のインストールは Linux イメージのみです。Windows イメージではジョブ内で Import-Certificate を使います。",
-            ),
+            crate::text!("snippet-runner-docker-volumes.windows-import"),
         ],
         dangerous: false,
     }
@@ -112,22 +97,13 @@ fn pre_build(context: &Context) -> Snippet {
     };
     Snippet {
         target: "runner-docker-pre-build",
-        title: Text::new(
-            format!("Docker executor: install the CA in the {distro} job image"),
-            format!("Docker executor: {distro} のジョブイメージに CA をインストール"),
-        ),
+        title: crate::text!("snippet-runner-docker-pre-build", distro = distro),
         filename: "config.toml".into(),
         language: "toml",
         body: fill(template, &values(context)),
         notes: vec![
-            Text::new(
-                "Runs before every job, so tools in the job (curl, wget, a second git clone, package managers) trust the CA. It needs the volume of runner-docker-volumes.",
-                "各ジョブの前に実行されるので、ジョブ内のツール(curl・wget・2 回目の git clone・パッケージマネージャー)が CA を信頼します。runner-docker-volumes のボリュームが必要です。",
-            ),
-            Text::new(
-                "The commands depend on the image: pick the job image distribution in the parameters. Faster: bake the CA into your own job image.",
-                "コマンドはイメージによって異なります。パラメーターでジョブイメージのディストリビューションを選びます。CA を組み込んだ独自イメージを使えばより速くなります。",
-            ),
+            crate::text!("snippet-runner-docker-pre-build.every-job"),
+            crate::text!("snippet-runner-docker-pre-build.per-image"),
         ],
         dangerous: false,
     }

@@ -9,7 +9,6 @@ use super::quote;
 use super::runner::{runner_file, source_file};
 use super::template::fill;
 use super::{Context, Snippet};
-use crate::report::Text;
 
 /// The Kubernetes snippets: the CA ones for a private CA, the Helm values also for
 /// Docker-in-Docker alone.
@@ -49,19 +48,13 @@ fn secret(context: &Context, helm: bool) -> Snippet {
     ];
     Snippet {
         target: "runner-k8s-secret",
-        title: Text::new("Kubernetes: the CA as a Secret", "Kubernetes: CA を Secret にする"),
+        title: crate::text!("snippet-runner-k8s-secret"),
         filename: "create-ca-secret.sh".into(),
         language: "shell",
         body: fill(include_str!("templates/runner-k8s-secret.sh"), &values),
         notes: vec![
-            Text::new(
-                "create --dry-run piped to apply also updates the Secret when the CA is renewed.",
-                "create --dry-run を apply に渡すので、CA の更新時にも同じコマンドで Secret を更新できます。",
-            ),
-            Text::new(
-                "The Secret must be in the namespace the job pods run in.",
-                "Secret はジョブの Pod が動く namespace に作成します。",
-            ),
+            crate::text!("snippet-runner-k8s-secret.renewal"),
+            crate::text!("snippet-runner-k8s-secret.namespace"),
         ],
         dangerous: false,
     }
@@ -76,19 +69,13 @@ fn volume(context: &Context) -> Snippet {
     ];
     Snippet {
         target: "runner-k8s-volume",
-        title: Text::new("Kubernetes executor: mount the CA Secret in job pods", "Kubernetes executor: CA の Secret をジョブの Pod にマウント"),
+        title: crate::text!("snippet-runner-k8s-volume"),
         filename: "config.toml".into(),
         language: "toml",
         body: fill(include_str!("templates/runner-k8s-volume.toml"), &values),
         notes: vec![
-            Text::new(
-                "mount_path is a folder: the Secret's key ca.crt appears as /etc/gitlab-runner/certs/ca.crt in the pod.",
-                "mount_path はフォルダーです。Secret のキー ca.crt は Pod 内で /etc/gitlab-runner/certs/ca.crt になります。",
-            ),
-            Text::new(
-                "With the Helm chart this block goes in runners.config of values.yaml (runner-helm-values has it).",
-                "Helm チャートではこのブロックを values.yaml の runners.config に書きます(runner-helm-values に含まれています)。",
-            ),
+            crate::text!("snippet-runner-k8s-volume.mount-path"),
+            crate::text!("snippet-runner-k8s-volume.helm"),
         ],
         dangerous: false,
     }
@@ -102,19 +89,13 @@ fn job_script(context: &Context) -> Snippet {
     };
     Snippet {
         target: "runner-k8s-job-script",
-        title: Text::new("Kubernetes executor: install the CA in the job", "Kubernetes executor: ジョブ内で CA をインストール"),
+        title: crate::text!("snippet-runner-k8s-job-script"),
         filename: ".gitlab-ci.yml".into(),
         language: "yaml",
         body: fill::<&str>(template, &[]),
         notes: vec![
-            Text::new(
-                "Known issue: with the Kubernetes executor the helper image's ENTRYPOINT does not install the mounted ca.crt into the system store, unlike with Docker, so the job has to.",
-                "既知の問題: Kubernetes executor ではヘルパーイメージの ENTRYPOINT の扱いにより、マウントした ca.crt がシステムの証明書ストアに自動でインストールされません(Docker とは異なります)。そのためジョブ内でインストールします。",
-            ),
-            Text::new(
-                "The commands depend on the job image: pick its distribution in the parameters.",
-                "コマンドはジョブのイメージによって異なります。パラメーターでディストリビューションを選びます。",
-            ),
+            crate::text!("snippet-runner-k8s-job-script.known-issue"),
+            crate::text!("snippet-runner-k8s-job-script.per-image"),
         ],
         dangerous: false,
     }
@@ -145,28 +126,16 @@ fn helm_values(context: &Context) -> Snippet {
         ("privileged", privileged.to_string()),
         ("volume", volume),
     ];
-    let mut notes = vec![Text::new(
-        "runnerToken is the runner authentication token (glrt-…). Older charts and the MKE article use runnerRegistrationToken: registration tokens are deprecated since GitLab 15.6.",
-        "runnerToken は Runner 認証トークン(glrt-…)です。古いチャートや MKE の記事では runnerRegistrationToken を使いますが、登録トークンは GitLab 15.6 から非推奨です。",
-    )];
+    let mut notes = vec![crate::text!("snippet-runner-helm-values.token")];
     if context.private_ca() {
-        notes.push(Text::new(
-            format!("certsSecretName needs the key named after the host without the port ({file}); the chart mounts it into the runner's certs folder."),
-            format!("certsSecretName の Secret にはポートを除いたホスト名のキー({file})が必要です。チャートが Runner の certs フォルダーにマウントします。"),
-        ));
+        notes.push(crate::text!("snippet-runner-helm-values.certs-secret", file = file));
     }
     if context.dind() {
-        notes.push(Text::new(
-            "privileged = true lets jobs run docker:dind. Clusters that guard privileged pods refuse them until allowed: see k8s-pod-security-admission, and on MKE the mke-* snippets.",
-            "privileged = true で docker:dind を使うジョブが動きます。特権 Pod を制限するクラスターでは許可が必要です。k8s-pod-security-admission、MKE では mke-* のスニペットを参照してください。",
-        ));
+        notes.push(crate::text!("snippet-runner-helm-values.privileged"));
     }
     Snippet {
         target: "runner-helm-values",
-        title: Text::new(
-            "Helm chart: values.yaml for gitlab-runner",
-            "Helm チャート: gitlab-runner の values.yaml",
-        ),
+        title: crate::text!("snippet-runner-helm-values"),
         filename: "values.yaml".into(),
         language: "yaml",
         body: fill(include_str!("templates/runner-helm-values.yaml"), &values),

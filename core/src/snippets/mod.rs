@@ -178,14 +178,14 @@ pub enum Group {
 impl Group {
     /// The heading.
     pub fn title(self) -> Text {
-        match self {
-            Group::Runner => Text::new("GitLab Runner", "GitLab Runner"),
-            Group::Jobs => Text::new("CI/CD jobs (.gitlab-ci.yml)", "CI/CD ジョブ(.gitlab-ci.yml)"),
-            Group::Cluster => Text::new("Kubernetes and MKE", "Kubernetes と MKE"),
-            Group::Servers => Text::new("Servers", "サーバー"),
-            Group::TrustStores => Text::new("Trust stores", "トラストストア"),
-            Group::Clients => Text::new("Clients", "クライアント"),
-        }
+        crate::text!(match self {
+            Group::Runner => "snippet-group-runner",
+            Group::Jobs => "snippet-group-jobs",
+            Group::Cluster => "snippet-group-cluster",
+            Group::Servers => "snippet-group-servers",
+            Group::TrustStores => "snippet-group-trust-stores",
+            Group::Clients => "snippet-group-clients",
+        })
     }
 }
 
@@ -267,14 +267,20 @@ pub const TARGETS: [&str; 30] = [
 /// Why `target` is not among `offered`: no such target (with the list), or not offered for
 /// this input (with what is, or why nothing is).
 pub fn not_offered(target: &str, offered: &[Snippet]) -> String {
+    let quoted = format!("{target:?}");
     if !TARGETS.contains(&target) {
-        return format!("unknown target {target:?}; the targets are {}", TARGETS.join(", "));
+        return crate::text!(
+            "snippet-target-unknown",
+            target = quoted,
+            targets = TARGETS.join(", ")
+        )
+        .en;
     }
     let ids: Vec<&str> = offered.iter().map(|s| s.target).collect();
     if ids.is_empty() {
-        return format!("target {target:?} is not offered: this input gets no snippets (no chain whose clients or servers need configuring, and no error message to act on)");
+        return crate::text!("snippet-target-none-offered", target = quoted).en;
     }
-    format!("target {target:?} is not offered for this input (offered: {})", ids.join(", "))
+    crate::text!("snippet-target-not-offered", target = quoted, offered = ids.join(", ")).en
 }
 
 /// Every snippet that makes sense for `report` with `params`, in a stable order.

@@ -138,21 +138,23 @@ fn name_of<T: PartialEq + Copy>(table: &[(&'static str, T)], value: T) -> String
     table.iter().find(|(_, v)| *v == value).map(|(n, _)| n.to_string()).unwrap_or_default()
 }
 
-fn field(
-    key: &'static str,
-    en: &str,
-    ja: &str,
-    value: String,
-    choices: Vec<&'static str>,
-) -> Field {
-    Field { key, label: Text::new(en, ja), value, choices }
+/// A field labelled with catalogue message `label`.
+fn field(key: &'static str, label: &str, value: String, choices: Vec<&'static str>) -> Field {
+    Field { key, label: crate::text!(label), value, choices }
 }
 
 /// The value called `value` in `table`, or an error naming the allowed ones.
 fn pick<T: Copy>(key: &str, value: &str, table: &[(&'static str, T)]) -> Result<T, String> {
     table.iter().find(|(n, _)| *n == value).map(|(_, v)| *v).ok_or_else(|| {
         let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
-        format!("{key} must be one of {}, not {value:?}", names.join(", "))
+        let value = format!("{value:?}");
+        crate::text!(
+            "snippet-param-error-choice",
+            key = key,
+            choices = names.join(", "),
+            value = value
+        )
+        .en
     })
 }
 
@@ -160,61 +162,33 @@ fn pick<T: Copy>(key: &str, value: &str, table: &[(&'static str, T)]) -> Result<
 pub fn fields(params: &Params) -> Vec<Field> {
     let text = |value: &String| value.clone();
     vec![
-        field("url", "GitLab URL", "GitLab の URL", text(&params.url), vec![]),
+        field("url", "snippet-param-url", text(&params.url), vec![]),
         field(
             "executor",
-            "Runner executor",
-            "Runner の executor",
+            "snippet-param-executor",
             name_of(&EXECUTORS, params.executor),
             names(&EXECUTORS),
         ),
-        field(
-            "os",
-            "Runner host OS",
-            "Runner ホストの OS",
-            name_of(&SYSTEMS, params.os),
-            names(&SYSTEMS),
-        ),
-        field(
-            "job_os",
-            "Job image distribution",
-            "ジョブのイメージのディストリビューション",
-            name_of(&DISTROS, params.job_os),
-            names(&DISTROS),
-        ),
-        field(
-            "namespace",
-            "Kubernetes namespace",
-            "Kubernetes の namespace",
-            text(&params.namespace),
-            vec![],
-        ),
-        field("secret", "Secret name", "Secret 名", text(&params.secret), vec![]),
+        field("os", "snippet-param-os", name_of(&SYSTEMS, params.os), names(&SYSTEMS)),
+        field("job_os", "snippet-param-job-os", name_of(&DISTROS, params.job_os), names(&DISTROS)),
+        field("namespace", "snippet-param-namespace", text(&params.namespace), vec![]),
+        field("secret", "snippet-param-secret", text(&params.secret), vec![]),
         field(
             "service_account",
-            "Runner service account",
-            "Runner の ServiceAccount",
+            "snippet-param-service-account",
             text(&params.service_account),
             vec![],
         ),
         field(
             "cluster",
-            "Kubernetes distribution",
-            "Kubernetes ディストリビューション",
+            "snippet-param-cluster",
             name_of(&CLUSTERS, params.cluster),
             names(&CLUSTERS),
         ),
-        field(
-            "dind",
-            "Jobs use Docker-in-Docker",
-            "ジョブで Docker-in-Docker を使う",
-            name_of(&YES_NO, params.dind),
-            names(&YES_NO),
-        ),
+        field("dind", "snippet-param-dind", name_of(&YES_NO, params.dind), names(&YES_NO)),
         field(
             "runner_as_root",
-            "Runner runs as root",
-            "Runner を root で実行",
+            "snippet-param-runner-as-root",
             name_of(&YES_NO, params.runner_as_root),
             names(&YES_NO),
         ),
@@ -238,7 +212,7 @@ fn gitlab_url(value: &str) -> Result<String, String> {
     if host_ok && path_ok && scheme_ok && !value.contains(['@', '?', '#', ' ']) {
         return Ok(value.to_string());
     }
-    Err(format!("url must be an https:// URL like https://gitlab.example.com:8443/ (host, port, path), not {value:?}"))
+    Err(crate::text!("snippet-param-error-url", value = format!("{value:?}")).en)
 }
 
 /// A Kubernetes object name (RFC 1123 label: lowercase letters, digits and `-`, at most 63,
@@ -251,9 +225,12 @@ fn kubernetes_name(key: &str, value: &str) -> Result<String, String> {
     if !value.is_empty() && value.len() <= 63 && value.chars().all(allowed) && ends_ok {
         return Ok(value.to_string());
     }
-    Err(format!(
-        "{key} must be a Kubernetes name (lowercase letters, digits and '-', at most 63), not {value:?}"
-    ))
+    Err(crate::text!(
+        "snippet-param-error-kubernetes-name",
+        key = key,
+        value = format!("{value:?}")
+    )
+    .en)
 }
 
 impl Params {
@@ -272,7 +249,13 @@ impl Params {
             "runner_as_root" => self.runner_as_root = pick(key, value, &YES_NO)?,
             _ => {
                 let keys: Vec<&str> = fields(self).iter().map(|f| f.key).collect();
-                return Err(format!("unknown parameter {key:?}; known: {}", keys.join(", ")));
+                let key = format!("{key:?}");
+                return Err(crate::text!(
+                    "snippet-param-error-unknown",
+                    key = key,
+                    known = keys.join(", ")
+                )
+                .en);
             }
         }
         Ok(())

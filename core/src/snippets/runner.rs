@@ -86,25 +86,16 @@ fn sudo(context: &Context) -> &'static str {
 
 /// The note for a runner run as a user: which home the absolute paths assume.
 fn home_note() -> Text {
-    Text::new(
-        format!("Not run as root: {RUNNER_HOME} is the home of the gitlab-runner user; use the home of the user your runner runs as."),
-        format!("root 以外で実行: {RUNNER_HOME} は gitlab-runner ユーザーのホームです。Runner を実行するユーザーのホームに置き換えてください。"),
-    )
+    crate::text!("snippet-note-runner-home", home = RUNNER_HOME)
 }
 
 /// The third note of `runner-certs-dir`: where else the runner looks, or, on Windows, why the
 /// folder alone is not enough.
 fn where_else(context: &Context) -> Text {
     if windows(context) {
-        return Text::new(
-            "On Windows the runner does not read a certs folder when it runs as a service, and not the Windows store either: point tls-ca-file at this file (runner-config-toml).",
-            "Windows では、サービスとして動く Runner は certs フォルダーも Windows の証明書ストアも読みません。tls-ca-file でこのファイルを指定します(runner-config-toml)。",
-        );
+        return crate::text!("snippet-runner-certs-dir.windows");
     }
-    Text::new(
-        "Not as root, the runner reads ~/.gitlab-runner/certs/; ./certs/ in its working folder also works.",
-        "root 以外で動かす場合は ~/.gitlab-runner/certs/ を読みます。作業フォルダーの ./certs/ も使えます。",
-    )
+    crate::text!("snippet-runner-certs-dir.elsewhere")
 }
 
 fn certs_dir(context: &Context) -> Snippet {
@@ -127,24 +118,19 @@ fn certs_dir(context: &Context) -> Snippet {
     ];
     Snippet {
         target: "runner-certs-dir",
-        title: Text::new("GitLab Runner: the CA file in its certs folder", "GitLab Runner: certs フォルダーに CA ファイルを置く"),
+        title: crate::text!("snippet-runner-certs-dir"),
         filename: filename.into(),
         language,
         body: fill(template, &values),
         notes: vec![
-            Text::new(
-                format!("The file is named after the host without the port: {file}, even for {}.", context.url()),
-                format!("ファイル名はポートを除いたホスト名です: {file}({} の場合も同じ)。", context.url()),
+            crate::text!(
+                "snippet-runner-certs-dir.named-after-host",
+                file = file,
+                url = context.url()
             ),
-            Text::new(
-                "It holds the CA certificate(s), not the server certificate, and only PEM: the runner cannot read DER.",
-                "中身は CA 証明書で、サーバー証明書ではありません。形式は PEM のみです(DER は読めません)。",
-            ),
+            crate::text!("snippet-runner-certs-dir.ca-only-pem"),
             where_else(context),
-            Text::new(
-                "This trusts the CA for the runner's own connections to GitLab (registration, job requests). Jobs in containers need it too: see the Docker and Kubernetes snippets.",
-                "これは Runner 自身の GitLab への接続(登録・ジョブ取得)のための設定です。コンテナ内のジョブにも必要な場合は Docker / Kubernetes のスニペットを使います。",
-            ),
+            crate::text!("snippet-runner-certs-dir.runner-only"),
         ],
         dangerous: false,
     }
@@ -174,24 +160,15 @@ fn config_toml(context: &Context) -> Snippet {
     // Nothing expands `~` in config.toml: the path is absolute.
     let values = runner_values(context, absolute_ca_path(context));
     let mut notes = vec![
-        Text::new(
-            "Merge into the existing [[runners]] entry for this URL (keep its token); the runner reloads config.toml by itself.",
-            "この URL の既存の [[runners]] に追記します(token はそのまま)。Runner は config.toml を自動で再読み込みします。",
-        ),
-        Text::new(
-            "If the runner was set up for http://, change url to the https:// address too.",
-            "http:// で登録済みの場合は、url も https:// のアドレスに変更します。",
-        ),
+        crate::text!("snippet-runner-config-toml.merge"),
+        crate::text!("snippet-runner-config-toml.https"),
     ];
     if !context.params.runner_as_root && !windows(context) {
         notes.push(home_note());
     }
     Snippet {
         target: "runner-config-toml",
-        title: Text::new(
-            "GitLab Runner: tls-ca-file in config.toml",
-            "GitLab Runner: config.toml の tls-ca-file",
-        ),
+        title: crate::text!("snippet-runner-config-toml"),
         filename: "config.toml".into(),
         language: "toml",
         body: fill(include_str!("templates/runner-config.toml"), &values),
@@ -222,19 +199,13 @@ fn register(context: &Context) -> Snippet {
     values.push(("sudo", sudo(context).to_string()));
     Snippet {
         target: "runner-register",
-        title: Text::new("GitLab Runner: register with --tls-ca-file", "GitLab Runner: --tls-ca-file 付きで登録"),
+        title: crate::text!("snippet-runner-register"),
         filename: filename.into(),
         language,
         body: fill(template, &values),
         notes: vec![
-            Text::new(
-                "Put the CA file in place first (runner-certs-dir): registration is the first connection that needs it.",
-                "先に CA ファイルを配置します(runner-certs-dir)。登録が最初にそれを必要とする接続です。",
-            ),
-            Text::new(
-                "RUNNER_TOKEN is the runner authentication token (glrt-…) from GitLab: Settings → CI/CD → Runners → New project runner. Registration tokens (--registration-token) are deprecated since GitLab 15.6.",
-                "RUNNER_TOKEN には GitLab の 設定 → CI/CD → Runner → 新しいプロジェクト Runner で作成した Runner 認証トークン(glrt-…)を設定します。登録トークン(--registration-token)は GitLab 15.6 から非推奨です。",
-            ),
+            crate::text!("snippet-runner-register.ca-first"),
+            crate::text!("snippet-runner-register.token"),
         ],
         dangerous: false,
     }
@@ -251,19 +222,13 @@ fn download(context: &Context) -> Snippet {
     ];
     Snippet {
         target: "runner-download-ca",
-        title: Text::new("Fetch the CA file from the server with openssl", "openssl でサーバーから CA ファイルを取得"),
+        title: crate::text!("snippet-runner-download-ca"),
         filename: "download-ca.sh".into(),
         language: "shell",
         body: fill(include_str!("templates/runner-download-ca.sh"), &values),
         notes: vec![
-            Text::new(
-                "The docs' one-liner (kept as a comment) saves the server's own certificate. Go, and so the runner, accepts it as a pin, but it stops working when the certificate is renewed; the CA file certchain writes keeps working.",
-                "ドキュメントの 1 行コマンド(コメントとして残しています)はサーバー自身の証明書を保存します。Go(つまり Runner)はこれを固定(ピン留め)として受け入れますが、証明書の更新で動かなくなります。certchain が書き出す CA ファイルは更新後も使えます。",
-            ),
-            Text::new(
-                "A server sends its root only sometimes: when certchain says the root is missing, get it from your CA team, not from the network.",
-                "サーバーがルート証明書を送るとは限りません。certchain がルートが無いと言う場合は、ネットワークからではなく CA の管理者から入手してください。",
-            ),
+            crate::text!("snippet-runner-download-ca.pin"),
+            crate::text!("snippet-runner-download-ca.root"),
         ],
         dangerous: false,
     }
@@ -271,15 +236,9 @@ fn download(context: &Context) -> Snippet {
 
 fn partial_chain_note(macos: bool) -> Text {
     if macos {
-        return Text::new(
-            "macOS's openssl (LibreSSL) has no -partial_chain: with a file that holds no root it says 2 (unable to get issuer certificate) although the runner (Go) accepts the file.",
-            "macOS の openssl (LibreSSL) には -partial_chain がありません。ルートを含まないファイルでは、Runner (Go) は受け入れるのに 2 (unable to get issuer certificate) と表示されます。",
-        );
+        return crate::text!("snippet-runner-verify.partial-chain-macos");
     }
-    Text::new(
-        "-partial_chain makes OpenSSL accept an intermediate in the file as the anchor, as the runner (Go) does; without it a file that holds no root gives 2 (unable to get issuer certificate).",
-        "-partial_chain を付けると OpenSSL は Runner (Go) と同じくファイル内の中間証明書を信頼の起点として受け入れます。付けないとルートを含まないファイルでは 2 (unable to get issuer certificate) になります。",
-    )
+    crate::text!("snippet-runner-verify.partial-chain")
 }
 
 fn verify(context: &Context) -> Snippet {
@@ -300,19 +259,13 @@ fn verify(context: &Context) -> Snippet {
     ];
     Snippet {
         target: "runner-verify",
-        title: Text::new("Check the CA file against the server", "CA ファイルをサーバーに対して確認"),
+        title: crate::text!("snippet-runner-verify"),
         filename: "verify-ca.sh".into(),
         language: "shell",
         body: fill(include_str!("templates/runner-verify.sh"), &values),
         notes: vec![
-            Text::new(
-                "Anything but 0 (ok) means the runner will fail too: 20 (unable to get local issuer certificate) means the file lacks a CA or the server lacks an intermediate; 19 or 18 means the file is not the CA the server uses.",
-                "0 (ok) 以外なら Runner も失敗します。20(unable to get local issuer certificate)はファイルに CA が足りないか、サーバーが中間証明書を送っていません。19 や 18 はファイルがサーバーの使う CA ではありません。",
-            ),
-            Text::new(
-                "-servername matters: without it a server with several names may send another certificate.",
-                "-servername は必須です。無いと複数の名前を持つサーバーが別の証明書を返すことがあります。",
-            ),
+            crate::text!("snippet-runner-verify.exit-codes"),
+            crate::text!("snippet-runner-verify.servername"),
             partial_chain_note(macos),
         ],
         dangerous: false,
