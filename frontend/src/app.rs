@@ -62,7 +62,7 @@ pub fn app() -> Html {
     let on_action = Callback::from(move |action: Action| dispatch.dispatch(action));
     let lang = state.lang;
     let results = match &state.report {
-        None => html! { <p class="empty">{ t(lang, "empty") }</p> },
+        None => html! { <p class="empty">{ t(lang, "web-empty") }</p> },
         Some(report) => html! {
             <>
                 <Summary report={report.clone()} {lang} />
@@ -85,7 +85,7 @@ pub fn app() -> Html {
                     <InputPanel state={(*state).clone()} {on_action} />
                     <Permalink state={(*state).clone()} />
                 </div>
-                <section class="results" aria-live="polite" aria-label={t(lang, "results")} data-testid="results">{ results }</section>
+                <section class="results" aria-live="polite" aria-label={t(lang, "web-results-label")} data-testid="results">{ results }</section>
             </main>
         </div>
     }

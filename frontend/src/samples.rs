@@ -1,10 +1,12 @@
 //! Built-in sample inputs, so a first visitor sees what certchain does in one click. They
 //! are the real fixture files of the test suite.
 
-/// One sample: a label key and the input text.
+/// One sample: its key, its label and the input text.
 pub struct Sample {
-    /// i18n key of its button label.
+    /// Its key, in its button's `data-testid` (`sample-<key>`).
     pub key: &'static str,
+    /// The catalogue id of its button's label.
+    pub label: &'static str,
     /// The input.
     pub text: &'static str,
     /// Trust anchors to use with it (the private root), or "" for the public roots.
@@ -23,12 +25,37 @@ pub fn all() -> &'static [Sample] {
 }
 
 static SAMPLES: [Sample; 6] = [
-    Sample { key: "sample_good", text: fixture!("fullchain.pem"), trust: ROOT },
-    Sample { key: "sample_s_client", text: fixture!("s_client-showcerts.txt"), trust: "" },
-    Sample { key: "sample_shuffled", text: SHUFFLED, trust: "" },
-    Sample { key: "sample_no_intermediate", text: NO_INTERMEDIATE, trust: ROOT },
-    Sample { key: "sample_missing", text: fixture!("s_client-leaf-only.txt"), trust: "" },
-    Sample { key: "sample_with_key", text: fixture!("bundle-with-key.pem"), trust: "" },
+    Sample {
+        key: "sample_good",
+        label: "web-sample-good",
+        text: fixture!("fullchain.pem"),
+        trust: ROOT,
+    },
+    Sample {
+        key: "sample_s_client",
+        label: "web-sample-s-client",
+        text: fixture!("s_client-showcerts.txt"),
+        trust: "",
+    },
+    Sample { key: "sample_shuffled", label: "web-sample-shuffled", text: SHUFFLED, trust: "" },
+    Sample {
+        key: "sample_no_intermediate",
+        label: "web-sample-no-intermediate",
+        text: NO_INTERMEDIATE,
+        trust: ROOT,
+    },
+    Sample {
+        key: "sample_missing",
+        label: "web-sample-missing",
+        text: fixture!("s_client-leaf-only.txt"),
+        trust: "",
+    },
+    Sample {
+        key: "sample_with_key",
+        label: "web-sample-with-key",
+        text: fixture!("bundle-with-key.pem"),
+        trust: "",
+    },
 ];
 
 /// The private CA's root, trusted by the samples that show a correct private-CA setup.

@@ -23,11 +23,11 @@ fn bundle_row(bundle: &Bundle, testid: &'static str, lang: Lang) -> Html {
             <div class="bundle-head">
                 <code class="filename">{ crate::untrusted::isolated(&bundle.filename) }</code>
                 <span class="count">{ format!("{count} ×") }</span>
-                <button class="primary" data-testid={testid} data-filename={name} onclick={download}>{ t(lang, "download") }</button>
-                <button onclick={copy}>{ t(lang, "copy") }</button>
+                <button class="primary" data-testid={testid} data-filename={name} onclick={download}>{ t(lang, "web-download") }</button>
+                <button onclick={copy}>{ t(lang, "web-copy") }</button>
             </div>
             <p class="description">{ lang.pick(&bundle.description) }</p>
-            <details><summary>{ "PEM" }</summary><pre class="pem">{ pem }</pre></details>
+            <details><summary>{ t(lang, "web-bundle-pem") }</summary><pre class="pem">{ pem }</pre></details>
         </li>
     }
 }
@@ -50,7 +50,7 @@ pub fn bundles(props: &ReportProps) -> Html {
     }
     html! {
         <section class="card bundles">
-            <h2>{ t(props.lang, "files") }</h2>
+            <h2>{ t(props.lang, "web-files-title") }</h2>
             <ul class="bundle-list">{ for rows }</ul>
         </section>
     }

@@ -42,17 +42,17 @@ pub fn cert_card(props: &CertCardProps) -> Html {
                 <span class="role">{ format!("{:?}", c.role).to_lowercase() }</span>
             </summary>
             <dl>
-                { row(t(lang, "subject"), isolated(&c.subject)) }
-                { row(t(lang, "issuer"), isolated(&c.issuer)) }
-                { row(t(lang, "validity"), format!("{} → {}", c.validity.not_before, c.validity.not_after)) }
-                { row(t(lang, "sans"), isolated(&sans.join(", "))) }
-                { row(t(lang, "key"), key) }
-                { row(t(lang, "signature"), c.signature_algorithm.clone()) }
-                { row(t(lang, "serial"), c.serial.clone()) }
-                { row("SHA-256", c.sha256.clone()) }
-                { row("SHA-1", c.sha1.clone()) }
-                { row("SKI", c.ski.clone().unwrap_or_default()) }
-                { row("AKI", c.aki.clone().unwrap_or_default()) }
+                { row(&t(lang, "web-cert-subject"), isolated(&c.subject)) }
+                { row(&t(lang, "web-cert-issuer"), isolated(&c.issuer)) }
+                { row(&t(lang, "web-cert-validity"), format!("{} → {}", c.validity.not_before, c.validity.not_after)) }
+                { row(&t(lang, "web-cert-sans"), isolated(&sans.join(", "))) }
+                { row(&t(lang, "web-cert-key"), key) }
+                { row(&t(lang, "web-cert-signature"), c.signature_algorithm.clone()) }
+                { row(&t(lang, "web-cert-serial"), c.serial.clone()) }
+                { row(&t(lang, "web-cert-sha256"), c.sha256.clone()) }
+                { row(&t(lang, "web-cert-sha1"), c.sha1.clone()) }
+                { row(&t(lang, "web-cert-ski"), c.ski.clone().unwrap_or_default()) }
+                { row(&t(lang, "web-cert-aki"), c.aki.clone().unwrap_or_default()) }
             </dl>
         </details>
     }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::ReportProps;
 
 use super::cert_card::CertCard;
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, t_with, Lang};
 
 /// Cards rendered before "Show all".
 pub const SHOWN: usize = 100;
@@ -41,7 +41,7 @@ pub fn cert_list(props: &ReportProps) -> Html {
     });
     html! {
         <section class="card certs">
-            <h2>{ t(props.lang, "certificates") }</h2>
+            <h2>{ t(props.lang, "web-certificates-title") }</h2>
             { for cards }
             { for more }
         </section>
@@ -49,15 +49,9 @@ pub fn cert_list(props: &ReportProps) -> Html {
 }
 
 fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
-    match lang {
-        Lang::En => format!("The first {shown} of {total} certificates, in input order. "),
-        Lang::Ja => format!("{total} 件中、入力順で最初の {shown} 件を表示しています。"),
-    }
+    t_with(lang, "web-certs-shown-first", &[("shown", &shown), ("total", &total)])
 }
 
 fn show_all_label(lang: Lang, total: usize) -> String {
-    match lang {
-        Lang::En => format!("Show all {total}"),
-        Lang::Ja => format!("{total} 件すべて表示"),
-    }
+    t_with(lang, "web-certs-show-all", &[("total", &total)])
 }

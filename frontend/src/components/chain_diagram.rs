@@ -7,7 +7,7 @@ use certchain_core::Code;
 use yew::prelude::*;
 
 use super::ReportProps;
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, t_with, Lang};
 use crate::untrusted::shown;
 
 const WIDTH: i32 = 560;
@@ -38,16 +38,14 @@ fn status(report: &Report, index: usize) -> &'static str {
     }
 }
 
-fn role_text(role: Role, lang: Lang) -> &'static str {
-    match (role, lang) {
-        (Role::Leaf, Lang::En) => "leaf",
-        (Role::Leaf, Lang::Ja) => "リーフ",
-        (Role::Root, Lang::En) => "root",
-        (Role::Root, Lang::Ja) => "ルート",
-        (Role::Ca, _) => "CA",
-        (_, Lang::En) => "intermediate",
-        (_, Lang::Ja) => "中間",
-    }
+fn role_text(role: Role, lang: Lang) -> String {
+    let id = match role {
+        Role::Leaf => "web-role-leaf",
+        Role::Root => "web-role-root",
+        Role::Ca => "web-role-ca",
+        _ => "web-role-intermediate",
+    };
+    t(lang, id)
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -59,13 +57,8 @@ fn shorten(text: &str, max: usize) -> String {
 
 fn node(cert: &Certificate, position: usize, y: i32, report: &Report, lang: Lang) -> Html {
     let name = cert.common_name.clone().unwrap_or_else(|| cert.subject.clone());
-    let place = format!(
-        "{} #{} · {} {}",
-        t(lang, "input_pos"),
-        cert.index,
-        t(lang, "chain_pos"),
-        position + 1
-    );
+    let place =
+        t_with(lang, "web-chain-place", &[("index", &cert.index), ("position", &(position + 1))]);
     let class = classes!("node", status(report, cert.index));
     html! {
         <g class={class} data-testid="chain-node" data-sha256={cert.sha256.clone()} data-index={cert.index.to_string()} transform={format!("translate(0,{y})")}>
@@ -74,7 +67,7 @@ fn node(cert: &Certificate, position: usize, y: i32, report: &Report, lang: Lang
             <text x="16" y="24" class="role">{ role_text(cert.role, lang) }</text>
             <text x="16" y="48" class="name untrusted">{ shorten(&shown(&name), 44) }</text>
             <text x={(WIDTH - 16).to_string()} y="24" class="place" text-anchor="end">{ place }</text>
-            <text x={(WIDTH - 16).to_string()} y="48" class="days" text-anchor="end">{ format!("{} {}", cert.validity.days_left, t(lang, "days_left")) }</text>
+            <text x={(WIDTH - 16).to_string()} y="48" class="days" text-anchor="end">{ t_with(lang, "web-chain-days-left", &[("days", &cert.validity.days_left)]) }</text>
         </g>
     }
 }
@@ -84,23 +77,9 @@ fn end_node(report: &Report, y: i32, lang: Lang) -> Html {
     let Some(path) = report.paths.first() else { return Html::default() };
     let top = report.chain.last().and_then(|&i| report.certificates.get(i));
     let (class, title) = match path.end {
-        PathEnd::PublicRoot => (
-            "end anchor",
-            if lang == Lang::Ja {
-                "公的ルート(信頼済み)"
-            } else {
-                "public root (trusted)"
-            },
-        ),
-        PathEnd::UserAnchor => (
-            "end anchor",
-            if lang == Lang::Ja {
-                "指定のトラストアンカー"
-            } else {
-                "your trust anchor"
-            },
-        ),
-        PathEnd::MissingIssuer => ("end missing", t(lang, "missing")),
+        PathEnd::PublicRoot => ("end anchor", t(lang, "web-chain-end-public-root")),
+        PathEnd::UserAnchor => ("end anchor", t(lang, "web-chain-end-user-anchor")),
+        PathEnd::MissingIssuer => ("end missing", t(lang, "web-chain-end-missing")),
         PathEnd::PrivateRoot => return Html::default(),
     };
     let url = top
@@ -145,8 +124,8 @@ pub fn chain_diagram(props: &ReportProps) -> Html {
     let height = y - GAP;
     html! {
         <section class="card chain">
-            <h2>{ t(props.lang, "chain") }</h2>
-            <svg class="diagram" viewBox={format!("-2 -2 {} {}", WIDTH + 4, height + 4)} role="img" aria-label={t(props.lang, "chain")}>
+            <h2>{ t(props.lang, "web-chain-title") }</h2>
+            <svg class="diagram" viewBox={format!("-2 -2 {} {}", WIDTH + 4, height + 4)} role="img" aria-label={t(props.lang, "web-chain-title")}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" />

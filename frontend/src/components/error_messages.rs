@@ -5,15 +5,14 @@ use certchain_core::report::ErrorMessage;
 use yew::prelude::*;
 
 use super::ReportProps;
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, t_with, Lang};
 
 /// `line 3`, or `input 2, line 3` when there are several sources.
 fn place(m: &ErrorMessage, several: bool, lang: Lang) -> String {
-    match (several, lang) {
-        (true, Lang::En) => format!("{} {}, line {}", t(lang, "input_pos"), m.source + 1, m.line),
-        (true, Lang::Ja) => format!("{} {} の {} 行目", t(lang, "input_pos"), m.source + 1, m.line),
-        (false, Lang::En) => format!("line {}", m.line),
-        (false, Lang::Ja) => format!("{} 行目", m.line),
+    if several {
+        t_with(lang, "web-error-place-several", &[("source", &(m.source + 1)), ("line", &m.line)])
+    } else {
+        t_with(lang, "web-error-place", &[("line", &m.line)])
     }
 }
 
@@ -30,11 +29,11 @@ fn item(m: &ErrorMessage, several: bool, lang: Lang) -> Html {
                 <span class="certs">{ certs.join(" ") }</span>
             </div>
             <code class="excerpt">{ crate::untrusted::isolated(&m.excerpt) }</code>
-            <p class="message"><strong>{ t(lang, "meaning") }{ ": " }</strong>{ lang.pick(&m.meaning) }</p>
-            <p class="message"><strong>{ t(lang, "cause") }{ ": " }</strong>{ lang.pick(&m.cause) }</p>
-            <p class="fix"><strong>{ t(lang, "fix") }{ ": " }</strong>{ lang.pick(&m.fix) }</p>
+            <p class="message"><strong>{ t(lang, "web-label-meaning") }{ " " }</strong>{ lang.pick(&m.meaning) }</p>
+            <p class="message"><strong>{ t(lang, "web-label-cause") }{ " " }</strong>{ lang.pick(&m.cause) }</p>
+            <p class="fix"><strong>{ t(lang, "web-label-fix") }{ " " }</strong>{ lang.pick(&m.fix) }</p>
             if !m.snippets.is_empty() {
-                <p class="snippet-links"><strong>{ t(lang, "use_snippets") }{ ": " }</strong>{ for links }</p>
+                <p class="snippet-links"><strong>{ t(lang, "web-label-snippets") }{ " " }</strong>{ for links }</p>
             }
         </li>
     }
@@ -51,7 +50,7 @@ pub fn error_messages(props: &ReportProps) -> Html {
     let several = report.input.sources > 1;
     html! {
         <section class="card findings error-messages" data-testid="error-messages">
-            <h2>{ t(lang, "error_messages") }</h2>
+            <h2>{ t(lang, "web-error-messages-title") }</h2>
             <ol class="finding-list">{ for report.error_messages.iter().map(|m| item(m, several, lang)) }</ol>
         </section>
     }

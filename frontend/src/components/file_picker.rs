@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{t, t_with};
 use crate::infra::{clock, upload};
 use crate::state::{Action, State};
 
@@ -60,16 +60,16 @@ pub fn file_picker(props: &FilePickerProps) -> Html {
         Callback::from(move |_: MouseEvent| on_action.emit(Action::ClearFiles(clock::now())))
     };
     let chips = props.state.files.iter().map(|f| {
-        html! { <li class="chip" data-testid="loaded-file">{ crate::untrusted::isolated(&f.name) }{ format!(" · {} B", f.bytes.len()) }</li> }
+        html! { <li class="chip" data-testid="loaded-file">{ crate::untrusted::isolated(&f.name) }{ " · " }{ t_with(lang, "web-file-size", &[("bytes", &f.bytes.len())]) }</li> }
     });
     html! {
         <div class="file-picker">
             if !props.state.files.is_empty() {
-                <ul class="chips" aria-label={t(lang, "binary_files")}>{ for chips }</ul>
-                <button class="link" onclick={on_clear}>{ t(lang, "clear_files") }</button>
+                <ul class="chips" aria-label={t(lang, "web-binary-files")}>{ for chips }</ul>
+                <button class="link" onclick={on_clear}>{ t(lang, "web-clear-files") }</button>
             }
             <label class="button">
-                { t(lang, "open_files") }
+                { t(lang, "web-open-files") }
                 <input type="file" class="visually-hidden" data-testid="open-file" multiple=true accept={ACCEPT} onchange={on_change} />
             </label>
         </div>

@@ -30,12 +30,12 @@ pub fn header(props: &HeaderProps) -> Html {
         <header class="header">
             <div class="brand">
                 <h1>{ logo() }{ "certchain" }</h1>
-                <p class="tagline">{ t(props.lang, "tagline") }</p>
+                <p class="tagline">{ t(props.lang, "web-tagline") }</p>
             </div>
-            <p class="privacy" data-testid="privacy">{ lock_icon() }{ t(props.lang, "privacy") }</p>
-            <div class="lang" role="group" aria-label="Language / 言語">
-                <button data-testid="lang-en" aria-pressed={pressed(Lang::En)} onclick={switch(Lang::En)}>{ "English" }</button>
-                <button data-testid="lang-ja" aria-pressed={pressed(Lang::Ja)} onclick={switch(Lang::Ja)}>{ "日本語" }</button>
+            <p class="privacy" data-testid="privacy">{ lock_icon() }{ t(props.lang, "web-privacy") }</p>
+            <div class="lang" role="group" aria-label={t(props.lang, "web-lang-group")}>
+                <button data-testid="lang-en" aria-pressed={pressed(Lang::En)} onclick={switch(Lang::En)}>{ t(props.lang, "web-lang-en") }</button>
+                <button data-testid="lang-ja" aria-pressed={pressed(Lang::Ja)} onclick={switch(Lang::Ja)}>{ t(props.lang, "web-lang-ja") }</button>
             </div>
         </header>
     }

@@ -6,7 +6,7 @@ use certchain_core::host;
 use yew::prelude::*;
 
 use super::file_picker::{read_files, FilePicker};
-use crate::i18n::t;
+use crate::i18n::{t, t_with};
 use crate::infra::clock;
 use crate::samples;
 use crate::state::{Action, State};
@@ -92,7 +92,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::Sample(sample, clock::now()))
         });
-        html! { <button class="sample" data-testid={format!("sample-{}", sample.key)} {onclick}>{ t(lang, sample.key) }</button> }
+        html! { <button class="sample" data-testid={format!("sample-{}", sample.key)} {onclick}>{ t(lang, sample.label) }</button> }
     });
     let date = clock::date_text(props.state.as_of.unwrap_or_else(clock::now));
     // A host that is not one would turn the host check off without a word: say so.
@@ -101,38 +101,38 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     html! {
         <section {class} ondragover={drag(true)} ondragenter={drag(true)} ondragleave={drag(false)} ondrop={on_drop}>
             <div class="label-row">
-                <label for="paste" class="label">{ t(lang, "paste_label") }</label>
+                <label for="paste" class="label">{ t(lang, "web-paste-label") }</label>
                 <FilePicker state={props.state.clone()} on_action={props.on_action.clone()} />
             </div>
             <textarea id="paste" data-testid="paste" spellcheck="false" autocomplete="off"
                 aria-describedby="paste-hint"
-                placeholder={format!("-----BEGIN CERTIFICATE-----\n…\n\n{}", t(lang, "paste_hint"))}
+                placeholder={format!("-----BEGIN CERTIFICATE-----\n…\n\n{}", t(lang, "web-paste-hint"))}
                 value={props.state.input.clone()} oninput={on_text} />
-            <p id="paste-hint" class="hint">{ t(lang, "drop_hint") }</p>
+            <p id="paste-hint" class="hint">{ t(lang, "web-drop-hint") }</p>
             <div class="row">
                 <div class="field">
-                    <label for="host" class="label">{ t(lang, "host_label") }</label>
+                    <label for="host" class="label">{ t(lang, "web-host-label") }</label>
                     <input id="host" data-testid="host" type="text" inputmode="url" placeholder="https://gitlab.example.com:8443/"
                         aria-invalid={host_error.is_some().to_string()} aria-describedby={host_error.is_some().then_some("host-error")}
                         value={props.state.host.clone()} oninput={on_host} />
                     if let Some(why) = host_error {
-                        <p id="host-error" data-testid="host-error" class="hint field-error" aria-live="polite">{ format!("{} {why}", t(lang, "host_invalid")) }</p>
+                        <p id="host-error" data-testid="host-error" class="hint field-error" aria-live="polite">{ t_with(lang, "web-host-invalid", &[("why", &why)]) }</p>
                     }
                 </div>
                 <div class="field narrow">
-                    <label for="as-of" class="label">{ t(lang, "as_of_label") }</label>
+                    <label for="as-of" class="label">{ t(lang, "web-as-of-label") }</label>
                     <input id="as-of" data-testid="as-of" type="date" value={date} oninput={on_date} />
                 </div>
             </div>
             <details class="trust-field" open={!props.state.trust.trim().is_empty()}>
-                <summary>{ t(lang, "trust_label") }</summary>
-                <p class="hint" id="trust-hint">{ t(lang, "trust_hint") }</p>
+                <summary>{ t(lang, "web-trust-label") }</summary>
+                <p class="hint" id="trust-hint">{ t(lang, "web-trust-hint") }</p>
                 <textarea id="trust" data-testid="trust" spellcheck="false" autocomplete="off" rows="4"
-                    aria-describedby="trust-hint" aria-label={t(lang, "trust_label")}
+                    aria-describedby="trust-hint" aria-label={t(lang, "web-trust-label")}
                     placeholder="-----BEGIN CERTIFICATE-----" value={props.state.trust.clone()} oninput={on_trust} />
             </details>
-            <div class="samples" role="group" aria-label={t(lang, "samples")}>
-                <span class="label">{ t(lang, "samples") }</span>{ for samples }
+            <div class="samples" role="group" aria-label={t(lang, "web-samples-label")}>
+                <span class="label">{ t(lang, "web-samples-label") }</span>{ for samples }
             </div>
         </section>
     }

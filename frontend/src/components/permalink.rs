@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::t;
-use crate::i18n::Lang;
+use crate::i18n::{t, t_with, Lang};
 use crate::infra::permalink::LeftOut;
 use crate::infra::{files, permalink};
 use crate::state::State;
@@ -33,11 +32,11 @@ pub fn permalink_button(props: &PermalinkProps) -> Html {
     let disabled = props.state.input.trim().is_empty() && props.state.files.is_empty();
     html! {
         <div class="permalink">
-            <button data-testid="permalink" {disabled} {onclick}>{ t(lang, "copy_link") }</button>
+            <button data-testid="permalink" {disabled} {onclick}>{ t(lang, "web-link-copy") }</button>
             <span class="hint" role="status" data-testid="permalink-status">
                 { match &*copied {
-                    Some(left_out) => format!("{} {}", t(lang, "link_copied"), left_out_text(lang, left_out)),
-                    None => t(lang, "link_note").to_string(),
+                    Some(left_out) => t_with(lang, "web-link-copied", &[("left_out", &left_out_text(lang, left_out))]),
+                    None => t(lang, "web-link-note"),
                 } }
             </span>
         </div>
@@ -48,10 +47,10 @@ pub fn permalink_button(props: &PermalinkProps) -> Html {
 fn left_out_text(lang: Lang, left_out: &LeftOut) -> String {
     let mut parts = Vec::new();
     if left_out.keys > 0 {
-        parts.push(format!("{} {}", t(lang, "link_left_keys"), left_out.keys));
+        parts.push(t_with(lang, "web-link-left-keys", &[("count", &left_out.keys)]));
     }
     if left_out.masked {
-        parts.push(t(lang, "link_left_secrets").to_string());
+        parts.push(t(lang, "web-link-left-secrets"));
     }
     if !left_out.files.is_empty() {
         let names: Vec<String> = left_out
@@ -59,10 +58,10 @@ fn left_out_text(lang: Lang, left_out: &LeftOut) -> String {
             .iter()
             .map(|n| certchain_core::escape::visible(n).into_owned())
             .collect();
-        parts.push(format!("{} {}", t(lang, "link_left_files"), names.join(", ")));
+        parts.push(t_with(lang, "web-link-left-files", &[("names", &names.join(", "))]));
     }
     if parts.is_empty() {
         return String::new();
     }
-    format!("{} {}", t(lang, "link_left_out"), parts.join(" · "))
+    t_with(lang, "web-link-left-out", &[("parts", &parts.join(" · "))])
 }

@@ -58,7 +58,7 @@ fn snippet_card(snippet: &Snippet, lang: Lang) -> Html {
     let copy = Callback::from(move |_: MouseEvent| files::copy(&body));
     let notes = snippet.notes.iter().map(|n| html! { <li>{ lang.pick(n) }</li> });
     let danger = snippet.dangerous.then(|| html! {
-        <span class="badge error" data-testid="snippet-dangerous">{ t(lang, "dangerous") }</span>
+        <span class="badge error" data-testid="snippet-dangerous">{ t(lang, "web-snippet-dangerous") }</span>
     });
     html! {
         <article class={classes!("snippet", snippet.dangerous.then_some("dangerous"))}
@@ -66,8 +66,8 @@ fn snippet_card(snippet: &Snippet, lang: Lang) -> Html {
             <div class="bundle-head">
                 { danger }
                 <h3>{ lang.pick(&snippet.title) }</h3>
-                <button onclick={copy}>{ t(lang, "copy") }</button>
-                <button data-filename={name} onclick={download}>{ t(lang, "download") }</button>
+                <button onclick={copy}>{ t(lang, "web-copy") }</button>
+                <button data-filename={name} onclick={download}>{ t(lang, "web-download") }</button>
             </div>
             <p class="snippet-meta"><code class="filename">{ crate::untrusted::isolated(&snippet.filename) }</code>{ " · " }{ snippet.language }</p>
             <pre class="code"><code>{ &snippet.body }</code></pre>
@@ -87,7 +87,7 @@ pub fn snippets_panel(props: &SnippetsProps) -> Html {
     let fields = snippets::fields(&props.params);
     html! {
         <section class="card snippets" aria-labelledby="snippets-title">
-            <h2 id="snippets-title">{ t(lang, "snippets") }</h2>
+            <h2 id="snippets-title">{ t(lang, "web-snippets-title") }</h2>
             <div class="params">{ for fields.iter().map(|f| field_input(f, lang, &props.on_action)) }</div>
             { for grouped.iter().map(|(group, list)| group_section(*group, list, lang)) }
         </section>

@@ -61,11 +61,11 @@ pub fn timeline(props: &ReportProps) -> Html {
     let now_x = x(now);
     html! {
         <section class="card timeline" data-testid="timeline">
-            <h2>{ t(props.lang, "timeline") }</h2>
-            <svg class="diagram" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-label={t(props.lang, "timeline")}>
+            <h2>{ t(props.lang, "web-timeline-title") }</h2>
+            <svg class="diagram" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-label={t(props.lang, "web-timeline-title")}>
                 { for bars }
                 <line class="now" x1={now_x.to_string()} x2={now_x.to_string()} y1="0" y2={(height - 14).to_string()} />
-                <text class="tl-now" x={now_x.to_string()} y={(height - 2).to_string()} text-anchor="middle">{ t(props.lang, "now") }</text>
+                <text class="tl-now" x={now_x.to_string()} y={(height - 2).to_string()} text-anchor="middle">{ t(props.lang, "web-timeline-now") }</text>
             </svg>
         </section>
     }

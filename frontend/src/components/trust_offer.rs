@@ -37,8 +37,8 @@ pub fn trust_offer(props: &TrustOfferProps) -> Html {
     };
     html! {
         <div class="trust-offer">
-            <p>{ t(props.lang, "trust_offer") }<strong>{ crate::untrusted::isolated(&root.subject) }</strong></p>
-            <button class="primary" data-testid="trust-root" {onclick}>{ t(props.lang, "trust_root") }</button>
+            <p>{ t(props.lang, "web-trust-offer") }<strong>{ crate::untrusted::isolated(&root.subject) }</strong></p>
+            <button class="primary" data-testid="trust-root" {onclick}>{ t(props.lang, "web-trust-root") }</button>
         </div>
     }
 }

@@ -10,6 +10,7 @@ use certchain_core::Report;
 
 use super::input::Input;
 use super::out_dir::OutDir;
+use super::ERRORS;
 use clap::ValueEnum;
 
 /// Exit code: no error finding.
@@ -36,6 +37,16 @@ pub enum Lang {
     En,
     /// Japanese.
     Ja,
+}
+
+impl Lang {
+    /// The catalogues' language.
+    pub fn catalogue(self) -> certchain_core::catalogue::Lang {
+        match self {
+            Lang::En => certchain_core::catalogue::Lang::En,
+            Lang::Ja => certchain_core::catalogue::Lang::Ja,
+        }
+    }
 }
 
 /// When to colour text output.
@@ -110,9 +121,11 @@ impl Output {
             let ja = self.lang == Lang::Ja;
             let reason =
                 report.findings.first().map(|f| if ja { &f.message.ja } else { &f.message.en });
-            let unusable = if ja { "使える入力がありません" } else { "unusable input" };
             let reason = super::text::shown(reason.map(String::as_str).unwrap_or_default());
-            eprintln!("certchain: {unusable}: {reason}");
+            eprintln!(
+                "certchain: {}",
+                say!(self.lang.catalogue(), "cli-unusable-input", reason = reason)
+            );
             return Ok(UNUSABLE);
         }
         let errors =
@@ -136,7 +149,7 @@ fn print(args: &Output, report: &Report) -> Result<(), String> {
     };
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write output: {e}"))
+            Err(say!(ERRORS, "cli-error-write-output", error = e))
         }
         _ => Ok(()),
     }
@@ -158,7 +171,7 @@ fn write_bundles(report: &Report, out: &OutDir) -> Result<(), String> {
     out.check(bundles.iter().map(|bundle| bundle.filename.as_str()))?;
     for bundle in bundles {
         let path = out.write(&bundle.filename, bundle.pem.as_bytes())?;
-        eprintln!("wrote {}", super::text::shown_path(&path));
+        eprintln!("{}", say!(ERRORS, "cli-wrote", path = super::text::shown_path(&path)));
     }
     Ok(())
 }

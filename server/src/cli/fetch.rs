@@ -13,6 +13,7 @@ use certchain_core::{Options, UnixTime};
 
 use super::analyze::Output;
 use super::input::read_file;
+use super::ERRORS;
 
 /// Arguments of `certchain fetch`.
 #[derive(clap::Args)]
@@ -53,7 +54,7 @@ pub struct Args {
 pub fn run(args: &Args) -> ExitCode {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
     let outcome = runtime
-        .map_err(|e| format!("cannot start the network runtime: {e}"))
+        .map_err(|e| say!(ERRORS, "cli-error-network-runtime", error = e))
         .and_then(|runtime| runtime.block_on(execute(args)));
     super::analyze::exit(outcome)
 }
@@ -69,6 +70,6 @@ async fn execute(args: &Args) -> Result<u8, String> {
     let report = fetcher
         .report(&target, args.servername.as_deref(), options)
         .await
-        .map_err(|e| format!("cannot fetch the chain of {target}: {e}"))?;
+        .map_err(|e| say!(ERRORS, "cli-error-fetch", target = target, error = e))?;
     args.output.emit(&report)
 }

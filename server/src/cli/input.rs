@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use certchain_core::{analyze_owned, Options, Report, Source, UnixTime};
 
+use super::ERRORS;
+
 /// What to analyse, and how.
 #[derive(clap::Args)]
 pub struct Input {
@@ -43,9 +45,7 @@ fn host_or_url(text: &str) -> Result<String, String> {
 fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {
     if files.is_empty() {
         if std::io::stdin().is_terminal() {
-            return Err(
-                "no input: give FILE arguments or pipe a chain into stdin (see --help)".into()
-            );
+            return Err(say!(ERRORS, "cli-error-no-input"));
         }
         return Ok(vec![read_stdin()?]);
     }
@@ -54,12 +54,16 @@ fn read_inputs(files: &[PathBuf]) -> Result<Vec<Source>, String> {
 
 fn read_stdin() -> Result<Source, String> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
-    Ok(Source { name: Some("standard input".into()), bytes })
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| say!(ERRORS, "cli-error-read-stdin", error = e))?;
+    // The name the report's texts quote, in every language.
+    Ok(Source { name: Some(say!(ERRORS, "cli-stdin-name")), bytes })
 }
 
 /// A file as a source named by its path.
 pub fn read_file(path: &Path) -> Result<Source, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| say!(ERRORS, "cli-error-read-file", path = path.display(), error = e))?;
     Ok(Source { name: Some(path.display().to_string()), bytes })
 }

@@ -7,6 +7,8 @@ use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::ERRORS;
+
 /// The folder files are written into.
 pub struct OutDir {
     dir: PathBuf,
@@ -16,7 +18,9 @@ pub struct OutDir {
 impl OutDir {
     /// `dir`, created when missing (the folder the user named may itself be a link).
     pub fn open(dir: &Path, overwrite: bool) -> Result<OutDir, String> {
-        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        fs::create_dir_all(dir).map_err(|e| {
+            say!(ERRORS, "cli-error-create-folder", path = dir.display(), error = e)
+        })?;
         Ok(OutDir { dir: dir.to_path_buf(), overwrite })
     }
 
@@ -24,10 +28,7 @@ impl OutDir {
     pub fn sub(&self, name: &str) -> Result<OutDir, String> {
         let path = self.dir.join(checked(name)?);
         if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(format!(
-                "{} is a symbolic link: certchain does not write through it",
-                path.display()
-            ));
+            return Err(say!(ERRORS, "cli-error-symbolic-link", path = path.display()));
         }
         OutDir::open(&path, self.overwrite)
     }
@@ -48,14 +49,14 @@ impl OutDir {
             // Replaced, not written through: `remove_file` removes a link, not what it
             // points at, and `create_new` (O_EXCL) never follows one.
             fs::remove_file(&path)
-                .map_err(|e| format!("cannot replace {}: {e}", path.display()))?;
+                .map_err(|e| say!(ERRORS, "cli-error-replace", path = path.display(), error = e))?;
         }
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        file.write_all(bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let mut file =
+            OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| {
+                say!(ERRORS, "cli-error-write-file", path = path.display(), error = e)
+            })?;
+        file.write_all(bytes)
+            .map_err(|e| say!(ERRORS, "cli-error-write-file", path = path.display(), error = e))?;
         Ok(path)
     }
 
@@ -64,15 +65,15 @@ impl OutDir {
         let path = self.dir.join(checked(name)?);
         match fs::symlink_metadata(&path) {
             Err(_) => Ok(path),
-            Ok(meta) if meta.file_type().is_symlink() => Err(format!(
-                "{} is a symbolic link: certchain does not write through it",
-                path.display()
-            )),
-            Ok(meta) if meta.is_dir() => Err(format!("{} is a folder", path.display())),
-            Ok(_) if !self.overwrite => Err(format!(
-                "{} exists: certchain does not replace files unless --overwrite is given",
-                path.display()
-            )),
+            Ok(meta) if meta.file_type().is_symlink() => {
+                Err(say!(ERRORS, "cli-error-symbolic-link", path = path.display()))
+            }
+            Ok(meta) if meta.is_dir() => {
+                Err(say!(ERRORS, "cli-error-folder", path = path.display()))
+            }
+            Ok(_) if !self.overwrite => {
+                Err(say!(ERRORS, "cli-error-exists", path = path.display()))
+            }
             Ok(_) => Ok(path),
         }
     }
@@ -90,10 +91,8 @@ fn checked(name: &str) -> Result<&str, String> {
     if plain {
         Ok(name)
     } else {
-        Err(format!(
-            "refusing to write {:?}: not a plain file name",
-            certchain_core::escape::visible(name)
-        ))
+        let quoted = format!("{:?}", certchain_core::escape::visible(name));
+        Err(say!(ERRORS, "cli-error-not-plain-name", name = quoted))
     }
 }
 

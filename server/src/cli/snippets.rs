@@ -15,6 +15,7 @@ use super::analyze::{Format, Lang};
 use super::input::Input;
 use super::out_dir::OutDir;
 use super::text::shown;
+use super::ERRORS;
 
 /// Arguments of `certchain snippets`.
 #[derive(clap::Args)]
@@ -58,7 +59,7 @@ fn execute(args: &Args) -> Result<(), String> {
     let report = args.input.analyze()?;
     // A pasted error log alone can still call for snippets (MKE's privileged error).
     if report.certificates.is_empty() && report.error_messages.is_empty() {
-        return Err("unusable input: no certificate and no known error message found".into());
+        return Err(say!(ERRORS, "cli-error-nothing-usable"));
     }
     let grouped = snippets::render_grouped(&report, &params);
     let group_of: Vec<(&'static str, Group)> =
@@ -70,12 +71,12 @@ fn execute(args: &Args) -> Result<(), String> {
     }
     let output = match args.format {
         Format::Json => serde_json::to_string_pretty(&chosen).map_err(|e| e.to_string())? + "\n",
-        Format::Text => text(&chosen, &group_of, args.lang == Lang::Ja),
+        Format::Text => text(&chosen, &group_of, args.lang),
     };
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(output.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write output: {e}"))
+            Err(say!(ERRORS, "cli-error-write-output", error = e))
         }
         _ => Ok(()),
     }
@@ -86,9 +87,13 @@ fn params(args: &Args) -> Result<Params, String> {
     let mut params =
         Params { url: args.input.host.clone().unwrap_or_default(), ..Params::default() };
     for pair in &args.params {
-        let (key, value) =
-            pair.split_once('=').ok_or_else(|| format!("--param {pair:?}: expected KEY=VALUE"))?;
-        params.set(key.trim(), value).map_err(|e| format!("--param {pair:?}: {e}"))?;
+        let quoted = format!("{pair:?}");
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| say!(ERRORS, "cli-error-param-syntax", param = quoted))?;
+        params
+            .set(key.trim(), value)
+            .map_err(|e| say!(ERRORS, "cli-error-param", param = quoted, error = e))?;
     }
     Ok(params)
 }
@@ -118,14 +123,14 @@ fn write_all(chosen: &[Snippet], out: &OutDir) -> Result<(), String> {
     }
     for (folder, snippet) in folders {
         let path = folder.write(&snippet.filename, snippet.body.as_bytes())?;
-        eprintln!("wrote {}", super::text::shown_path(&path));
+        eprintln!("{}", say!(ERRORS, "cli-wrote", path = super::text::shown_path(&path)));
     }
     Ok(())
 }
 
 /// The snippets as text, under a heading at each change of group.
-fn text(chosen: &[Snippet], group_of: &[(&'static str, Group)], ja: bool) -> String {
-    let pick = |t: &Text| shown(if ja { &t.ja } else { &t.en });
+fn text(chosen: &[Snippet], group_of: &[(&'static str, Group)], lang: Lang) -> String {
+    let pick = |t: &Text| shown(if lang == Lang::Ja { &t.ja } else { &t.en });
     let mut out = String::new();
     let mut current = None;
     for s in chosen {
@@ -136,10 +141,10 @@ fn text(chosen: &[Snippet], group_of: &[(&'static str, Group)], ja: bool) -> Str
             }
             current = group;
         }
-        let danger = match (s.dangerous, ja) {
-            (false, _) => "",
-            (true, false) => "⚠ INSECURE, last resort: ",
-            (true, true) => "⚠ 危険・最後の手段: ",
+        let danger = if s.dangerous {
+            format!("{} ", say!(lang.catalogue(), "cli-snippet-insecure"))
+        } else {
+            String::new()
         };
         out += &format!(
             "── {danger}{} [{}] {} ({})\n",

@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use certchain_core::catalogue::Lang;
 use certchain_core::report::{
     Certificate, ErrorMessage, Finding, PathEnd, Report, Role, Severity, Text,
 };
@@ -17,6 +18,15 @@ const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
 const YELLOW: &str = "\x1b[33m";
 const CYAN: &str = "\x1b[36m";
+
+/// The catalogues' language of the text output (Japanese when `ja`).
+fn lang(ja: bool) -> Lang {
+    if ja {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
+}
 
 /// `text` with its control and bidi characters written as escapes.
 pub fn shown(text: &str) -> String {
@@ -65,30 +75,21 @@ fn context_line(report: &Report, ja: bool) -> String {
         .map(|f| serde_json::to_string(f).unwrap_or_default().trim_matches('"').to_string())
         .collect();
     let host = report.host.as_deref().map_or_else(|| "-".into(), shown);
-    if ja {
-        format!("証明書 {n} 枚 ({}) ・ホスト {host} ・評価時刻 {}", formats.join(", "), report.now)
-    } else {
-        format!("{n} certificate(s) ({}) · host {host} · as of {}", formats.join(", "), report.now)
-    }
+    let formats = formats.join(", ");
+    say!(lang(ja), "cli-context", count = n, formats = formats, host = host, now = report.now)
 }
 
-fn role_name(role: Role, ja: bool) -> &'static str {
-    match (role, ja) {
-        (Role::Leaf, false) => "leaf",
-        (Role::Leaf, true) => "リーフ",
-        (Role::Intermediate, false) => "intermediate",
-        (Role::Intermediate, true) => "中間",
-        (Role::Root, false) => "root",
-        (Role::Root, true) => "ルート",
-        (Role::OtherLeaf, false) => "other leaf",
-        (Role::OtherLeaf, true) => "別のリーフ",
-        (Role::Unrelated, false) => "unrelated",
-        (Role::Unrelated, true) => "無関係",
-        (Role::Ca, false) => "CA",
-        (Role::Ca, true) => "CA",
-        (Role::Duplicate, false) => "duplicate",
-        (Role::Duplicate, true) => "重複",
-    }
+fn role_name(role: Role, ja: bool) -> String {
+    let id = match role {
+        Role::Leaf => "cli-role-leaf",
+        Role::Intermediate => "cli-role-intermediate",
+        Role::Root => "cli-role-root",
+        Role::OtherLeaf => "cli-role-other-leaf",
+        Role::Unrelated => "cli-role-unrelated",
+        Role::Ca => "cli-role-ca",
+        Role::Duplicate => "cli-role-duplicate",
+    };
+    say!(lang(ja), id)
 }
 
 fn cert_line(c: &Certificate, ja: bool) -> String {
@@ -102,16 +103,16 @@ fn cert_line(c: &Certificate, ja: bool) -> String {
         GREEN
     };
     let until = c.validity.not_after.get(..10).unwrap_or_default();
-    let expiry = match (days < 0, ja) {
-        (true, true) => format!("{until} に期限切れ"),
-        (true, false) => format!("expired {until}"),
-        (false, true) => format!("{until} まで ({days} 日)"),
-        (false, false) => format!("until {until} ({days} days)"),
+    let expiry = if days < 0 {
+        say!(lang(ja), "cli-cert-expired", date = until)
+    } else {
+        say!(lang(ja), "cli-cert-until", date = until, days = days)
     };
-    let fetched = match (&c.fetched_from, ja) {
-        (None, _) => String::new(),
-        (Some(url), false) => format!("  {DIM}fetched from {}{RESET}", shown(url)),
-        (Some(url), true) => format!("  {DIM}{} から取得{RESET}", shown(url)),
+    let fetched = match &c.fetched_from {
+        None => String::new(),
+        Some(url) => {
+            format!("  {DIM}{}{RESET}", say!(lang(ja), "cli-cert-fetched-from", url = shown(url)))
+        }
     };
     format!(
         "{BOLD}#{}{RESET} {CYAN}{}{RESET} {BOLD}{name}{RESET}  {colour}{expiry}{RESET}{fetched}",
@@ -124,11 +125,7 @@ fn chain_tree(out: &mut String, report: &Report, ja: bool) {
     if report.chain.is_empty() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "{BOLD}{}{RESET}",
-        if ja { "チェーン(最良のパス)" } else { "Chain (best path)" }
-    );
+    let _ = writeln!(out, "{BOLD}{}{RESET}", say!(lang(ja), "cli-chain-title"));
     for (depth, &i) in report.chain.iter().enumerate() {
         let Some(c) = report.certificates.get(i) else { continue };
         let indent =
@@ -138,34 +135,27 @@ fn chain_tree(out: &mut String, report: &Report, ja: bool) {
     if let Some(path) = report.paths.first() {
         let depth = report.chain.len();
         let anchor = shown(&path.anchor);
-        let end = match (path.end, ja) {
-            (PathEnd::PublicRoot, false) => format!("{GREEN}public root{RESET} {}", anchor),
-            (PathEnd::PublicRoot, true) => format!("{GREEN}公的ルート{RESET} {}", anchor),
-            (PathEnd::UserAnchor, false) => {
-                format!("{GREEN}your trust anchor{RESET} {}", anchor)
+        let words = |id: &str| say!(lang(ja), id);
+        let end = match path.end {
+            PathEnd::PublicRoot => {
+                format!("{GREEN}{}{RESET} {anchor}", words("cli-chain-end-public-root"))
             }
-            (PathEnd::UserAnchor, true) => {
-                format!("{GREEN}指定のトラストアンカー{RESET} {}", anchor)
+            PathEnd::UserAnchor => {
+                format!("{GREEN}{}{RESET} {anchor}", words("cli-chain-end-user-anchor"))
             }
-            (PathEnd::PrivateRoot, false) => {
-                format!("{YELLOW}private root, not trusted by default{RESET}")
+            PathEnd::PrivateRoot => {
+                format!("{YELLOW}{}{RESET}", words("cli-chain-end-private-root"))
             }
-            (PathEnd::PrivateRoot, true) => {
-                format!("{YELLOW}プライベートルート(既定では信頼されない){RESET}")
-            }
-            (PathEnd::MissingIssuer, false) => {
-                format!("{RED}missing issuer:{RESET} {}", anchor)
-            }
-            (PathEnd::MissingIssuer, true) => {
-                format!("{RED}発行者がありません:{RESET} {}", anchor)
+            PathEnd::MissingIssuer => {
+                format!("{RED}{}{RESET} {anchor}", words("cli-chain-end-missing-issuer"))
             }
         };
         let _ = writeln!(out, "{}└─ {end}", "   ".repeat(depth));
     }
     let came = numbers(report.certificates.iter().map(|c| c.index), ja).join(" ");
     let should: Vec<String> = report.chain.iter().map(|i| format!("#{i}")).collect();
-    let (a, b) = if ja { ("入力順", "正しい順") } else { ("input order", "chain order") };
-    let _ = writeln!(out, "  {DIM}{a}: {came}   {b}: {}{RESET}\n", should.join(" → "));
+    let order = say!(lang(ja), "cli-chain-order", input = came, chain = should.join(" → "));
+    let _ = writeln!(out, "  {DIM}{order}{RESET}\n");
 }
 
 /// Most certificates listed one by one in the text (the JSON has them all).
@@ -177,7 +167,7 @@ fn numbers(indices: impl ExactSizeIterator<Item = usize>, ja: bool) -> Vec<Strin
     let mut listed: Vec<String> = indices.take(SHOWN).map(|i| format!("#{i}")).collect();
     if total > SHOWN {
         let more = total - SHOWN;
-        listed.push(if ja { format!("…(他 {more} 枚)") } else { format!("… ({more} more)") });
+        listed.push(say!(lang(ja), "cli-more-certificates", count = more));
     }
     listed
 }
@@ -188,13 +178,13 @@ fn others(out: &mut String, report: &Report, ja: bool) {
     if rest.is_empty() {
         return;
     }
-    let _ =
-        writeln!(out, "{BOLD}{}{RESET}", if ja { "その他の証明書" } else { "Other certificates" });
+    let _ = writeln!(out, "{BOLD}{}{RESET}", say!(lang(ja), "cli-others-title"));
     for c in rest.iter().take(SHOWN) {
         let _ = writeln!(out, "  {}", cert_line(c, ja));
     }
     if rest.len() > SHOWN {
-        let _ = writeln!(out, "  {DIM}… {} more{RESET}", rest.len() - SHOWN);
+        let more = say!(lang(ja), "cli-others-more", count = rest.len() - SHOWN);
+        let _ = writeln!(out, "  {DIM}{more}{RESET}");
     }
     out.push('\n');
 }
@@ -205,8 +195,8 @@ fn error_messages(out: &mut String, report: &Report, ja: bool) {
     if messages.is_empty() {
         return;
     }
-    let title = if ja { "エラーメッセージ" } else { "Error messages" };
-    let _ = writeln!(out, "{BOLD}{title} ({}){RESET}", messages.len());
+    let title = say!(lang(ja), "cli-error-messages-title", count = messages.len());
+    let _ = writeln!(out, "{BOLD}{title}{RESET}");
     for m in messages {
         error_message(out, m, report.input.sources > 1, ja);
     }
@@ -215,28 +205,20 @@ fn error_messages(out: &mut String, report: &Report, ja: bool) {
 
 fn error_message(out: &mut String, m: &ErrorMessage, several: bool, ja: bool) {
     let t = |text: &Text| pick(text, ja);
-    let place = match (several, ja) {
-        (true, false) => format!("input #{} line {}", m.source + 1, m.line),
-        (true, true) => format!("入力 {} の {} 行目", m.source + 1, m.line),
-        (false, false) => format!("line {}", m.line),
-        (false, true) => format!("{} 行目", m.line),
-    };
-    let labels: [&str; 4] = if ja {
-        ["意味:", "原因:", "対処:", "スニペット:"]
+    let place = if several {
+        say!(lang(ja), "cli-error-place-several", source = m.source + 1, line = m.line)
     } else {
-        ["meaning:", "cause:", "fix:", "snippets:"]
+        say!(lang(ja), "cli-error-place", line = m.line)
     };
+    let labels = ["cli-label-meaning", "cli-label-cause", "cli-label-fix", "cli-label-snippets"]
+        .map(|id| say!(lang(ja), id));
     let _ = writeln!(out, "  {RED}{BOLD}{}{RESET}  {DIM}{place}{RESET}", m.code);
     let _ = writeln!(out, "    {DIM}> {}{RESET}", shown(&m.excerpt));
     let _ = writeln!(out, "    {BOLD}{}{RESET} {}", labels[0], t(&m.meaning));
     let _ = writeln!(out, "    {BOLD}{}{RESET} {}", labels[1], t(&m.cause));
     let _ = writeln!(out, "    {BOLD}{}{RESET} {}", labels[2], t(&m.fix));
     if !m.snippets.is_empty() {
-        let hint = if ja {
-            "certchain snippets --target ID で表示"
-        } else {
-            "see certchain snippets --target ID"
-        };
+        let hint = say!(lang(ja), "cli-snippets-hint");
         let _ = writeln!(
             out,
             "    {BOLD}{}{RESET} {CYAN}{}{RESET}  {DIM}({hint}){RESET}",
@@ -250,16 +232,19 @@ fn findings(out: &mut String, findings: &[Finding], ja: bool) {
     if findings.is_empty() {
         return;
     }
-    let _ = writeln!(out, "{BOLD}{}{RESET}", if ja { "指摘事項" } else { "Findings" });
+    let _ = writeln!(out, "{BOLD}{}{RESET}", say!(lang(ja), "cli-findings-title"));
+    let fix_label = say!(lang(ja), "cli-label-fix");
     for f in findings {
         let (colour, word) = match f.severity {
-            Severity::Error => (RED, "error  "),
-            Severity::Warning => (YELLOW, "warning"),
-            Severity::Info => (CYAN, "info   "),
+            Severity::Error => (RED, say!(lang(ja), "cli-severity-error")),
+            Severity::Warning => (YELLOW, say!(lang(ja), "cli-severity-warning")),
+            Severity::Info => (CYAN, say!(lang(ja), "cli-severity-info")),
         };
+        // Padded to the longest word, so the codes line up.
+        let word = format!("{word:<7}");
         let (message, fix) = (pick(&f.message, ja), pick(&f.fix, ja));
         let _ = writeln!(out, "  {colour}{BOLD}{word}{RESET} {BOLD}{}{RESET}  {message}", f.code);
-        let _ = writeln!(out, "          {DIM}{}{RESET} {fix}", if ja { "対処:" } else { "fix:" });
+        let _ = writeln!(out, "          {DIM}{fix_label}{RESET} {fix}");
     }
     out.push('\n');
 }
@@ -273,7 +258,7 @@ fn files(out: &mut String, report: &Report, ja: bool) {
             let mut idx = numbers(x.certificates.iter().copied(), ja);
             // The --trust anchor appended to a CA file has no index in the input.
             if x.pem.matches("-----BEGIN CERTIFICATE-----").count() > x.certificates.len() {
-                idx.push(if ja { "--trust の CA" } else { "the --trust CA" }.into());
+                idx.push(say!(lang(ja), "cli-files-trust-ca"));
             }
             format!(
                 "  {BOLD}{}{RESET} ({})  {DIM}{}{RESET}",
@@ -286,9 +271,8 @@ fn files(out: &mut String, report: &Report, ja: bool) {
     if list.is_empty() {
         return;
     }
-    let hint = if ja { "(--out DIR で書き出し)" } else { "(write them with --out DIR)" };
-    let _ =
-        writeln!(out, "{BOLD}{}{RESET} {DIM}{hint}{RESET}", if ja { "ファイル" } else { "Files" });
+    let hint = say!(lang(ja), "cli-files-hint");
+    let _ = writeln!(out, "{BOLD}{}{RESET} {DIM}{hint}{RESET}", say!(lang(ja), "cli-files-title"));
     for line in list {
         let _ = writeln!(out, "{line}");
     }
