@@ -308,3 +308,35 @@ anchor_invalid-problem = { $problem ->
 # $reason: the algorithm certchain does not support, in English.
 unchecked_signature = The signature of { $label } was not checked: certchain does not support { $reason }.
     .fix = Reissue the certificates with RSA (2048+), ECDSA P-256/P-384 or Ed25519; check the link meanwhile with `openssl verify`.
+
+## Reasons from certchain's certificate reader and signature checks
+
+# Why an extension is malformed: $why is san-der, san-unreadable or san-undefined (a name of tag $tag).
+malformed_extension-why = { $why ->
+        [san-der] its subjectAltName extension cannot be parsed as DER
+        [san-unreadable] its subjectAltName holds a name of type [{ $tag }] whose content cannot be read
+       *[san-undefined] its subjectAltName holds a name of undefined type [{ $tag }] (GeneralName defines types [0] to [8])
+    }
+
+# Why a NameConstraints extension is malformed: $malformed is unparsable, empty, dns (the
+# constraint $detail), ip (a constraint of $detail bytes) or subtree.
+name_constraint_violation-malformed = { $malformed ->
+        [unparsable] it cannot be parsed (empty subtrees?)
+        [empty] it has neither permitted nor excluded subtrees
+        [dns] the dNSName constraint "{ $detail }" is not a host name
+        [ip] an iPAddress constraint of { $detail } bytes is not an address with a CIDR mask
+       *[subtree] a subtree is of an undefined type or cannot be read
+    }
+
+# What certchain does not check a signature with: $reason is signature-algorithm or
+# key-algorithm (an OID, $detail), rsa-modulus (over $detail bits), rsa-exponent, md2,
+# pss-md or ecdsa-curve (the curve, $detail).
+unchecked_signature-reason = { $reason ->
+        [signature-algorithm] signature algorithm { $detail }
+        [key-algorithm] key algorithm { $detail }
+        [rsa-modulus] an RSA modulus over { $detail } bits
+        [rsa-exponent] an RSA public exponent that is even, below 3 or over 64 bits
+        [md2] MD2
+        [pss-md] RSA-PSS with MD hash
+       *[ecdsa-curve] ECDSA on { $detail }
+    }

@@ -279,3 +279,29 @@ anchor_invalid-problem = { $problem ->
 # $reason: 未対応のアルゴリズム(英語)。
 unchecked_signature = { $label } の署名は検証していません({ $reason } は未対応です)。
     .fix = RSA(2048 ビット以上)、ECDSA P-256/P-384 または Ed25519 で再発行してください。それまでは `openssl verify` でリンクを確認してください。
+
+## 証明書の読み取りと署名検証からの理由(英語のまま表示しています)
+
+malformed_extension-why = { $why ->
+        [san-der] its subjectAltName extension cannot be parsed as DER
+        [san-unreadable] its subjectAltName holds a name of type [{ $tag }] whose content cannot be read
+       *[san-undefined] its subjectAltName holds a name of undefined type [{ $tag }] (GeneralName defines types [0] to [8])
+    }
+
+name_constraint_violation-malformed = { $malformed ->
+        [unparsable] it cannot be parsed (empty subtrees?)
+        [empty] it has neither permitted nor excluded subtrees
+        [dns] the dNSName constraint "{ $detail }" is not a host name
+        [ip] an iPAddress constraint of { $detail } bytes is not an address with a CIDR mask
+       *[subtree] a subtree is of an undefined type or cannot be read
+    }
+
+unchecked_signature-reason = { $reason ->
+        [signature-algorithm] signature algorithm { $detail }
+        [key-algorithm] key algorithm { $detail }
+        [rsa-modulus] an RSA modulus over { $detail } bits
+        [rsa-exponent] an RSA public exponent that is even, below 3 or over 64 bits
+        [md2] MD2
+        [pss-md] RSA-PSS with MD hash
+       *[ecdsa-curve] ECDSA on { $detail }
+    }

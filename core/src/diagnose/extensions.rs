@@ -2,11 +2,12 @@
 //! (a name and a key, RFC 5280 §6.1.1 (d)): unknown critical ones, repeated ones and
 //! malformed ones (§4.2).
 
-use super::{is_trusted_top, Context};
+use super::{is_trusted_top, joined, Context};
+use crate::cert::extensions::Malformed;
 use crate::cert::Cert;
 use crate::chain::Found;
 use crate::code::Code;
-use crate::report::{Finding, Severity};
+use crate::report::{Finding, Severity, Text};
 
 /// Path rule.
 pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
@@ -45,6 +46,17 @@ fn duplicated(cert: &Cert) -> Finding {
 /// of undefined type but refuses an extension it cannot parse. certchain follows the
 /// stricter, so a chain it calls valid is one both accept.
 fn malformed(cert: &Cert) -> Finding {
-    let why = cert.ext.malformed.join("; ");
+    let why: Vec<Text> = cert.ext.malformed.iter().map(why).collect();
+    let why = joined(&why, "; ");
     finding_on!(Code::MalformedExtension, Severity::Error, cert, why = why)
+}
+
+/// Why an extension is malformed, as the message says it.
+fn why(malformed: &Malformed) -> Text {
+    let (why, tag) = match *malformed {
+        Malformed::SanDer => ("san-der", 0),
+        Malformed::SanUnreadable(tag) => ("san-unreadable", tag),
+        Malformed::SanUndefined(tag) => ("san-undefined", tag),
+    };
+    fragment!("malformed_extension-why", why = why, tag = tag)
 }

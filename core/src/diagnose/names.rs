@@ -3,7 +3,7 @@
 //! certificate below it, including the anchor's when the user's anchor certificate has them.
 
 use super::{label, verbatim, Context};
-use crate::cert::constraints::{NameConstraints, Names, Subtree};
+use crate::cert::constraints::{Malformed, NameConstraints, Names, Subtree};
 use crate::cert::Cert;
 use crate::chain::{End, Found};
 use crate::code::Code;
@@ -42,7 +42,8 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 /// Check every certificate below a CA; self-issued intermediates are exempt (§6.1.3 (b)).
 fn apply(ca: &Text, nc: &NameConstraints, below: &[&Cert], budget: &mut usize) -> Vec<Finding> {
     if let Some(why) = &nc.malformed {
-        let why = fragment!("name_constraint_violation-why", why = "malformed", detail = why);
+        let why =
+            fragment!("name_constraint_violation-why", why = "malformed", detail = malformed(why));
         return vec![violation_at(ca, below.first().copied(), why)];
     }
     below
@@ -261,6 +262,18 @@ fn host_within(host: &str, c: &str) -> bool {
 /// Leniently: a URI whose host the strict reader refuses is still compared, not let through.
 fn uri_host(uri: &str) -> String {
     crate::host::lenient_host(uri)
+}
+
+/// Why a NameConstraints extension is malformed, as the message says it.
+fn malformed(why: &Malformed) -> Text {
+    let (malformed, detail) = match why {
+        Malformed::Unparsable => ("unparsable", String::new()),
+        Malformed::Empty => ("empty", String::new()),
+        Malformed::DnsNotHost(d) => ("dns", d.clone()),
+        Malformed::IpNotCidr(bytes) => ("ip", bytes.to_string()),
+        Malformed::Subtree => ("subtree", String::new()),
+    };
+    fragment!("name_constraint_violation-malformed", malformed = malformed, detail = detail)
 }
 
 fn violation(ca: &Text, cert: &Cert, why: Text) -> Finding {

@@ -1,9 +1,10 @@
 //! Where a path ends: at an anchor, at an untrusted root, or short of its issuer.
 
 use super::{joined, label, Context, Key};
+use crate::chain::signature::{Unsupported, MAX_RSA_BITS};
 use crate::chain::{AnchorKind, End, Found};
 use crate::code::Code;
-use crate::report::{Finding, InputKind, Severity};
+use crate::report::{Finding, InputKind, Severity, Text};
 
 /// Path rule: the end of the path.
 pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
@@ -203,6 +204,20 @@ fn anchor_problems(ctx: &Context<'_>, a: usize) -> Option<Finding> {
     ))
 }
 
+/// What certchain does not check a signature with, as the message says it.
+fn unsupported(reason: &Unsupported) -> Text {
+    let (what, detail) = match reason {
+        Unsupported::SignatureAlgorithm(oid) => ("signature-algorithm", oid.clone()),
+        Unsupported::KeyAlgorithm(oid) => ("key-algorithm", oid.clone()),
+        Unsupported::RsaModulus => ("rsa-modulus", MAX_RSA_BITS.to_string()),
+        Unsupported::RsaExponent => ("rsa-exponent", String::new()),
+        Unsupported::Md2 => ("md2", String::new()),
+        Unsupported::PssWithMd => ("pss-md", String::new()),
+        Unsupported::EcdsaCurve(curve) => ("ecdsa-curve", curve.clone()),
+    };
+    fragment!("unchecked_signature-reason", reason = what, detail = detail)
+}
+
 /// Links certchain could not check (unsupported algorithms): said, not hidden.
 fn unchecked(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
     found
@@ -215,7 +230,7 @@ fn unchecked(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
                 Severity::Error,
                 vec![*child],
                 label = label(cert),
-                reason = reason,
+                reason = unsupported(reason),
             )
         })
         .collect()
