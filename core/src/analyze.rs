@@ -5,7 +5,7 @@ use crate::catalogue::{self, Lang};
 use crate::cert::{self, Cert};
 use crate::chain::{self, AnchorKind, Anchors, Cut, End, Graph, Limits, Ranked, Shape};
 use crate::code::Code;
-use crate::diagnose::{self, Context, Overview};
+use crate::diagnose::{self, Capture, Context, Overview};
 use crate::explain::{self, Scanned};
 use crate::host::Target;
 use crate::input::{self, Extracted, Origin, Source};
@@ -66,9 +66,15 @@ fn report(
     let graph = Graph::new(&certs, anchors, budget);
     let target = options.host.as_deref().and_then(Target::parse);
     let shape = chain::classify(&graph);
-    let ctx =
-        Context { graph: &graph, now: options.now.0, target: target.as_ref(), kind: shape.kind };
+    let ctx = Context {
+        graph: &graph,
+        now: options.now.0,
+        target: target.as_ref(),
+        kind: shape.kind,
+        capture: None,
+    };
     let (ranked, cut) = rank_paths(&ctx, &shape, options.limits);
+    let ctx = Context { capture: Capture::of(&extracted, graph.certs.len()), ..ctx };
     let exhausted = graph.exhausted().then_some(budget);
     let reached = reached(&extracted, cut, exhausted, ranked.len(), options);
     let best = ranked.first();
@@ -84,7 +90,6 @@ fn report(
     };
     let mut findings = best.map(|r| diagnose::path(&ctx, &r.found)).unwrap_or_default();
     findings.extend(diagnose::input(&ctx, &overview));
-    diagnose::blame_the_capture(&mut findings);
     diagnose::sort(&mut findings);
     let chain_certs = best.map(|r| r.found.certs.clone()).unwrap_or_default();
     let roles = recommend::roles(&graph, &shape, &chain_certs, &on_paths);

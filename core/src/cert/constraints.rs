@@ -36,7 +36,22 @@ pub struct NameConstraints {
     /// excludedSubtrees.
     pub excluded: Vec<Subtree>,
     /// Why the extension itself is malformed, if it is.
-    pub malformed: Option<String>,
+    pub malformed: Option<Malformed>,
+}
+
+/// Why a NameConstraints extension is malformed (RFC 5280 §4.2.1.10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// It cannot be parsed (empty subtrees?).
+    Unparsable,
+    /// It has neither permitted nor excluded subtrees.
+    Empty,
+    /// A dNSName constraint that is not a host name (nor a leading-dot domain), as written.
+    DnsNotHost(String),
+    /// An iPAddress constraint that is not an address with a CIDR mask: its length in bytes.
+    IpNotCidr(usize),
+    /// A subtree of an undefined type, or one that cannot be read.
+    Subtree,
 }
 
 /// The names of a certificate that constraints apply to (§4.2.1.10: subject and SANs).
@@ -68,7 +83,7 @@ pub fn read(parsed: &Parsed<'_>) -> NameConstraints {
     // empty sequence. That is, either the permittedSubtrees field or the excludedSubtrees
     // MUST be present."
     let malformed = (permitted.is_empty() && excluded.is_empty())
-        .then(|| "it has neither permitted nor excluded subtrees".to_string())
+        .then_some(Malformed::Empty)
         .or_else(|| permitted.iter().chain(&excluded).find_map(malformed));
     NameConstraints { permitted, excluded, malformed }
 }
@@ -94,24 +109,19 @@ fn subtree(name: &GeneralName<'_>) -> Subtree {
 /// §4.2.1.10: a dNSName constraint is a host name ("host.example.com"), or, as Go, OpenSSL
 /// and NSS read it, a leading-dot domain (".example.com": its subdomains only); an iPAddress
 /// constraint is an address with a CIDR mask of the same length.
-fn malformed(subtree: &Subtree) -> Option<String> {
+fn malformed(subtree: &Subtree) -> Option<Malformed> {
     match subtree {
         Subtree::Dns(d) if d.contains('*') || d.trim_start_matches('.').starts_with('.') => {
-            Some(format!("the dNSName constraint \"{d}\" is not a host name"))
+            Some(Malformed::DnsNotHost(d.clone()))
         }
         Subtree::Ip { addr, mask }
             if !(addr.len() == 4 || addr.len() == 16) || !contiguous(mask) =>
         {
-            Some(format!(
-                "an iPAddress constraint of {} bytes is not an address with a CIDR mask",
-                addr.len() * 2
-            ))
+            Some(Malformed::IpNotCidr(addr.len() * 2))
         }
         // An undefined GeneralName type or unreadable content: malformed DER. Go refuses a
         // critical NameConstraints it cannot handle, OpenSSL the certificate.
-        Subtree::Other(form) if *form == UNREADABLE => {
-            Some("a subtree is of an undefined type or cannot be read".into())
-        }
+        Subtree::Other(form) if *form == UNREADABLE => Some(Malformed::Subtree),
         _ => None,
     }
 }

@@ -30,11 +30,22 @@ pub struct Extensions {
     /// OIDs of extensions that appear more than once (RFC 5280 §4.2 forbids it).
     pub duplicated: Vec<String>,
     /// Extensions certchain found malformed, each with the reason (RFC 5280 §4.2).
-    pub malformed: Vec<String>,
+    pub malformed: Vec<Malformed>,
     /// Name constraints, when present (CA certificates only, §4.2.1.10).
     pub name_constraints: Option<super::constraints::NameConstraints>,
     /// The names name constraints apply to: subject and SANs.
     pub names: super::constraints::Names,
+}
+
+/// Why an extension is malformed (RFC 5280 §4.2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// The subjectAltName extension cannot be parsed as DER.
+    SanDer,
+    /// A subjectAltName entry of a defined type (this tag) whose content cannot be read.
+    SanUnreadable(u32),
+    /// A subjectAltName entry of an undefined type (this tag; GeneralName defines [0] to [8]).
+    SanUndefined(u32),
 }
 
 /// Read the extensions of a certificate.
@@ -54,12 +65,12 @@ pub fn read(x509: &X509Certificate<'_>) -> Extensions {
             }
             ParsedExtension::ParseError { .. } if e.oid.to_id_string() == "2.5.29.30" => {
                 ext.name_constraints = Some(super::constraints::NameConstraints {
-                    malformed: Some("it cannot be parsed (empty subtrees?)".into()),
+                    malformed: Some(super::constraints::Malformed::Unparsable),
                     ..Default::default()
                 });
             }
             ParsedExtension::ParseError { .. } if e.oid.to_id_string() == "2.5.29.17" => {
-                ext.malformed.push("its subjectAltName extension cannot be parsed as DER".into());
+                ext.malformed.push(Malformed::SanDer);
             }
             ParsedExtension::BasicConstraints(bc) => {
                 ext.basic_constraints =
@@ -115,11 +126,11 @@ fn sans(names: &[GeneralName<'_>]) -> Sans {
 /// RFC 5280 §4.2.1.6: a GeneralName is one of nine types, [0] to [8]; x509-parser keeps
 /// any other tag, or a name whose content it cannot read, as `Invalid`. OpenSSL then refuses
 /// the certificate ("invalid certificate"); Go skips the name.
-fn unreadable(name: &GeneralName<'_>) -> Option<String> {
+fn unreadable(name: &GeneralName<'_>) -> Option<Malformed> {
     let GeneralName::Invalid(tag, _) = name else { return None };
     Some(match tag.0 {
-        0..=8 => format!("its subjectAltName holds a name of type [{}] whose content cannot be read", tag.0),
-        n => format!("its subjectAltName holds a name of undefined type [{n}] (GeneralName defines types [0] to [8])"),
+        0..=8 => Malformed::SanUnreadable(tag.0),
+        n => Malformed::SanUndefined(n),
     })
 }
 

@@ -5,7 +5,7 @@
 //! loop detection; §3: path building is a search, to be bounded).
 
 use super::graph::{Graph, Issuer};
-use super::signature::Verdict;
+use super::signature::{Unsupported, Verdict};
 
 /// Bounds of one search.
 #[derive(Debug, Clone, Copy)]
@@ -49,7 +49,7 @@ pub struct Found {
     /// How it ends.
     pub end: End,
     /// Links whose signature certchain could not check: (child, reason).
-    pub unchecked: Vec<(usize, String)>,
+    pub unchecked: Vec<(usize, Unsupported)>,
 }
 
 impl Found {
@@ -109,7 +109,7 @@ struct Search<'g, 'a> {
 }
 
 impl Search<'_, '_> {
-    fn visit(&mut self, path: &mut Vec<usize>, unchecked: &mut Vec<(usize, String)>) {
+    fn visit(&mut self, path: &mut Vec<usize>, unchecked: &mut Vec<(usize, Unsupported)>) {
         if self.steps >= self.limits.max_steps {
             self.outcome.cut.steps = true;
             return;
@@ -172,7 +172,7 @@ impl Search<'_, '_> {
         path.iter().any(|&p| self.graph.same_entity(p, candidate))
     }
 
-    fn emit(&mut self, path: &[usize], unchecked: &[(usize, String)], end: End) {
+    fn emit(&mut self, path: &[usize], unchecked: &[(usize, Unsupported)], end: End) {
         if self.outcome.paths.len() >= self.limits.max_paths {
             self.outcome.cut.paths = true;
             return;
@@ -182,7 +182,11 @@ impl Search<'_, '_> {
     }
 }
 
-fn note_unchecked(unchecked: &mut Vec<(usize, String)>, child: usize, verdict: &Verdict) -> bool {
+fn note_unchecked(
+    unchecked: &mut Vec<(usize, Unsupported)>,
+    child: usize,
+    verdict: &Verdict,
+) -> bool {
     if let Verdict::Unsupported(reason) = verdict {
         unchecked.push((child, reason.clone()));
         return true;

@@ -52,9 +52,28 @@ pub enum Verdict {
     Invalid,
     /// certchain cannot check this algorithm (DSA, Ed448, secp256k1, MD2...): the link is
     /// kept, and reported as unchecked.
-    Unsupported(String),
+    Unsupported(Unsupported),
     /// Not checked: the analysis ran out of its signature budget (see `Limits`).
     Skipped,
+}
+
+/// What certchain does not check a signature with (a finding says it: `unchecked_signature`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unsupported {
+    /// A signature algorithm certchain does not know, by OID.
+    SignatureAlgorithm(String),
+    /// A key algorithm certchain does not know, by OID.
+    KeyAlgorithm(String),
+    /// An RSA modulus over [`MAX_RSA_BITS`].
+    RsaModulus,
+    /// An RSA public exponent that is even, below 3 or over 64 bits ([`exponent_in_bounds`]).
+    RsaExponent,
+    /// The MD2 hash.
+    Md2,
+    /// RSA-PSS over an MD hash (MD2, MD5).
+    PssWithMd,
+    /// ECDSA on a curve other than P-256, P-384 and P-521, by name.
+    EcdsaCurve(String),
 }
 
 /// Verify `signature` over `message` with `key`, using `alg`.
@@ -68,8 +87,10 @@ pub fn verify(key: &Spki, alg: &SigAlg, message: &[u8], signature: &[u8]) -> Ver
             ecdsa(curve, point, *hash, message, signature)
         }
         (SigAlg::Ed25519, Spki::Ed25519(key)) => outcome(ed25519(key, message, signature)),
-        (SigAlg::Other(oid), _) => Verdict::Unsupported(format!("signature algorithm {oid}")),
-        (_, Spki::Other(oid)) => Verdict::Unsupported(format!("key algorithm {oid}")),
+        (SigAlg::Other(oid), _) => {
+            Verdict::Unsupported(Unsupported::SignatureAlgorithm(oid.clone()))
+        }
+        (_, Spki::Other(oid)) => Verdict::Unsupported(Unsupported::KeyAlgorithm(oid.clone())),
         _ => Verdict::Invalid,
     }
 }
@@ -80,7 +101,7 @@ fn rsa_pkcs1(n: &[u8], e: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> Verd
         return Verdict::Unsupported(why);
     }
     let (Some(hashed), Some(scheme)) = (digest(hash, message), pkcs1_scheme(hash)) else {
-        return Verdict::Unsupported("MD2".into());
+        return Verdict::Unsupported(Unsupported::Md2);
     };
     let Some(key) = rsa_key(n, e, sig) else { return Verdict::Invalid };
     if key.verify(scheme.clone(), &hashed, sig).is_ok() {
@@ -97,7 +118,7 @@ fn rsa_pss(n: &[u8], e: &[u8], hash: Hash, salt: usize, message: &[u8], sig: &[u
         return Verdict::Unsupported(why);
     }
     let (Some(hashed), Some(scheme)) = (digest(hash, message), pss_scheme(hash, salt)) else {
-        return Verdict::Unsupported("RSA-PSS with MD hash".into());
+        return Verdict::Unsupported(Unsupported::PssWithMd);
     };
     // §9.1.2 step 3 (emLen < hLen + sLen + 2) for any salt, before the crate adds lengths.
     if salt > n.len() {
@@ -109,12 +130,11 @@ fn rsa_pss(n: &[u8], e: &[u8], hash: Hash, salt: usize, message: &[u8], sig: &[u
 
 /// Why an RSA key is not computed with: a modulus over [`MAX_RSA_BITS`], or an exponent
 /// that is even, below 3 or over 64 bits ([`exponent_in_bounds`]).
-fn rsa_key_out_of_bounds(n: &[u8], e: &[u8]) -> Option<String> {
+fn rsa_key_out_of_bounds(n: &[u8], e: &[u8]) -> Option<Unsupported> {
     if n.len() * 8 > MAX_RSA_BITS {
-        return Some(format!("an RSA modulus over {MAX_RSA_BITS} bits"));
+        return Some(Unsupported::RsaModulus);
     }
-    (!exponent_in_bounds(e))
-        .then(|| "an RSA public exponent that is even, below 3 or over 64 bits".to_string())
+    (!exponent_in_bounds(e)).then_some(Unsupported::RsaExponent)
 }
 
 /// The public key, once certchain's own checks hold: the exponent is in bounds (checked
@@ -189,13 +209,13 @@ macro_rules! ecdsa_on {
 /// SEC 1 point, RFC 5480 §2.2). Any of the hashes goes with any curve, as in Go.
 fn ecdsa(curve: &str, point: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> Verdict {
     let Some(hashed) = digest(hash, message) else {
-        return Verdict::Unsupported("MD2".into());
+        return Verdict::Unsupported(Unsupported::Md2);
     };
     outcome(match curve {
         "P-256" => ecdsa_on!(p256, 32, point, &hashed, sig),
         "P-384" => ecdsa_on!(p384, 48, point, &hashed, sig),
         "P-521" => ecdsa_on!(p521, 66, point, &hashed, sig),
-        _ => return Verdict::Unsupported(format!("ECDSA on {curve}")),
+        _ => return Verdict::Unsupported(Unsupported::EcdsaCurve(curve.to_string())),
     })
 }
 

@@ -2,14 +2,14 @@
 //! and its figures, so a pathological input still gives a report that says what was cut.
 //! Path building is a bounded search (RFC 4158 §3, §5.4 on hostile inputs).
 
-use super::{finding, Context, Overview};
+use super::{joined, Context, Overview};
 use crate::bounds::Reached;
 use crate::code::Code;
 use crate::report::{Finding, Severity, Text};
 
 /// Bounds rule.
 pub fn check(_ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
-    let search: Vec<String> = seen.reached.iter().filter_map(search_bound).collect();
+    let search: Vec<Text> = seen.reached.iter().filter_map(search_bound).collect();
     let mut out: Vec<Finding> = seen.reached.iter().filter_map(input_bound).collect();
     if !search.is_empty() {
         out.push(search_truncated(&search));
@@ -30,91 +30,52 @@ fn mib(bytes: usize) -> String {
 
 fn input_bound(reached: &Reached) -> Option<Finding> {
     Some(match *reached {
-        Reached::InputBytes { limit, size } => finding(
+        Reached::InputBytes { limit, size } => finding!(
             Code::InputTooLarge,
             Severity::Warning,
             Vec::new(),
-            Text::new(
-                format!("The input is {} ({size} bytes); certchain reads the first {} and did not read the rest.", mib(size), mib(limit)),
-                format!("入力は {}({size} バイト)です。certchain は先頭の {} だけを読み、残りは読んでいません。", mib(size), mib(limit)),
-            ),
-            Text::new(
-                "Paste only the chain (leaf and intermediates), or split a large trust store into files under the limit.",
-                "チェーン(リーフと中間証明書)だけを貼り付けるか、大きなトラストストアは上限未満のファイルに分けてください。",
-            ),
+            size_mib = mib(size),
+            size = size,
+            limit_mib = mib(limit),
         ),
-        Reached::Certificates { limit, skipped } => finding(
+        Reached::Certificates { limit, skipped } => finding!(
             Code::TooManyCertificates,
             Severity::Warning,
             Vec::new(),
-            Text::new(
-                format!("The input holds more than {limit} certificates: the first {limit} were analysed and {skipped} more were not read."),
-                format!("入力の証明書が {limit} 枚を超えています。先頭の {limit} 枚を解析し、残りの {skipped} 枚は読んでいません。"),
-            ),
-            Text::new(
-                "A server chain is a few certificates: paste the leaf and its intermediates only.",
-                "サーバーのチェーンは数枚です。リーフと中間証明書だけを貼り付けてください。",
-            ),
+            limit = limit,
+            skipped = skipped,
         ),
-        Reached::CertificateBytes { limit, count, largest } => finding(
+        Reached::CertificateBytes { limit, count, largest } => finding!(
             Code::CertificateTooLarge,
             Severity::Warning,
             Vec::new(),
-            Text::new(
-                format!("{count} certificate(s) larger than {limit} bytes were not read (the largest is {largest} bytes); real certificates are a few KB."),
-                format!("{limit} バイトを超える証明書 {count} 枚は読んでいません(最大 {largest} バイト)。通常の証明書は数 KB です。"),
-            ),
-            Text::new(
-                "Check that the block is one certificate and not another file pasted inside it.",
-                "そのブロックが 1 枚の証明書であり、別のファイルが紛れ込んでいないか確認してください。",
-            ),
+            count = count,
+            limit = limit,
+            largest = largest,
         ),
         _ => return None,
     })
 }
 
 /// The search bounds, as "after visiting 4096 certificates" and the like.
-fn search_bound(reached: &Reached) -> Option<String> {
-    Some(match *reached {
-        Reached::SearchSteps { limit } => format!("after visiting {limit} certificates"),
-        Reached::PathDepth { limit } => format!("at {limit} certificates per path"),
-        Reached::Paths { limit } => format!("after finding {limit} paths from one certificate"),
-        Reached::Signatures { limit } => format!("after {limit} signature checks"),
+fn search_bound(reached: &Reached) -> Option<Text> {
+    let (bound, limit) = match *reached {
+        Reached::SearchSteps { limit } => ("steps", limit),
+        Reached::PathDepth { limit } => ("depth", limit),
+        Reached::Paths { limit } => ("paths", limit),
+        Reached::Signatures { limit } => ("signatures", limit),
         _ => return None,
-    })
+    };
+    Some(fragment!("path_search_truncated-bound", bound = bound, limit = limit))
 }
 
-fn search_truncated(bounds: &[String]) -> Finding {
-    let list = bounds.join(", ");
-    finding(
-        Code::PathSearchTruncated,
-        Severity::Warning,
-        Vec::new(),
-        Text::new(
-            format!("The input has so many interlinked certificates that certchain stopped searching paths at its bounds ({list}); the best path shown is the best one found."),
-            format!("相互にリンクした証明書が多すぎるため、上限でパス探索を打ち切りました({list})。表示しているのは見つかった中で最良のパスです。"),
-        ),
-        Text::new(
-            "Send only the leaf and the intermediates of one chain.",
-            "1 つのチェーンのリーフと中間証明書だけを送ってください。",
-        ),
-    )
+fn search_truncated(bounds: &[Text]) -> Finding {
+    let bounds = joined(bounds, ", ");
+    finding!(Code::PathSearchTruncated, Severity::Warning, Vec::new(), bounds = bounds)
 }
 
 fn not_all_listed(limit: usize, found: usize) -> Finding {
-    finding(
-        Code::PathsNotAllListed,
-        Severity::Info,
-        Vec::new(),
-        Text::new(
-            format!("{found} paths were found; the report lists the best {limit}."),
-            format!("{found} 本のパスが見つかりました。レポートには上位 {limit} 本を載せています。"),
-        ),
-        Text::new(
-            "Nothing to fix if the best path is the one you expect; otherwise send fewer cross-signed CAs.",
-            "最良のパスが想定どおりなら対応は不要です。そうでなければクロス署名の CA を減らしてください。",
-        ),
-    )
+    finding!(Code::PathsNotAllListed, Severity::Info, Vec::new(), found = found, limit = limit)
 }
 
 #[cfg(test)]

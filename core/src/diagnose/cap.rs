@@ -3,9 +3,9 @@
 //! broken blocks: listing each would make a 25 MB answer that says nothing more than the
 //! first fifty do.
 
-use super::finding;
+use super::Key;
 use crate::code::Code;
-use crate::report::{Finding, Severity, Text};
+use crate::report::{Finding, Severity};
 
 /// Most findings listed per code (and severity).
 pub const PER_CODE: usize = crate::bounds::FINDINGS_PER_CODE;
@@ -59,18 +59,13 @@ fn close(
 }
 
 fn more_of(code: Code, severity: Severity, more: usize) -> Finding {
-    finding(
-        code,
+    finding!(
+        Key::worded(code, "findings-more-not-listed"),
         severity,
         Vec::new(),
-        Text::new(
-            format!("… and {more} more {code} finding(s), not listed: certchain lists the first {PER_CODE} of each kind."),
-            format!("… ほかに {code} の指摘が {more} 件あります(各種類につき最初の {PER_CODE} 件だけを表示します)。"),
-        ),
-        Text::new(
-            "Fix the ones listed, then analyse again: the rest are usually the same problem.",
-            "表示されたものを直してから、もう一度解析してください。残りは多くの場合同じ問題です。",
-        ),
+        more = more,
+        code = code,
+        limit = PER_CODE,
     )
 }
 
@@ -79,7 +74,7 @@ mod tests {
     use super::*;
 
     fn f(code: Code, i: usize) -> Finding {
-        finding(code, Severity::Error, vec![i], Text::new("m", "m"), Text::new("x", "x"))
+        finding!(code, Severity::Error, vec![i])
     }
 
     #[test]

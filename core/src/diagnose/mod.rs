@@ -1,11 +1,53 @@
-//! Diagnosis: a fixed vocabulary of findings, each with a message and a fix in English and
-//! Japanese. A defect in the certificates is a finding, never an error.
+//! Diagnosis: a fixed vocabulary of findings, each with a message and a fix from the
+//! catalogue (`core/locales/<lang>/findings.ftl`: the message is keyed by the finding's code,
+//! the fix is its `.fix`). A defect in the certificates is a finding, never an error.
 //!
 //! Two kinds of rule, each kind sharing one signature:
 //! - path rules, `check(&Context, &Found) -> Vec<Finding>`: what is wrong with one path
 //!   (used to rank paths, then reported for the best one);
 //! - input rules, `check(&Context, &Overview) -> Vec<Finding>`: what is wrong with the input
 //!   as a whole (order, duplicates, keys, unreadable blocks, a trust store's out-of-date roots).
+
+/// `finding!(key, severity, certificates, name = value, …)`: a finding whose message and fix
+/// are the catalogue's message `key` and its `.fix` (see [`Key`]), both given the same
+/// arguments (a pattern uses those it names). A value is anything `Display`, or a [`Text`]
+/// (each language takes its own).
+macro_rules! finding {
+    ($key:expr, $severity:expr, $certificates:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::diagnose::finding_of(
+            $key,
+            $severity,
+            $certificates,
+            &[$((stringify!($name), &$value as &dyn $crate::diagnose::Arg)),*],
+        )
+    };
+}
+
+/// `finding_on!(key, severity, cert, name = value, …)`: a [`finding!`] about one certificate,
+/// which its message names as `$label`.
+macro_rules! finding_on {
+    ($key:expr, $severity:expr, $cert:expr $(, $name:ident = $value:expr)* $(,)?) => {{
+        let cert: &$crate::cert::Cert = $cert;
+        finding!(
+            $key,
+            $severity,
+            vec![cert.index],
+            label = $crate::diagnose::label(cert)
+            $(, $name = $value)*
+        )
+    }};
+}
+
+/// `fragment!(id, name = value, …)`: a part of a finding's message from the catalogue, in
+/// every language (a [`Text`], to pass as an argument of [`finding!`]).
+macro_rules! fragment {
+    ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::diagnose::fragment_of(
+            $id,
+            &[$((stringify!($name), &$value as &dyn $crate::diagnose::Arg)),*],
+        )
+    };
+}
 
 mod bounds;
 mod cap;
@@ -23,8 +65,11 @@ mod trust;
 mod validity;
 
 pub use cap::{cap, PER_CODE};
-pub use input::blame_the_capture;
 
+use std::borrow::Cow;
+use std::fmt::Display;
+
+use crate::catalogue::{self, Lang};
 use crate::cert::Cert;
 use crate::chain::{Found, Graph};
 use crate::code::Code;
@@ -42,6 +87,33 @@ pub struct Context<'a> {
     pub target: Option<&'a Target>,
     /// What kind of input this is.
     pub kind: InputKind,
+    /// The input is an `openssl s_client` capture that holds fewer certificates than the
+    /// server sent. `None` while paths are ranked: a path short of its issuer ranks as
+    /// incomplete whatever the capture; the findings reported then take the capture into
+    /// account (see [`Capture`]).
+    pub capture: Option<Capture>,
+}
+
+/// An `openssl s_client` capture taken without `-showcerts`: it printed only the server's
+/// first certificate, yet lists under "Certificate chain" every certificate the server sent
+/// (RFC 8446 §4.4.2: the server sends its chain). An issuer missing from it is the capture's
+/// gap, not proof that the server's chain lacks it: the capture is then the problem to fix
+/// first (`s_client_leaf_only` is an error), and the missing issuer only a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capture {
+    /// Certificates the capture holds.
+    pub held: usize,
+    /// Certificates the server sent.
+    pub sent: usize,
+}
+
+impl Capture {
+    /// The capture of `extracted`, when it is an `s_client` transcript that holds fewer
+    /// certificates (`held`, those read) than the server sent.
+    pub fn of(extracted: &Extracted, held: usize) -> Option<Capture> {
+        let sent = extracted.s_client.as_ref()?.sent.len();
+        (sent > held).then_some(Capture { held, sent })
+    }
 }
 
 /// What input rules see, besides the context.
@@ -92,14 +164,104 @@ pub fn sort(findings: &mut [Finding]) {
     });
 }
 
-pub(crate) fn finding(
+/// Where a finding's texts are in the catalogue: the message `id` and its `.fix`.
+pub(crate) struct Key {
     code: Code,
+    id: Cow<'static, str>,
+}
+
+impl Key {
+    /// A finding of `code` worded by another message than its code's (one shared by every
+    /// code, such as the count of findings not listed).
+    pub(crate) fn worded(code: Code, id: &'static str) -> Self {
+        Key { code, id: Cow::Borrowed(id) }
+    }
+}
+
+/// A finding's usual message: its code's name.
+impl From<Code> for Key {
+    fn from(code: Code) -> Self {
+        Key { code, id: Cow::Borrowed(code.as_str()) }
+    }
+}
+
+/// One of the messages of a code that has several: `code-variant`.
+impl From<(Code, &str)> for Key {
+    fn from((code, variant): (Code, &str)) -> Self {
+        Key { code, id: Cow::Owned(format!("{code}-{variant}")) }
+    }
+}
+
+/// An argument of a finding's message: the same in every language (anything `Display`), or
+/// a [`Text`], whose language the message's own takes.
+pub(crate) trait Arg {
+    /// The argument in `lang`.
+    fn in_lang(&self, lang: Lang) -> String;
+}
+
+impl<T: Display + ?Sized> Arg for T {
+    fn in_lang(&self, _: Lang) -> String {
+        self.to_string()
+    }
+}
+
+impl Arg for Text {
+    fn in_lang(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en.clone(),
+            Lang::Ja => self.ja.clone(),
+        }
+    }
+}
+
+impl Arg for &Text {
+    fn in_lang(&self, lang: Lang) -> String {
+        (*self).in_lang(lang)
+    }
+}
+
+/// Message `id` of the catalogue in every language, each with its own arguments.
+fn texts_of(id: &str, args: &[(&str, &dyn Arg)]) -> Text {
+    let one = |lang: Lang| {
+        let values: Vec<String> = args.iter().map(|(_, value)| value.in_lang(lang)).collect();
+        let named: Vec<(&str, &dyn Display)> =
+            args.iter().zip(&values).map(|((name, _), value)| (*name, value as _)).collect();
+        catalogue::render(lang, id, &named)
+    };
+    Text::new(one(Lang::En), one(Lang::Ja))
+}
+
+/// A finding worded by the catalogue (see [`finding!`]).
+pub(crate) fn finding_of(
+    key: impl Into<Key>,
     severity: Severity,
     certificates: Vec<usize>,
-    message: Text,
-    fix: Text,
+    args: &[(&str, &dyn Arg)],
 ) -> Finding {
+    let Key { code, id } = key.into();
+    let message = texts_of(&id, args);
+    let fix = texts_of(&format!("{id}.fix"), args);
     Finding { code, severity, certificates, message, fix }
+}
+
+/// A part of a message from the catalogue (see [`fragment!`]).
+pub(crate) fn fragment_of(id: &str, args: &[(&str, &dyn Arg)]) -> Text {
+    texts_of(id, args)
+}
+
+/// `parts` joined by `separator`, in every language (the separator is a [`Text`] where the
+/// languages join lists differently).
+pub(crate) fn joined(parts: &[Text], separator: impl Arg) -> Text {
+    let one = |lang: Lang| {
+        let parts: Vec<String> = parts.iter().map(|p| p.in_lang(lang)).collect();
+        parts.join(&separator.in_lang(lang))
+    };
+    Text::new(one(Lang::En), one(Lang::Ja))
+}
+
+/// Data shown as it is in every language (a certificate's label, a list of names).
+pub(crate) fn verbatim(data: String) -> Text {
+    Text::new(data.clone(), data)
 }
 
 /// How a certificate is named in messages: `#1 "R3"`.

@@ -2,8 +2,8 @@
 //! §6.1.4 (g)): every CA's permitted and excluded subtrees bind the names of every
 //! certificate below it, including the anchor's when the user's anchor certificate has them.
 
-use super::{finding, label, Context};
-use crate::cert::constraints::{NameConstraints, Names, Subtree};
+use super::{label, verbatim, Context};
+use crate::cert::constraints::{Malformed, NameConstraints, Names, Subtree};
 use crate::cert::Cert;
 use crate::chain::{End, Found};
 use crate::code::Code;
@@ -18,16 +18,13 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
     let certs: Vec<&Cert> = found.certs.iter().map(|&i| &ctx.graph.certs[i]).collect();
     let mut out = Vec::new();
     if let Some(leaf) = certs.first().filter(|c| c.ext.name_constraints.is_some() && !c.is_ca()) {
-        out.push(violation(
-            "itself",
-            leaf,
-            "name constraints are only allowed in CA certificates".into(),
-        ));
+        let why = fragment!("name_constraint_violation-why", why = "leaf");
+        out.push(violation(&fragment!("name_constraint_violation-itself"), leaf, why));
     }
     let mut budget = MAX_COMPARISONS;
     for (pos, ca) in certs.iter().enumerate().skip(1) {
         if let Some(nc) = &ca.ext.name_constraints {
-            out.extend(apply(&label(ca), nc, &certs[..pos], &mut budget));
+            out.extend(apply(&verbatim(label(ca)), nc, &certs[..pos], &mut budget));
         }
     }
     if let End::Anchor(a) = found.end {
@@ -35,7 +32,7 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
         if let Some((cert, nc)) =
             anchor.and_then(|c| c.ext.name_constraints.as_ref().map(|nc| (c, nc)))
         {
-            let name = format!("the trust anchor \"{}\"", cert.subject);
+            let name = fragment!("name_constraint_violation-anchor", subject = cert.subject);
             out.extend(apply(&name, nc, &certs, &mut budget));
         }
     }
@@ -43,13 +40,11 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 }
 
 /// Check every certificate below a CA; self-issued intermediates are exempt (§6.1.3 (b)).
-fn apply(ca: &str, nc: &NameConstraints, below: &[&Cert], budget: &mut usize) -> Vec<Finding> {
+fn apply(ca: &Text, nc: &NameConstraints, below: &[&Cert], budget: &mut usize) -> Vec<Finding> {
     if let Some(why) = &nc.malformed {
-        return vec![violation_at(
-            ca,
-            below.first().copied(),
-            format!("its name constraints are malformed: {why}"),
-        )];
+        let why =
+            fragment!("name_constraint_violation-why", why = "malformed", detail = malformed(why));
+        return vec![violation_at(ca, below.first().copied(), why)];
     }
     below
         .iter()
@@ -60,11 +55,18 @@ fn apply(ca: &str, nc: &NameConstraints, below: &[&Cert], budget: &mut usize) ->
 }
 
 /// The first name of `names` outside `nc`, as a reason.
-fn breach(nc: &NameConstraints, names: &Names, budget: &mut usize) -> Option<String> {
+fn breach(nc: &NameConstraints, names: &Names, budget: &mut usize) -> Option<Text> {
     let candidates = names_of(names);
-    let cost = candidates.len() * (nc.permitted.len() + nc.excluded.len());
+    let subtrees = nc.permitted.len() + nc.excluded.len();
+    let cost = candidates.len() * subtrees;
     if cost > *budget {
-        return Some(format!("checking its {} names against {} subtrees exceeds the limit of {MAX_COMPARISONS} comparisons", candidates.len(), nc.permitted.len() + nc.excluded.len()));
+        return Some(fragment!(
+            "name_constraint_violation-why",
+            why = "too-many",
+            names = candidates.len(),
+            subtrees = subtrees,
+            limit = MAX_COMPARISONS,
+        ));
     }
     *budget -= cost;
     for name in &candidates {
@@ -72,12 +74,12 @@ fn breach(nc: &NameConstraints, names: &Names, budget: &mut usize) -> Option<Str
             return Some(why);
         }
         if nc.excluded.iter().any(|s| excluded_by(s, name)) {
-            return Some(format!("{} is in an excluded subtree", name.describe()));
+            return Some(why(name, "excluded"));
         }
         let same_form: Vec<&Subtree> =
             nc.permitted.iter().filter(|s| name.form() == form(s)).collect();
         if !same_form.is_empty() && !same_form.iter().any(|s| permitted_by(s, name)) {
-            return Some(format!("{} is outside the permitted subtrees", name.describe()));
+            return Some(why(name, "outside"));
         }
     }
     None
@@ -105,16 +107,23 @@ impl Name<'_> {
         }
     }
 
-    fn describe(&self) -> String {
-        match self {
-            Name::Dns(d) => format!("DNS name \"{d}\""),
-            Name::Ip(b) => format!("IP address {}", crate::hex(b)),
-            Name::Email(m) => format!("e-mail \"{m}\""),
-            Name::Uri(u) => format!("URI \"{u}\""),
-            Name::Dir(_) => "the subject name".into(),
-            Name::Other(f) => format!("a name of form {f}"),
-        }
+    /// The name as a message says it: `DNS name "example.com"`.
+    fn describe(&self) -> Text {
+        let (form, value) = match self {
+            Name::Dns(d) => ("dns", d.to_string()),
+            Name::Ip(b) => ("ip", crate::hex(b)),
+            Name::Email(m) => ("email", m.to_string()),
+            Name::Uri(u) => ("uri", u.to_string()),
+            Name::Dir(_) => ("dir", String::new()),
+            Name::Other(f) => ("other", f.to_string()),
+        };
+        fragment!("name_constraint_violation-name", form = form, value = value)
     }
+}
+
+/// Why `name` breaks the constraints: `why` is excluded, outside or unparsable.
+fn why(name: &Name<'_>, why: &str) -> Text {
+    fragment!("name_constraint_violation-why", why = why, name = name.describe())
 }
 
 fn names_of(n: &Names) -> Vec<Name<'_>> {
@@ -181,13 +190,13 @@ fn wildcard_covers(d: &str, c: &str) -> bool {
 /// whatever forms the constraints name (crypto/x509 isValid: "cannot parse dnsName");
 /// OpenSSL compares such a name only against subtrees of its own form. certchain follows Go,
 /// the stricter: a chain it calls valid is one both accept.
-fn unparsable(name: &Name<'_>) -> Option<String> {
+fn unparsable(name: &Name<'_>) -> Option<Text> {
     let parsable = match name {
         Name::Dns(d) => parsable_dns(d),
         Name::Email(m) => parsable_mailbox(m),
         _ => true,
     };
-    (!parsable).then(|| format!("{} cannot be parsed (an empty label, a final dot, a missing '@' or a character outside printable ASCII), and Go rejects any name-constrained chain that holds it", name.describe()))
+    (!parsable).then(|| why(name, "unparsable"))
 }
 
 /// Go's domainToReverseLabels: labels not empty, no final dot, printable ASCII only (a
@@ -255,26 +264,33 @@ fn uri_host(uri: &str) -> String {
     crate::host::lenient_host(uri)
 }
 
-fn violation(ca: &str, cert: &Cert, why: String) -> Finding {
+/// Why a NameConstraints extension is malformed, as the message says it.
+fn malformed(why: &Malformed) -> Text {
+    let (malformed, detail) = match why {
+        Malformed::Unparsable => ("unparsable", String::new()),
+        Malformed::Empty => ("empty", String::new()),
+        Malformed::DnsNotHost(d) => ("dns", d.clone()),
+        Malformed::IpNotCidr(bytes) => ("ip", bytes.to_string()),
+        Malformed::Subtree => ("subtree", String::new()),
+    };
+    fragment!("name_constraint_violation-malformed", malformed = malformed, detail = detail)
+}
+
+fn violation(ca: &Text, cert: &Cert, why: Text) -> Finding {
     violation_at(ca, Some(cert), why)
 }
 
-fn violation_at(ca: &str, cert: Option<&Cert>, why: String) -> Finding {
+fn violation_at(ca: &Text, cert: Option<&Cert>, why: Text) -> Finding {
     let (subject, certs) = match cert {
-        Some(c) => (label(c), vec![c.index]),
-        None => ("the chain".to_string(), Vec::new()),
+        Some(c) => (verbatim(label(c)), vec![c.index]),
+        None => (fragment!("name_constraint_violation-chain"), Vec::new()),
     };
-    finding(
+    finding!(
         Code::NameConstraintViolation,
         Severity::Error,
         certs,
-        Text::new(
-            format!("{subject} breaks the name constraints of {ca}: {why}. Clients reject the chain."),
-            format!("{subject} は {ca} の名前制約に違反しています: {why}。クライアントはチェーンを拒否します。"),
-        ),
-        Text::new(
-            "Issue the certificate only for names the CA is allowed to certify, or use a CA without these constraints.",
-            "CA が認証を許可されている名前だけで証明書を発行するか、この制約のない CA を使ってください。",
-        ),
+        subject = subject,
+        ca = ca,
+        why = why,
     )
 }

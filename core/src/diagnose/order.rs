@@ -1,11 +1,11 @@
 //! The shape of the input: order, duplicates, strays, extra leaves, cross-signing.
 
-use super::{finding, label, Context, Overview};
+use super::{label, Context, Overview};
 use crate::chain::End;
 use crate::code::Code;
 use crate::input::Format;
 use crate::membership;
-use crate::report::{Finding, InputKind, Severity, Text};
+use crate::report::{Finding, InputKind, Severity};
 
 /// Input rule.
 pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
@@ -76,23 +76,13 @@ fn wrong_order(chain: &[usize]) -> Option<Finding> {
     };
     let should: Vec<String> = chain.iter().map(|i| format!("#{i}")).collect();
     let (came, should) = (came.join(", "), should.join(" → "));
-    let (why_en, why_ja) = if leaf_first {
-        ("Most clients still cope, but strict ones (and RFC 5246) need each certificate followed by its issuer.", "多くのクライアントは許容しますが、厳格なクライアント(と RFC 5246)は各証明書の直後にその発行者を置くことを求めます。")
-    } else {
-        ("The server certificate is not first: servers such as nginx then pair the key with the wrong certificate (\"key values mismatch\"), and clients see the wrong certificate.", "サーバー証明書が先頭にありません。nginx などは鍵を誤った証明書と組み合わせ(\"key values mismatch\")、クライアントには誤った証明書が見えます。")
-    };
-    Some(finding(
+    Some(finding!(
         Code::WrongOrder,
         severity,
         chain.to_vec(),
-        Text::new(
-            format!("The chain is out of order: the certificates came as {came}; the order should be {should} (leaf first, then each issuer). {why_en}"),
-            format!("チェーンの順序が誤っています。入力順は {came} ですが、正しい順序は {should} です(リーフが先頭、続いて各発行者)。{why_ja}"),
-        ),
-        Text::new(
-            "Use the fullchain file certchain made: it has the right order.",
-            "certchain が作成した fullchain ファイルを使ってください(正しい順序です)。",
-        ),
+        came = came,
+        should = should,
+        leaf = if leaf_first { "first" } else { "not-first" },
     ))
 }
 
@@ -107,19 +97,7 @@ fn root_included(ctx: &Context<'_>, chain: &crate::chain::Found) -> Option<Findi
         && ctx.graph.self_signed(top);
     root.then(|| {
         let cert = &ctx.graph.certs[top];
-        finding(
-            Code::RootIncluded,
-            Severity::Info,
-            vec![top],
-            Text::new(
-                format!("The root {} is in the chain. Servers need not send it: clients must already trust it, and sending it does not make them trust it.", label(cert)),
-                format!("ルート {} がチェーンに含まれています。サーバーが送る必要はありません。クライアントは既にルートを信頼している必要があり、送っても信頼されるわけではありません。", label(cert)),
-            ),
-            Text::new(
-                "Serve the fullchain file (leaf and intermediates, no root); give the root to clients as a CA file.",
-                "サーバーには fullchain ファイル(リーフと中間証明書、ルートなし)を設定し、ルートはクライアントに CA ファイルとして配布してください。",
-            ),
-        )
+        finding!(Code::RootIncluded, Severity::Info, vec![top], label = label(cert))
     })
 }
 
@@ -134,18 +112,12 @@ fn duplicates(ctx: &Context<'_>) -> Vec<Finding> {
         .map(|copies| {
             let cert = &ctx.graph.certs[copies[0]];
             let n = copies.len();
-            finding(
+            finding!(
                 Code::DuplicateCertificate,
                 Severity::Warning,
                 copies,
-                Text::new(
-                    format!("{} appears {n} times in the input.", label(cert)),
-                    format!("{} が入力に {n} 回含まれています。", label(cert)),
-                ),
-                Text::new(
-                    "Keep one copy: use the files certchain made.",
-                    "1 つだけ残してください(certchain が作成したファイルを使ってください)。",
-                ),
+                label = label(cert),
+                count = n
             )
         })
         .collect()
@@ -159,19 +131,7 @@ fn unrelated(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
         .filter(|&i| !on_paths[i] && !leaves[i])
         .map(|i| {
             let cert = &ctx.graph.certs[i];
-            finding(
-                Code::UnrelatedCertificate,
-                Severity::Warning,
-                vec![i],
-                Text::new(
-                    format!("{} is not part of the server certificate's chain (it issued nothing here and did not issue the chain's certificates).", label(cert)),
-                    format!("{} はサーバー証明書のチェーンに含まれません(ここにある証明書を発行していません)。", label(cert)),
-                ),
-                Text::new(
-                    "Remove it from the server's chain file; if clients need it, put it in their CA file instead.",
-                    "サーバーのチェーンファイルから削除してください。クライアントに必要なら CA ファイル側に入れてください。",
-                ),
-            )
+            finding!(Code::UnrelatedCertificate, Severity::Warning, vec![i], label = label(cert))
         })
         .collect()
 }
@@ -183,18 +143,13 @@ fn multiple_leaves(ctx: &Context<'_>, seen: &Overview<'_>) -> Option<Finding> {
     let chosen = seen.chain.and_then(|c| c.certs.first()).copied();
     let chosen_label = chosen.map(|i| label(&ctx.graph.certs[i])).unwrap_or_default();
     let all = names(ctx, seen.leaves);
-    Some(finding(
+    Some(finding!(
         Code::MultipleLeaves,
         Severity::Warning,
         seen.leaves.to_vec(),
-        Text::new(
-            format!("The input has {} server (end-entity) certificates: {all}. A server sends one; certchain analysed {chosen_label}.", seen.leaves.len()),
-            format!("入力にサーバー(エンドエンティティ)証明書が {} 枚あります: {all}。サーバーが送るのは 1 枚です。certchain は {chosen_label} を解析しました。", seen.leaves.len()),
-        ),
-        Text::new(
-            "Keep only the certificate that matches the server's private key (check with --host), followed by its intermediates.",
-            "サーバーの秘密鍵に対応する証明書だけを残し(--host で確認)、その後に中間証明書を置いてください。",
-        ),
+        count = seen.leaves.len(),
+        all = all,
+        chosen = chosen_label,
     ))
 }
 
@@ -214,18 +169,13 @@ fn cross_signed(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
         let certs: Vec<usize> = std::iter::once(a).chain(twins).collect();
         let issuers: Vec<String> =
             certs.iter().map(|&i| ctx.graph.certs[i].issuer.clone()).collect();
-        out.push(finding(
+        out.push(finding!(
             Code::CrossSigned,
             Severity::Info,
             certs.clone(),
-            Text::new(
-                format!("{} is cross-signed: the same CA appears as {} certificates, issued by {}. Clients pick whichever path they trust.", label(cert), certs.len(), issuers.join(" / ")),
-                format!("{} はクロス署名されています。同じ CA が {} 枚の証明書として存在し、発行者は {} です。クライアントは信頼できるパスを選びます。", label(cert), certs.len(), issuers.join(" / ")),
-            ),
-            Text::new(
-                "Nothing to do unless old clients fail: then serve the path that ends at a root they have.",
-                "古いクライアントが失敗しない限り対応不要です。失敗する場合は、それらが持つルートで終わるパスを送ってください。",
-            ),
+            label = label(cert),
+            count = certs.len(),
+            issuers = issuers.join(" / "),
         ));
     }
     out

@@ -1,9 +1,9 @@
 //! Validity periods (RFC 5280 §4.1.2.5; checked for every certificate of the path, §6.1.3 (a)(2)).
 
-use super::{finding, label, Context};
+use super::Context;
 use crate::chain::Found;
 use crate::code::Code;
-use crate::report::{Finding, Severity, Text};
+use crate::report::{Finding, Severity};
 
 /// Warn this many days before a certificate expires.
 pub const EXPIRES_SOON_DAYS: i64 = 30;
@@ -37,59 +37,26 @@ pub(super) fn date(unix: i64) -> String {
 
 fn expired(cert: &crate::cert::Cert, now: i64) -> Finding {
     let days = (now - cert.not_after) / DAY;
-    finding(
-        Code::Expired,
-        Severity::Error,
-        vec![cert.index],
-        Text::new(
-            format!("{} expired on {} ({days} days ago).", label(cert), date(cert.not_after)),
-            format!(
-                "{} は {} に期限切れになりました({days} 日前)。",
-                label(cert),
-                date(cert.not_after)
-            ),
-        ),
-        Text::new(
-            "Renew it and install the new certificate (and its new chain) on the server.",
-            "証明書を更新し、新しい証明書(と新しいチェーン)をサーバーに設定してください。",
-        ),
-    )
+    dated(Code::Expired, Severity::Error, cert, cert.not_after, days)
 }
 
 fn not_yet_valid(cert: &crate::cert::Cert, now: i64) -> Finding {
     let days = (cert.not_before - now + DAY - 1) / DAY;
-    finding(
-        Code::NotYetValid,
-        Severity::Error,
-        vec![cert.index],
-        Text::new(
-            format!("{} is not valid before {} (in {days} days).", label(cert), date(cert.not_before)),
-            format!("{} は {} まで有効になりません(あと {days} 日)。", label(cert), date(cert.not_before)),
-        ),
-        Text::new(
-            "Check the clocks of the server and the clients (NTP), or wait until the certificate becomes valid.",
-            "サーバーとクライアントの時刻(NTP)を確認するか、有効開始日まで待ってください。",
-        ),
-    )
+    dated(Code::NotYetValid, Severity::Error, cert, cert.not_before, days)
 }
 
 fn expires_soon(cert: &crate::cert::Cert, now: i64) -> Finding {
     let days = (cert.not_after - now) / DAY;
-    finding(
-        Code::ExpiresSoon,
-        Severity::Warning,
-        vec![cert.index],
-        Text::new(
-            format!("{} expires on {} (in {days} days).", label(cert), date(cert.not_after)),
-            format!(
-                "{} は {} に期限切れになります(あと {days} 日)。",
-                label(cert),
-                date(cert.not_after)
-            ),
-        ),
-        Text::new(
-            "Renew it now, before clients start failing.",
-            "クライアントが失敗し始める前に更新してください。",
-        ),
-    )
+    dated(Code::ExpiresSoon, Severity::Warning, cert, cert.not_after, days)
+}
+
+/// `code` for `cert`, with the date it says and the days until or since then.
+fn dated(
+    code: Code,
+    severity: Severity,
+    cert: &crate::cert::Cert,
+    when: i64,
+    days: i64,
+) -> Finding {
+    finding_on!(code, severity, cert, date = date(when), days = days)
 }

@@ -3,7 +3,7 @@
 
 use certchain_core::cert::algorithm::{Hash, SigAlg};
 use certchain_core::cert::key::Spki;
-use certchain_core::chain::signature::{verify, Verdict};
+use certchain_core::chain::signature::{verify, Unsupported, Verdict};
 use sha2::Digest;
 
 use super::common::{add_be, der_signature, flip, hex, sub_be, valid};
@@ -315,13 +315,13 @@ fn other_curves_and_md2_are_unsupported() {
         let key = Spki::Ec { curve: curve.into(), point: vec![4; 65] };
         assert_eq!(
             verify(&key, &alg, b"m", &[0x30, 0]),
-            Verdict::Unsupported(format!("ECDSA on {curve}"))
+            Verdict::Unsupported(Unsupported::EcdsaCurve(curve.into()))
         );
     }
     let key = Spki::Ec { curve: "P-256".into(), point: vec![4; 65] };
     assert_eq!(
         verify(&key, &SigAlg::Ecdsa(Hash::Md2), b"m", &[]),
-        Verdict::Unsupported("MD2".into())
+        Verdict::Unsupported(Unsupported::Md2)
     );
 }
 
