@@ -70,6 +70,10 @@ input-der-unrecognised = { $what }{ $at ->
     }
 input-pkcs7-empty = { $what } is a PKCS#7 that holds no certificate
 input-pkcs7-unreadable = { $what } is a PKCS#7 that cannot be read: { $why }
+input-pkcs7-not-certificates = { $what } is a PKCS#7 whose certificate list { $amount ->
+        [one] holds an element that is not a certificate: it was left out
+       *[other] holds { $count } elements that are not certificates: they were left out
+    }. A length in the list is wrong, or the file is damaged: export the chain again
 # The label of each certificate of a PKCS#7 ($container: its PEM label, or PKCS#7).
 input-pkcs7-certificate-label = { $container }, certificate { $position } of { $total }
 

@@ -70,6 +70,10 @@ input-der-unrecognised = { $what }{ $at ->
     }
 input-pkcs7-empty = { $what }は証明書を含まない PKCS#7 です
 input-pkcs7-unreadable = { $what }は読めない PKCS#7 です: { $why }
+input-pkcs7-not-certificates = { $what }は PKCS#7 ですが、その証明書のリストに証明書ではない要素が { $amount ->
+        [one] 1 個
+       *[other] { $count } 個
+    } あり、除きました。リストの中の長さが誤っているか、ファイルが壊れています。チェーンをもう一度エクスポートしてください
 # PKCS#7 の各証明書のラベル($container: その PEM ラベル、または PKCS#7)。
 input-pkcs7-certificate-label = { $container }、{ $total } 枚中 { $position } 枚目の証明書
 

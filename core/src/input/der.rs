@@ -153,6 +153,17 @@ fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
             return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
     };
+    // RFC 5652 §10.2.2: each `certificate` choice is a Certificate (RFC 5280 §4.1). A
+    // SEQUENCE of another shape comes from a damaged list (a length that swallowed part of
+    // the next certificate makes its fields look like elements): it is left out and said.
+    let (certificates, others): (Vec<&[u8]>, Vec<&[u8]>) =
+        certificates.into_iter().partition(|der| looks_like_certificate(der));
+    if !others.is_empty() {
+        let amount = if others.len() == 1 { "one" } else { "other" };
+        let count = others.len();
+        let detail = crate::text!("input-pkcs7-not-certificates", count = count, amount = amount; what = reading.what);
+        push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
+    }
     let container = origin.label.clone().unwrap_or_else(|| "PKCS#7".to_owned());
     let total = certificates.len();
     for (position, der) in certificates.into_iter().enumerate() {
@@ -161,6 +172,11 @@ fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
         let label = super::english("input-pkcs7-certificate-label", &args);
         out.push_block(der, Origin { label: Some(label), ..origin.clone() });
     }
+}
+
+/// Whether one element of a PKCS#7 certificate list has a certificate's shape.
+fn looks_like_certificate(der: &[u8]) -> bool {
+    ber::read(der).is_ok_and(|(tlv, _)| signed_kind(&tlv) == Some(Kind::Certificate))
 }
 
 /// RFC 5280 §4.1 Certificate, §5.1 CertificateList and RFC 2986 §4 CertificationRequest
@@ -297,6 +313,34 @@ mod tests {
         let expected =
             "binary input of N bytes: 3 bytes at offset 28 are neither a DER certificate nor PKCS#7";
         assert!(out.problems[0].detail.en.starts_with(expected), "{}", out.problems[0].detail.en);
+    }
+
+    /// A certs-only PKCS#7 (RFC 5652 §5.1) whose certificate list holds `elements`.
+    fn pkcs7_with(elements: &[&[u8]]) -> Vec<u8> {
+        const SIGNED_DATA: [u8; 9] = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
+        const DATA: [u8; 9] = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01];
+        let list = tlv(id::CONTEXT_0, elements);
+        let encapsulated = tlv(id::SEQUENCE, &[&prim(id::OID, &DATA)]);
+        let version = prim(id::INTEGER, &[1]);
+        let (digests, signers) = (tlv(id::SET, &[]), tlv(id::SET, &[]));
+        let signed = tlv(id::SEQUENCE, &[&version, &digests, &encapsulated, &list, &signers]);
+        tlv(id::SEQUENCE, &[&prim(id::OID, &SIGNED_DATA), &tlv(id::CONTEXT_0, &[&signed])])
+    }
+
+    #[test]
+    fn pkcs7_elements_that_are_not_certificates_are_left_out_and_said() {
+        let algorithm = tlv(id::SEQUENCE, &[&prim(id::OID, &[0x2a, 0x03])]);
+        let name = tlv(id::SEQUENCE, &[&tlv(id::SET, &[])]);
+        let bytes = pkcs7_with(&[&certificate_shape(), &algorithm, &name]);
+        let mut out = Extracted::default();
+        read_all(&bytes, &reading(false), &mut out);
+        assert_eq!(out.blocks.len(), 1);
+        assert_eq!(out.blocks[0].der, certificate_shape());
+        assert_eq!(out.blocks[0].origin.label.as_deref(), Some("PKCS#7, certificate 1 of 1"));
+        assert_eq!(out.problems.len(), 1);
+        let detail = &out.problems[0].detail;
+        assert!(detail.en.contains("holds 2 elements that are not certificates"), "{}", detail.en);
+        assert!(detail.ja.contains("2 個"), "{}", detail.ja);
     }
 
     #[test]

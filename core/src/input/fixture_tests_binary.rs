@@ -213,6 +213,21 @@ fn many_begins_without_end_are_counted_in_linear_time_and_the_first_kept() {
     assert_eq!(not_kept[0].2, 20_000 - kept, "{not_kept:?}");
 }
 
+/// Found by `damaged_fixtures_never_panic`: the first certificate's length grown by 8 makes
+/// it swallow the next one's header, and the next one's fields read as list elements. Neither
+/// the overlong first nor those fields has a certificate's shape: none becomes a block, and
+/// the problem counts them.
+#[test]
+fn a_length_that_swallows_the_next_header_invents_no_certificate() {
+    let mut bytes = fixture!("chain-ber-indefinite.p7b").to_vec();
+    assert_eq!(bytes.get(83..87), Some(&[0x30, 0x82, 0x03, 0x5c][..]), "fixture changed");
+    bytes[86] = 0x64;
+    let out = extract_bytes(&bytes);
+    assert_eq!(out.blocks.len(), 0, "{:?}", out.problems);
+    let problem = out.problems.iter().find(|p| p.detail.en.contains("7 elements that are not"));
+    assert!(problem.is_some(), "{:?}", out.problems);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
