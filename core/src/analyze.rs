@@ -5,7 +5,7 @@ use crate::catalogue::{self, Lang};
 use crate::cert::{self, Cert};
 use crate::chain::{self, AnchorKind, Anchors, Cut, End, Graph, Limits, Ranked, Shape};
 use crate::code::Code;
-use crate::diagnose::{self, Capture, Context, Overview};
+use crate::diagnose::{self, Capture, Context, Overview, TrustInput};
 use crate::explain::{self, Scanned};
 use crate::host::Target;
 use crate::input::{self, Extracted, Origin, Source};
@@ -60,7 +60,7 @@ fn report(
 ) -> Report {
     let block_count = extracted.blocks.len();
     let (certs, unparsable) = parse_blocks(std::mem::take(&mut extracted.blocks));
-    let user_anchors = user_anchors(&options.trust, options.bounds, &mut extracted.notes);
+    let (user_anchors, trust_input) = user_anchors(&options.trust, options.bounds).unzip();
     let anchors = user_anchors.as_ref().unwrap_or_else(|| Anchors::public());
     let budget = options.limits.max_signatures + 2 * certs.len();
     let graph = Graph::new(&certs, anchors, budget);
@@ -86,7 +86,7 @@ fn report(
         chain: best.map(|r| &r.found),
         on_paths: &on_paths,
         reached: &reached,
-        trusted: user_anchors.as_ref().map(Anchors::len),
+        trust_input: trust_input.as_ref(),
     };
     let mut findings = best.map(|r| diagnose::path(&ctx, &r.found)).unwrap_or_default();
     findings.extend(diagnose::input(&ctx, &overview));
@@ -115,7 +115,7 @@ fn report(
         trust,
         bundles,
         error_messages: Vec::new(),
-        input: input_report(source_count, block_count, &extracted),
+        input: input_report(source_count, block_count, &extracted, trust_input.as_ref()),
         findings,
     };
     explain::attach(&mut report, scanned, options.now.0);
@@ -136,37 +136,22 @@ fn parse_blocks(blocks: Vec<input::Block>) -> (Vec<Cert>, Vec<(Origin, String)>)
 }
 
 /// `--trust FILE`: every certificate in it is an anchor; they replace the public roots.
-/// What was read from the trust files is said in the notes: a trust file that yields nothing
-/// would otherwise silently leave nothing trusted.
-fn user_anchors(trust: &[Source], bounds: InputBounds, notes: &mut Vec<String>) -> Option<Anchors> {
+/// What was read is kept as a fact ([`TrustInput`]) and said in the notes: a trust file
+/// that yields nothing would otherwise silently leave nothing trusted.
+fn user_anchors(trust: &[Source], bounds: InputBounds) -> Option<(Anchors, TrustInput)> {
     if trust.is_empty() {
         return None;
     }
     let extracted = input::extract_within(trust, bounds);
     let (certs, failed) = parse_blocks(extracted.blocks);
-    // The input's notes are in English only (`InputReport::notes`).
-    notes.push(crate::text!("recommend-trust-file-anchors", count = certs.len()).en);
-    notes.extend(
-        extracted
-            .notes
-            .iter()
-            .map(|note| crate::text!("recommend-trust-file-note", note = note).en),
-    );
-    let ignored = |origin: &Origin, why: &str| {
-        let (line, file) = (origin.line, origin.file + 1);
-        crate::text!("recommend-trust-file-line-ignored", line = line, file = file, why = why).en
+    let problems = extracted.problems.into_iter().map(|p| (p.origin, p.detail.en));
+    let trust_input = TrustInput {
+        anchors: certs.len(),
+        reader_notes: extracted.notes,
+        ignored: problems.chain(failed).collect(),
+        private_keys: extracted.private_keys.len(),
     };
-    for problem in &extracted.problems {
-        notes.push(ignored(&problem.origin, &problem.detail.en));
-    }
-    for (origin, why) in failed {
-        notes.push(ignored(&origin, &why));
-    }
-    if !extracted.private_keys.is_empty() {
-        let count = extracted.private_keys.len();
-        notes.push(crate::text!("recommend-trust-file-keys-ignored", count = count).en);
-    }
-    Some(Anchors::from_certs(&certs))
+    Some((Anchors::from_certs(&certs), trust_input))
 }
 
 fn rank_paths(ctx: &Context<'_>, shape: &Shape, limits: Limits) -> (Vec<Ranked>, Cut) {
@@ -358,7 +343,15 @@ fn diagnose_label(graph: &Graph<'_>, i: usize) -> String {
     c.common_name.clone().unwrap_or_else(|| c.subject.clone())
 }
 
-fn input_report(sources: usize, blocks: usize, extracted: &Extracted) -> InputReport {
+/// What was read, for the report: the input's notes, then the trust input's.
+fn input_report(
+    sources: usize,
+    blocks: usize,
+    extracted: &Extracted,
+    trust_input: Option<&TrustInput>,
+) -> InputReport {
+    let mut notes = extracted.notes.clone();
+    notes.extend(trust_input.map(TrustInput::notes).unwrap_or_default());
     InputReport {
         formats: extracted.formats.clone(),
         sources,
@@ -369,6 +362,6 @@ fn input_report(sources: usize, blocks: usize, extracted: &Extracted) -> InputRe
             .iter()
             .map(|k| PrivateKeySeen { kind: k.kind.clone(), source: k.origin.clone() })
             .collect(),
-        notes: extracted.notes.clone(),
+        notes,
     }
 }

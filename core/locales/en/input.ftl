@@ -103,3 +103,15 @@ input-unnamed-source = input #{ $number }
 input-note-without-showcerts = the server sent { $sent } certificates but the s_client output shows only the first: run it again with -showcerts to capture the whole chain
 input-note-noout = this is an `openssl x509 -text -noout` dump: it has no certificate bytes to check. Run the command again without -noout (or paste the .pem file).
 input-note-dumps-without-pem = { $dumps } `openssl x509 -text` dumps but only { $blocks } PEM blocks: a dump made with -noout has no certificate bytes, so its certificate is missing
+
+## The trust input (--trust, the web app's trusted private CA): its notes in the report, in
+## English only for now (InputReport::notes), and the reasons no_trusted_certificate gives.
+
+# $note: one thing said about the trust input.
+input-trust-note = --trust: { $note }
+# $count: how many certificates were read from the trust files.
+input-trust-anchors = { $count } certificate(s) used as trust anchors, instead of the public roots
+# $line: the line; $file: the trust file's number (from 1); $why: why it was ignored.
+input-trust-line-ignored = line { $line } of trust file { $file } ignored: { $why }
+# $count: how many private keys were in the trust files.
+input-trust-keys-ignored = { $count } private key(s) in the trust files were ignored

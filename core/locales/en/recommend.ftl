@@ -65,14 +65,3 @@ recommend-summary-store = A trust store (CA bundle) of { $certificates } certifi
         [one] {" "}{ $expired } of them has expired: the ca-bundle.pem below leaves it out.
        *[other] {" "}{ $expired } of them have expired: the ca-bundle.pem below leaves them out.
     }
-
-## Notes about the trust files (--trust), in English only for now (the report's input notes)
-
-# $count: how many certificates were read from the trust files.
-recommend-trust-file-anchors = --trust: { $count } certificate(s) used as trust anchors, instead of the public roots
-# $note: what the reader noted about a trust file.
-recommend-trust-file-note = --trust: { $note }
-# $line: the line; $file: the trust file's number (from 1); $why: why it was ignored.
-recommend-trust-file-line-ignored = --trust: line { $line } of trust file { $file } ignored: { $why }
-# $count: how many private keys were in the trust files.
-recommend-trust-file-keys-ignored = --trust: { $count } private key(s) in the trust files were ignored

@@ -103,3 +103,15 @@ input-unnamed-source = 入力 #{ $number }
 input-note-without-showcerts = サーバーは { $sent } 枚の証明書を送りましたが、s_client の出力には最初の 1 枚しかありません。チェーン全体を取得するには -showcerts を付けて実行し直してください
 input-note-noout = これは `openssl x509 -text -noout` の出力で、検査できる証明書のバイト列がありません。-noout を付けずにコマンドを実行し直してください(または .pem ファイルを貼り付けてください)。
 input-note-dumps-without-pem = `openssl x509 -text` の出力が { $dumps } 個ありますが、PEM ブロックは { $blocks } 個だけです。-noout で作った出力には証明書のバイト列がないため、その証明書が欠けています
+
+## 信頼する入力(--trust、Web アプリの信頼するプライベート CA): レポートの注記(今は英語
+## だけが使われます。InputReport::notes)と、no_trusted_certificate が挙げる理由。
+
+# $note: 信頼する入力について述べること。
+input-trust-note = --trust: { $note }
+# $count: 信頼ファイルから読んだ証明書の数。
+input-trust-anchors = 公的ルートの代わりに { $count } 枚の証明書をトラストアンカーとして使います
+# $line: 行; $file: 信頼ファイルの番号(1 から); $why: 無視した理由。
+input-trust-line-ignored = 信頼ファイル { $file } の { $line } 行目を無視しました: { $why }
+# $count: 信頼ファイル内の秘密鍵の数。
+input-trust-keys-ignored = 信頼ファイル内の秘密鍵 { $count } 個を無視しました

@@ -63,14 +63,3 @@ recommend-summary-store = { $certificates } 枚の証明書からなるトラス
         [none] {""}
        *[other] { $expired } 枚は期限切れです。下の ca-bundle.pem からは除いてあります。
     }
-
-## 信頼ファイル(--trust)についての注記(レポートの入力の注記。今は英語だけが使われます)
-
-# $count: 信頼ファイルから読んだ証明書の数。
-recommend-trust-file-anchors = --trust: 公的ルートの代わりに { $count } 枚の証明書をトラストアンカーとして使います
-# $note: 読み込みで信頼ファイルについて記録したこと。
-recommend-trust-file-note = --trust: { $note }
-# $line: 行; $file: 信頼ファイルの番号(1 から); $why: 無視した理由。
-recommend-trust-file-line-ignored = --trust: 信頼ファイル { $file } の { $line } 行目を無視しました: { $why }
-# $count: 信頼ファイル内の秘密鍵の数。
-recommend-trust-file-keys-ignored = --trust: 信頼ファイル内の秘密鍵 { $count } 個を無視しました

@@ -34,16 +34,8 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
 /// leaves nothing trusted (RFC 5280 §6.1.1 (d): the path needs an anchor): say so, with what
 /// was found in it instead, rather than blame the chain.
 fn no_trusted_certificate(seen: &Overview<'_>) -> Option<Finding> {
-    if seen.trusted != Some(0) {
-        return None;
-    }
-    let why: Vec<&str> = seen
-        .extracted
-        .notes
-        .iter()
-        .filter_map(|n| n.strip_prefix("--trust: "))
-        .filter(|n| !n.contains("used as trust anchors"))
-        .collect();
+    let trust_input = seen.trust_input.filter(|given| given.anchors == 0)?;
+    let why = trust_input.reasons();
     let why = if why.is_empty() { String::new() } else { format!(" ({})", why.join("; ")) };
     Some(finding!(Code::NoTrustedCertificate, Severity::Error, Vec::new(), why = why))
 }
@@ -60,7 +52,7 @@ pub(crate) fn place(origin: &Origin) -> Text {
 }
 
 fn no_certificates(seen: &Overview<'_>) -> Finding {
-    let about_input = seen.extracted.notes.iter().find(|n| !n.starts_with("--trust:"));
+    let about_input = seen.extracted.notes.first();
     let mut hint = capitalized(about_input.map(String::as_str).unwrap_or_default());
     if !hint.is_empty() && !hint.ends_with('.') {
         hint.push('.');

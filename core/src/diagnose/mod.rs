@@ -62,9 +62,11 @@ mod order;
 mod pinned;
 mod store;
 mod trust;
+mod trust_input;
 mod validity;
 
 pub use cap::{cap, PER_CODE};
+pub use trust_input::TrustInput;
 
 use std::borrow::Cow;
 use std::fmt::Display;
@@ -130,8 +132,8 @@ pub struct Overview<'a> {
     pub on_paths: &'a [usize],
     /// The bounds the analysis reached.
     pub reached: &'a [crate::bounds::Reached],
-    /// How many certificates the trust input gave, when one was given (`--trust`).
-    pub trusted: Option<usize>,
+    /// What the trust input gave, when one was given (`--trust`).
+    pub trust_input: Option<&'a TrustInput>,
 }
 
 /// Findings about one path.
