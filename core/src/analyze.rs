@@ -3,10 +3,10 @@
 use crate::bounds::{InputBounds, Reached};
 use crate::catalogue::{self, Lang};
 use crate::cert::{self, Cert};
-use crate::chain::{self, AnchorKind, Anchors, Cut, End, Graph, Limits, Ranked, Shape};
+use crate::chain::{self, AnchorKind, Anchors, Cut, End, Graph, Limits, Shape};
 use crate::code::Code;
-use crate::diagnose::{self, Capture, Context, Overview, TrustInput};
-use crate::explain::{self, Scanned};
+use crate::diagnose::{self, Capture, Context, Overview, Ranked, TrustInput};
+use crate::explain::{self, Facts, Scanned};
 use crate::host::Target;
 use crate::input::{self, Extracted, Origin, Source};
 use crate::recommend;
@@ -103,23 +103,42 @@ fn report(
     let self_signed: Vec<bool> = (0..certs.len()).map(|i| graph.self_signed(i)).collect();
     let first_copy = graph.first_copy.clone();
     drop(graph);
-    let mut report = Report {
+    let certificates =
+        recommend::summaries(certs, &roles, &self_signed, &first_copy, options.now.0);
+    let host = target.as_ref().map(|t| t.host.clone());
+    let now = cert::rfc3339(options.now.0);
+    let explained = explain::explain_all(
+        Facts {
+            valid,
+            summary: &summary,
+            host: host.as_deref(),
+            now: &now,
+            certificates: &certificates,
+            chain: &chain_certs,
+            trust: &trust,
+            bundles: &bundles,
+            findings: &findings,
+        },
+        scanned,
+        options.now.0,
+    );
+    let mut input = input_report(source_count, block_count, &extracted, trust_input.as_ref());
+    input.notes.extend(explained.notes);
+    Report {
         valid,
         kind: shape.kind,
         summary,
-        host: target.as_ref().map(|t| t.host.clone()),
-        now: cert::rfc3339(options.now.0),
-        certificates: recommend::summaries(certs, &roles, &self_signed, &first_copy, options.now.0),
+        host,
+        now,
+        certificates,
         chain: chain_certs,
         paths,
         trust,
         bundles,
-        error_messages: Vec::new(),
-        input: input_report(source_count, block_count, &extracted, trust_input.as_ref()),
+        error_messages: explained.messages,
+        input,
         findings,
-    };
-    explain::attach(&mut report, scanned, options.now.0);
-    report
+    }
 }
 
 fn parse_blocks(blocks: Vec<input::Block>) -> (Vec<Cert>, Vec<(Origin, String)>) {
@@ -170,7 +189,7 @@ fn rank_paths(ctx: &Context<'_>, shape: &Shape, limits: Limits) -> (Vec<Ranked>,
             ranked.push(Ranked::new(found, &findings, complete));
         }
     }
-    chain::rank::sort(&mut ranked, ctx.graph);
+    diagnose::rank::sort(&mut ranked, ctx.graph);
     (ranked, cut)
 }
 

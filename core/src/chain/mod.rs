@@ -9,7 +9,7 @@ pub use anchors::{Anchor, AnchorKind, Anchors};
 pub use graph::{Graph, Issuer};
 pub use search::{paths_from, Cut, End, Found, Limits, Outcome};
 pub mod classify;
-pub mod rank;
+pub mod path_end;
 
 pub use classify::{classify, InputKind, Shape};
-pub use rank::Ranked;
+pub use path_end::PathEnd;

@@ -2,10 +2,12 @@
 //! and its figures, so a pathological input still gives a report that says what was cut.
 //! Path building is a bounded search (RFC 4158 §3, §5.4 on hostile inputs).
 
+use super::Finding;
 use super::{joined, Context, Overview};
 use crate::bounds::Reached;
+use crate::catalogue::Text;
 use crate::code::Code;
-use crate::report::{Finding, Severity, Text};
+use crate::code::Severity;
 
 /// Bounds rule.
 pub fn check(_ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {

@@ -3,9 +3,10 @@
 //! broken blocks: listing each would make a 25 MB answer that says nothing more than the
 //! first fifty do.
 
+use super::Finding;
 use super::Key;
 use crate::code::Code;
-use crate::report::{Finding, Severity};
+use crate::code::Severity;
 
 /// Most findings listed per code (and severity).
 pub const PER_CODE: usize = crate::bounds::FINDINGS_PER_CODE;

@@ -5,11 +5,13 @@
 //! and OpenSSL (check_chain_purposes, the anchor included) refuse a TLS server chain under an
 //! anchor restricted to other purposes, though RFC 5280 lets a verifier ignore it.
 
+use super::Finding;
 use super::{is_trusted_top, label, Context};
 use crate::cert::Cert;
+use crate::chain::InputKind;
 use crate::chain::{End, Found};
 use crate::code::Code;
-use crate::report::{Finding, InputKind, Severity};
+use crate::code::Severity;
 
 /// Path rule: what every issuing certificate must allow.
 pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {

@@ -1,10 +1,11 @@
 //! Algorithms and key sizes (CA/B Baseline Requirements §6.1.5, §7.1.3.2; NIST SP 800-131A).
 
+use super::Finding;
 use super::{is_trusted_top, Context};
 use crate::cert::Cert;
 use crate::chain::Found;
 use crate::code::Code;
-use crate::report::{Finding, Severity};
+use crate::code::Severity;
 
 /// Smallest acceptable RSA (and DSA) modulus, in bits.
 pub const MIN_RSA_BITS: usize = 2048;
@@ -36,7 +37,7 @@ fn weak_key(cert: &Cert) -> Option<usize> {
 }
 
 /// The minimum a key of this kind falls short of, if it does.
-pub(crate) fn short_of(k: &crate::report::KeyInfo) -> Option<usize> {
+pub(crate) fn short_of(k: &crate::cert::key::KeyInfo) -> Option<usize> {
     match k.algorithm.as_str() {
         "rsa" | "dsa" if k.bits < MIN_RSA_BITS => Some(MIN_RSA_BITS),
         "ec" if k.bits < MIN_EC_BITS => Some(MIN_EC_BITS),

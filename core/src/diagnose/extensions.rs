@@ -2,12 +2,14 @@
 //! (a name and a key, RFC 5280 §6.1.1 (d)): unknown critical ones, repeated ones and
 //! malformed ones (§4.2).
 
+use super::Finding;
 use super::{is_trusted_top, joined, Context};
+use crate::catalogue::Text;
 use crate::cert::extensions::Malformed;
 use crate::cert::Cert;
 use crate::chain::Found;
 use crate::code::Code;
-use crate::report::{Finding, Severity, Text};
+use crate::code::Severity;
 
 /// Path rule.
 pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {

@@ -6,11 +6,12 @@
 //! `gitlab.example.com`) or prints a line of its own. certchain shows them escaped
 //! (`escape::visible`); this rule says why the name looks odd.
 
+use super::Finding;
 use super::{label, Context, Overview};
 use crate::cert::Cert;
 use crate::code::Code;
+use crate::code::Severity;
 use crate::escape::{has_hidden, visible};
-use crate::report::{Finding, Severity};
 
 /// Input rule: one warning per certificate whose names hide characters.
 pub fn check(ctx: &Context<'_>, _overview: &Overview<'_>) -> Vec<Finding> {

@@ -1,11 +1,14 @@
 //! Does the leaf cover the host clients connect to? (RFC 6125 §6.4; RFC 9525 §6.3 and
 //! CA/B BR §7.1.2.7.12: clients ignore the subject CN when SANs are absent.)
 
+use super::Finding;
 use super::{verbatim, Context};
+use crate::catalogue::Text;
 use crate::chain::Found;
+use crate::chain::InputKind;
 use crate::code::Code;
+use crate::code::Severity;
 use crate::host;
-use crate::report::{Finding, InputKind, Severity, Text};
 
 /// Path rule: only for the leaf of a server chain.
 pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {

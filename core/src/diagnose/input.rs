@@ -1,10 +1,12 @@
 //! What is wrong with the input itself: nothing usable, broken blocks, private keys,
 //! a truncated s_client capture, a trust input without a certificate.
 
+use super::Finding;
 use super::{Context, Overview};
+use crate::catalogue::Text;
 use crate::code::Code;
+use crate::code::Severity;
 use crate::input::{Origin, ProblemKind};
-use crate::report::{Finding, Severity, Text};
 
 /// Input rule.
 pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {

@@ -54,30 +54,36 @@ mod cap;
 mod constraints;
 mod crypto;
 mod extensions;
+mod finding;
 mod hidden;
 mod hostname;
 mod input;
 mod names;
 mod order;
 mod pinned;
+pub mod rank;
 mod store;
 mod trust;
 mod trust_input;
 mod validity;
 
 pub use cap::{cap, PER_CODE};
+pub use finding::Finding;
+pub use rank::Ranked;
 pub use trust_input::TrustInput;
 
 use std::borrow::Cow;
 use std::fmt::Display;
 
+use crate::catalogue::Text;
 use crate::catalogue::{self, Lang};
 use crate::cert::Cert;
+use crate::chain::InputKind;
 use crate::chain::{Found, Graph};
 use crate::code::Code;
+use crate::code::Severity;
 use crate::host::Target;
 use crate::input::{Extracted, Origin};
-use crate::report::{Finding, InputKind, Severity, Text};
 
 /// What path rules see.
 pub struct Context<'a> {

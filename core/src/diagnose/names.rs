@@ -2,12 +2,14 @@
 //! §6.1.4 (g)): every CA's permitted and excluded subtrees bind the names of every
 //! certificate below it, including the anchor's when the user's anchor certificate has them.
 
+use super::Finding;
 use super::{label, verbatim, Context};
+use crate::catalogue::Text;
 use crate::cert::constraints::{Malformed, NameConstraints, Names, Subtree};
 use crate::cert::Cert;
 use crate::chain::{End, Found};
 use crate::code::Code;
-use crate::report::{Finding, Severity, Text};
+use crate::code::Severity;
 
 /// Most name comparisons for one path (Go's crypto/x509 stops at 250,000 too): a crafted
 /// certificate with thousands of names and subtrees must not stall the analysis.

@@ -1,11 +1,13 @@
 //! The shape of the input: order, duplicates, strays, extra leaves, cross-signing.
 
+use super::Finding;
 use super::{label, Context, Overview};
 use crate::chain::End;
+use crate::chain::InputKind;
 use crate::code::Code;
+use crate::code::Severity;
 use crate::input::Format;
 use crate::membership;
-use crate::report::{Finding, InputKind, Severity};
 
 /// Input rule.
 pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {

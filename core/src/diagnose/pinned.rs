@@ -4,10 +4,12 @@
 //! Runner) accepts a leaf found in its roots, but that pins one certificate instead of
 //! trusting its CA: it stops working when the certificate is renewed.
 
+use super::Finding;
 use super::{label, Context};
 use crate::chain::Found;
+use crate::chain::InputKind;
 use crate::code::Code;
-use crate::report::{Finding, InputKind, Severity};
+use crate::code::Severity;
 
 /// Path rule: the path ends at an anchor that is the input's own end-entity certificate.
 pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {

@@ -5,10 +5,12 @@
 //! more, and servers whose chains end at it need a chain under another root.
 
 use super::validity::{date, DAY, EXPIRES_SOON_DAYS};
+use super::Finding;
 use super::{Context, Overview};
 use crate::cert::Cert;
+use crate::chain::InputKind;
 use crate::code::Code;
-use crate::report::{Finding, InputKind, Severity};
+use crate::code::Severity;
 
 /// Input rule: each root of a trust store that is expired, not yet valid, or expires soon.
 pub fn check(ctx: &Context<'_>, _: &Overview<'_>) -> Vec<Finding> {

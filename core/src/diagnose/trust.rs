@@ -1,10 +1,13 @@
 //! Where a path ends: at an anchor, at an untrusted root, or short of its issuer.
 
+use super::Finding;
 use super::{joined, label, Context, Key};
+use crate::catalogue::Text;
 use crate::chain::signature::{Unsupported, MAX_RSA_BITS};
+use crate::chain::InputKind;
 use crate::chain::{AnchorKind, End, Found};
 use crate::code::Code;
-use crate::report::{Finding, InputKind, Severity, Text};
+use crate::code::Severity;
 
 /// Path rule: the end of the path.
 pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {

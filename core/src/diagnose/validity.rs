@@ -1,9 +1,10 @@
 //! Validity periods (RFC 5280 §4.1.2.5; checked for every certificate of the path, §6.1.3 (a)(2)).
 
 use super::Context;
+use super::Finding;
 use crate::chain::Found;
 use crate::code::Code;
-use crate::report::{Finding, Severity};
+use crate::code::Severity;
 
 /// Warn this many days before a certificate expires.
 pub const EXPIRES_SOON_DAYS: i64 = 30;

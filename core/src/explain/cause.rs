@@ -2,19 +2,22 @@
 //! must change. Shared by every family.
 
 use super::Explanation;
+use super::Facts;
+use crate::catalogue::Text;
+use crate::chain::PathEnd;
 use crate::code::Code;
 use crate::host::Target;
-use crate::report::{Certificate, PathEnd, Report, Role, Text};
+use crate::recommend::{Certificate, Role};
 
 /// Snippets that fix the server's chain.
 pub(super) const SERVER_SNIPPETS: &[&str] =
     &["nginx", "apache", "haproxy", "gitlab-omnibus", "traefik"];
 
-/// The report a message is explained against, and the host the message talks to.
+/// The facts a message is explained against, and the host the message talks to.
 #[derive(Clone, Copy)]
 pub struct Scene<'a> {
-    /// The report being built (certificates, chain, trust, findings).
-    pub report: &'a Report,
+    /// The analysis' facts (certificates, chain, trust, findings).
+    pub facts: Facts<'a>,
     /// Evaluation time, Unix seconds.
     pub now: i64,
     /// The host of the message's URL, else the report's host.
@@ -95,9 +98,9 @@ impl Verdict {
 }
 
 impl<'a> Scene<'a> {
-    /// The scene of `report` at `now`.
-    pub fn new(report: &'a Report, now: i64) -> Self {
-        Self { report, now, host: report.host.as_deref(), port: None }
+    /// The scene of `facts` at `now`.
+    pub fn new(facts: Facts<'a>, now: i64) -> Self {
+        Self { facts, now, host: facts.host, port: None }
     }
 
     /// The same scene, about the host a message names (when it names one).
@@ -106,17 +109,17 @@ impl<'a> Scene<'a> {
         'a: 'b,
     {
         let Some(target) = target else { return *self };
-        Scene { report: self.report, now: self.now, host: Some(&target.host), port: target.port }
+        Scene { facts: self.facts, now: self.now, host: Some(&target.host), port: target.port }
     }
 
     /// The report has certificates to name.
     pub(super) fn has_certificates(&self) -> bool {
-        !self.report.certificates.is_empty()
+        !self.facts.certificates.is_empty()
     }
 
     /// The leaf of the best path.
     pub(super) fn leaf(&self) -> Option<&'a Certificate> {
-        let first = self.report.certificates.get(*self.report.chain.first()?)?;
+        let first = self.facts.certificates.get(*self.facts.chain.first()?)?;
         (first.role == Role::Leaf).then_some(first)
     }
 
@@ -150,7 +153,7 @@ impl<'a> Scene<'a> {
         if !self.has_certificates() {
             return self.ask_for_chain(client.ca_snippets());
         }
-        let report = self.report;
+        let report = self.facts;
         let has = |code: Code| report.findings.iter().any(|f| f.code == code);
         if has(Code::SClientLeafOnly) && has(Code::MissingIntermediate) {
             return self.capture_without_showcerts(client);
@@ -182,7 +185,7 @@ impl<'a> Scene<'a> {
 
     /// The server does not send the issuer of `certs[0]`.
     pub(super) fn missing_intermediate(&self, certs: &[usize]) -> Verdict {
-        let c = certs.first().and_then(|&i| self.report.certificates.get(i));
+        let c = certs.first().and_then(|&i| self.facts.certificates.get(i));
         let (label, issuer) = c.map(|c| (label(c), c.issuer.clone())).unwrap_or_default();
         Verdict {
             cause: crate::text!(
@@ -197,7 +200,7 @@ impl<'a> Scene<'a> {
     }
 
     fn private_ca(&self, client: Client, anchor: &str, top: Option<usize>) -> Verdict {
-        let top_cert = top.and_then(|i| self.report.certificates.get(i));
+        let top_cert = top.and_then(|i| self.facts.certificates.get(i));
         let anchor = match top_cert {
             Some(c) if c.self_signed => label(c),
             _ => format!("\"{anchor}\""),
@@ -228,12 +231,12 @@ impl<'a> Scene<'a> {
     }
 
     fn other_errors(&self) -> Verdict {
-        let summary = &self.report.summary;
+        let summary = &self.facts.summary;
         Verdict {
             cause: crate::text!("explain-chain-problems-cause"; summary = summary),
             fix: crate::text!("explain-chain-problems-fix"),
             snippets: Vec::new(),
-            certificates: self.report.chain.clone(),
+            certificates: self.facts.chain.to_vec(),
         }
     }
 }

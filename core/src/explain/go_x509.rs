@@ -4,7 +4,7 @@
 
 use super::cause::{label, labels, Client, Scene, Verdict, SERVER_SNIPPETS};
 use super::{Explanation, Message};
-use crate::report::Certificate;
+use crate::recommend::Certificate;
 
 /// A Go x509 error and what its wording carries.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -140,7 +140,7 @@ pub(super) fn explain(go: &Go, scene: &Scene<'_>) -> Explanation {
 /// Go found a CA of the right name whose key did not verify the signature.
 fn wrong_key(hint: &str, name: &str, scene: &Scene<'_>) -> Explanation {
     let same_name: Vec<&Certificate> = scene
-        .report
+        .facts
         .certificates
         .iter()
         .filter(|c| c.common_name.as_deref() == Some(name) || c.subject == name)
@@ -235,7 +235,7 @@ fn expired(detail: Option<&(String, Side, String)>, scene: &Scene<'_>) -> Explan
 fn not_yet_valid(current: &str, bound: &str, scene: &Scene<'_>) -> Explanation {
     let start = unix(bound);
     let certs: Vec<&Certificate> = scene
-        .report
+        .facts
         .certificates
         .iter()
         .filter(|c| {
@@ -272,7 +272,7 @@ pub(super) fn past_end(
     if !scene.has_certificates() {
         return scene.ask_for_chain(SERVER_SNIPPETS.to_vec()).explained(meaning);
     }
-    let all = &scene.report.certificates;
+    let all = &scene.facts.certificates;
     let mut certs: Vec<&Certificate> =
         all.iter().filter(|c| Some(c.validity.not_after_unix) == bound).collect();
     if certs.is_empty() {
@@ -280,7 +280,7 @@ pub(super) fn past_end(
     }
     let verdict = if certs.is_empty() {
         Verdict {
-            cause: crate::text!("explain-go-none-expired-cause", now = scene.report.now),
+            cause: crate::text!("explain-go-none-expired-cause", now = scene.facts.now),
             fix: crate::text!("explain-go-none-expired-fix"),
             snippets: SERVER_SNIPPETS.to_vec(),
             certificates: Vec::new(),

@@ -14,6 +14,7 @@
 
 mod cause;
 mod excerpt;
+mod facts;
 pub use excerpt::mask_secrets;
 mod git_curl;
 mod go_x509;
@@ -28,12 +29,13 @@ mod tests;
 
 use std::collections::HashSet;
 
+use crate::catalogue::Text;
 use crate::catalogue::{self, Lang};
 use crate::host::Target;
 use crate::input::{self, Source};
-use crate::report::{ErrorMessage, Report, Text};
 
 pub use cause::Scene;
+pub use facts::{ErrorMessage, Facts};
 
 /// Every error-message code, by family. Stable: scripts and the snippets depend on them.
 pub const CODES: &[&str] = &[
@@ -171,25 +173,33 @@ pub fn scan(sources: &[Source]) -> Scanned {
     out
 }
 
-/// Explain what `scan` found against `report`, filling `report.error_messages` and saying in
-/// the notes what was left out. `now` is the report's evaluation time (Unix seconds).
-pub fn attach(report: &mut Report, scanned: Scanned, now: i64) {
-    let messages: Vec<ErrorMessage> = {
-        let scene = Scene::new(report, now);
-        scanned.found.into_iter().map(|found| explain(found, &scene)).collect()
-    };
-    report.error_messages = messages;
+/// Explain what `scan` found against the analysis' facts, and say in notes what was left
+/// out. `now` is the evaluation time (Unix seconds).
+pub fn explain_all(facts: Facts<'_>, scanned: Scanned, now: i64) -> Explained {
+    let scene = Scene::new(facts, now);
+    let messages = scanned.found.into_iter().map(|found| explain(found, &scene)).collect();
     // The input's notes are plain strings: the catalogue's English.
+    let mut notes = Vec::new();
     if scanned.repeated > 0 {
         let note =
             catalogue::render(Lang::En, "explain-note-repeated", &[("count", &scanned.repeated)]);
-        report.input.notes.push(note);
+        notes.push(note);
     }
     if scanned.cut > 0 {
         let args: [(&str, &dyn std::fmt::Display); 2] =
             [("max", &MAX_MESSAGES), ("count", &scanned.cut)];
-        report.input.notes.push(catalogue::render(Lang::En, "explain-note-cut", &args));
+        notes.push(catalogue::render(Lang::En, "explain-note-cut", &args));
     }
+    Explained { messages, notes }
+}
+
+/// The messages explained, and the notes about those left out.
+#[derive(Debug, Clone)]
+pub struct Explained {
+    /// Each message found, explained, in input order.
+    pub messages: Vec<ErrorMessage>,
+    /// Notes for the report's input (repeated lines, messages over the cap).
+    pub notes: Vec<String>,
 }
 
 fn explain(found: Found, scene: &Scene<'_>) -> ErrorMessage {

@@ -77,7 +77,7 @@ pub(super) fn explain_for(reason: Reason, client: Client, scene: &Scene<'_>) -> 
 /// Depth 0 is self-signed: the server's own certificate is its only CA.
 fn self_signed(client: Client, scene: &Scene<'_>) -> Explanation {
     let meaning = crate::text!("explain-openssl-self-signed-meaning");
-    let Some(leaf) = scene.report.chain.first().and_then(|&i| scene.report.certificates.get(i))
+    let Some(leaf) = scene.facts.chain.first().and_then(|&i| scene.facts.certificates.get(i))
     else {
         return scene.ask_for_chain(client.ca_snippets()).explained(meaning);
     };
@@ -93,7 +93,7 @@ fn self_signed(client: Client, scene: &Scene<'_>) -> Explanation {
 /// Only the leaf came and its issuer is unknown: most often the server sends no intermediate.
 fn first_certificate(client: Client, scene: &Scene<'_>) -> Explanation {
     let meaning = crate::text!("explain-openssl-first-certificate-meaning");
-    let leaf_gap = scene.report.findings.iter().find(|f| f.code == Code::MissingIntermediate);
+    let leaf_gap = scene.facts.findings.iter().find(|f| f.code == Code::MissingIntermediate);
     match leaf_gap {
         Some(f) => scene.missing_intermediate(&f.certificates).explained(meaning),
         None if scene.has_certificates() => scene.untrusted(client).explained(meaning),

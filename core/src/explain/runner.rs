@@ -32,7 +32,7 @@ pub(super) fn recognise(line: &str) -> Option<Message> {
 pub(super) fn explain(m: &Runner, scene: &Scene<'_>) -> Explanation {
     let Runner::FailedToParsePem { file } = m;
     let host = scene.host.unwrap_or("<host>");
-    let have_ca = scene.report.bundles.runner_crt.as_ref().map(|b| b.filename.clone());
+    let have_ca = scene.facts.bundles.runner_crt.as_ref().map(|b| b.filename.clone());
     let ca = if have_ca.is_some() { "report" } else { "paste" };
     Explanation {
         meaning: crate::text!("explain-runner-no-pem-meaning", file = file),

@@ -8,7 +8,7 @@
 
 use base64::Engine as _;
 
-use crate::report::Text;
+use crate::catalogue::Text;
 
 /// The standard alphabet (RFC 4648 §4), by value.
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

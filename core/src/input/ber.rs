@@ -68,7 +68,7 @@ pub(super) enum BerError {
 
 impl BerError {
     /// The reason in every language.
-    pub(super) fn describe(&self) -> crate::report::Text {
+    pub(super) fn describe(&self) -> crate::catalogue::Text {
         match self {
             Self::TruncatedHeader => crate::text!("input-ber-truncated-header"),
             Self::TruncatedContents { announced, available } => crate::text!(

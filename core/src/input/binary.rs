@@ -4,7 +4,7 @@
 use super::ber;
 use super::der::{self, Kind, Reading};
 use super::{Extracted, Format, Problem, ProblemKind, Scope};
-use crate::report::Text;
+use crate::catalogue::Text;
 
 /// The form of binary input: PKCS#7 when it starts with a ContentInfo, else DER.
 pub(super) fn form(bytes: &[u8]) -> Format {

@@ -8,7 +8,7 @@
 //! must still become a block, so that its finding can say why.
 
 use super::ber::{self, id, Tlv};
-use crate::report::Text;
+use crate::catalogue::Text;
 
 use super::{pkcs7, private_key, Extracted, Origin, PrivateKeyNote, Problem, ProblemKind};
 

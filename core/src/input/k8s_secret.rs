@@ -3,7 +3,7 @@
 
 use super::der::{self, Reading};
 use super::{b64, detect, pem, Extracted, Problem, ProblemKind, Scope};
-use crate::report::Text;
+use crate::catalogue::Text;
 
 /// Shortest value taken as encoded certificate data.
 const MIN_VALUE_LEN: usize = 16;

@@ -14,8 +14,8 @@
 
 use serde::Serialize;
 
+use crate::catalogue::Text;
 use crate::code::Code;
-use crate::report::Text;
 
 use crate::bounds::{InputBounds, Reached};
 

@@ -10,7 +10,7 @@
 
 use super::der::{self, Reading};
 use super::{b64, pem_body, private_key, Extracted, Problem, ProblemKind, Scope};
-use crate::report::Text;
+use crate::catalogue::Text;
 
 const BEGIN: &str = "-----BEGIN ";
 const END: &str = "-----END ";

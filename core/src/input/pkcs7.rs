@@ -42,7 +42,7 @@ impl fmt::Display for Pkcs7Error {
 
 impl Pkcs7Error {
     /// The reason in every language.
-    pub(super) fn describe(&self) -> crate::report::Text {
+    pub(super) fn describe(&self) -> crate::catalogue::Text {
         match self {
             Self::Ber(error) => error.describe(),
             Self::NotContentInfo => crate::text!("input-pkcs7-not-content-info"),

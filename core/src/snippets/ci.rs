@@ -6,7 +6,7 @@
 use super::params::Executor;
 use super::template::fill;
 use super::{Context, Snippet};
-use crate::report::InputKind;
+use crate::chain::InputKind;
 
 /// The job snippets that make sense for this report and these parameters.
 pub fn offer(context: &Context) -> Vec<Snippet> {

@@ -7,7 +7,7 @@ use super::params::{Distro, Executor, Os};
 use super::runner::{absolute_ca_path, runner_file, RUNNER_HOME};
 use super::template::fill;
 use super::{Context, Snippet};
-use crate::report::Text;
+use crate::catalogue::Text;
 
 /// The Docker executor snippets for a private CA.
 pub fn offer(context: &Context) -> Vec<Snippet> {

@@ -20,8 +20,9 @@ mod trust_stores;
 
 use serde::Serialize;
 
+use crate::catalogue::Text;
 use crate::host::Target;
-use crate::report::{Report, Text};
+use crate::report::Report;
 
 pub use params::{fields, Cluster, Distro, Executor, Field, Os, Params};
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::report::Text;
+use crate::catalogue::Text;
 
 /// How the GitLab Runner runs jobs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

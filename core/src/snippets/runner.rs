@@ -7,7 +7,7 @@
 use super::params::{Executor, Os};
 use super::template::fill;
 use super::{Context, Snippet};
-use crate::report::Text;
+use crate::catalogue::Text;
 
 /// The runner snippets for a private CA. The Helm chart configures the runner itself
 /// (`certsSecretName`, see `kubernetes`), so a Helm install gets only the openssl commands.

@@ -6,7 +6,8 @@ use super::quote;
 use super::template::fill;
 use super::trust_stores::{ca_file, one_file_per_certificate};
 use super::{Context, Snippet};
-use crate::report::{PathEnd, Text};
+use crate::catalogue::Text;
+use crate::chain::PathEnd;
 
 /// The server snippets; none when the report has no full chain to serve.
 pub fn offer(context: &Context) -> Vec<Snippet> {

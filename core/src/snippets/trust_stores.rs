@@ -5,7 +5,8 @@ use super::params::Os;
 use super::quote;
 use super::template::fill;
 use super::{Context, Snippet};
-use crate::report::{PathEnd, Text};
+use crate::catalogue::Text;
+use crate::chain::PathEnd;
 
 /// The trust-store snippets for a private CA; none for a chain that ends at a public root.
 pub fn offer(context: &Context) -> Vec<Snippet> {

@@ -8,10 +8,14 @@
 //!   server certificate is self-signed, when it is its own CA.
 
 use crate::cert::{self, Cert};
+use crate::chain::InputKind;
 use crate::chain::{AnchorKind, End, Found, Graph, Shape};
 use crate::host::Target;
 use crate::membership;
-use crate::report::{Bundle, Bundles, Certificate, InputKind, Role, Validity};
+
+mod output;
+
+pub use output::{Bundle, Bundles, Certificate, Role, Trust, Validity};
 
 /// The role of every certificate, in input order.
 pub fn roles(graph: &Graph<'_>, shape: &Shape, chain: &[usize], on_paths: &[usize]) -> Vec<Role> {

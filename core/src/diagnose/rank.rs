@@ -4,12 +4,11 @@
 
 use std::cmp::Reverse;
 
-use super::anchors::AnchorKind;
-use super::graph::Graph;
-use super::search::{End, Found};
+use super::Finding;
 use crate::cert::algorithm::{Hash, SigAlg};
+use crate::chain::{AnchorKind, End, Found, Graph};
 use crate::code::Code;
-use crate::report::{Finding, Severity};
+use crate::code::Severity;
 
 /// A path with the verdict of its findings (only the codes are kept: a 10,000-leaf input
 /// has 10,000 paths, and only the best one's findings are reported).
