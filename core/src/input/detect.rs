@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::newlines::normalize_newlines;
 use super::{
     base64_raw, binary, english, k8s_secret, pem, pkcs12_dump, private_key, s_client, secrets,
     x509_text, Extracted, Format, Scope, Source,
@@ -148,15 +149,6 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
     char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
 }
 
-/// RFC 7468 §3 accepts CRLF, CR and LF line ends: readers only see LF.
-pub(super) fn normalize_newlines(text: &str) -> Cow<'_, str> {
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n").into()
-    } else {
-        text.into()
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -178,11 +170,6 @@ mod tests {
         assert!(decode(b"abc\0def").is_none());
         let latin1 = b"Voil\xe0 le certificat:\n-----BEGIN CERTIFICATE-----\n";
         assert!(decode(latin1).unwrap().contains("-----BEGIN CERTIFICATE-----"));
-    }
-
-    #[test]
-    fn newlines_are_normalised() {
-        assert_eq!(normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
     }
 
     #[test]

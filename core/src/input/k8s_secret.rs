@@ -2,7 +2,7 @@
 //! `certificate-authority-data: LS0t...`. Values are base64 of PEM (or of DER).
 
 use super::der::{self, Reading};
-use super::{b64, detect, pem, Extracted, Problem, ProblemKind, Scope};
+use super::{b64, newlines, pem, Extracted, Problem, ProblemKind, Scope};
 use crate::catalogue::Text;
 
 /// Shortest value taken as encoded certificate data.
@@ -65,7 +65,7 @@ fn read_value(value: &ValueLine<'_>, line: usize, scope: &Scope, out: &mut Extra
     };
     match std::str::from_utf8(&bytes) {
         Ok(text) if pem::is_armored(text) => {
-            let text = detect::normalize_newlines(text);
+            let text = newlines::normalize_newlines(text);
             pem::parse(&text, &scope.nested(line, key), out);
         }
         _ => {

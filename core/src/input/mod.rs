@@ -28,6 +28,7 @@ mod binary;
 mod der;
 mod detect;
 mod k8s_secret;
+mod newlines;
 mod pem;
 mod pem_body;
 mod pkcs12_dump;
@@ -294,7 +295,7 @@ fn cut_at_line(bytes: &[u8], max: usize) -> Vec<u8> {
 /// binary input.
 pub fn source_text(bytes: &[u8]) -> Option<String> {
     let decoded = detect::decode(bytes)?;
-    Some(cut_keys(&detect::normalize_newlines(&decoded)).0)
+    Some(cut_keys(&newlines::normalize_newlines(&decoded)).0)
 }
 
 /// Where the text being read sits in the input: builds the [`Origin`] of what is found.
