@@ -9,6 +9,7 @@ pub use anchors::{Anchor, AnchorKind, Anchors};
 pub use graph::{Graph, Issuer};
 pub use search::{paths_from, Cut, End, Found, Limits, Outcome};
 pub mod classify;
+mod fast_path;
 pub mod path_end;
 
 pub use classify::{classify, InputKind, Shape};

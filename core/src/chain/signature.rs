@@ -16,10 +16,15 @@
 //! - `ed25519-dalek` on `curve25519-dalek` (RFC 8032 §5.1.7), with `verify_strict`.
 //! - `md-5`, `sha1`, `sha2`: the digests the signatures are computed over.
 //!
+//! Natively, RSA and ECDSA signatures are first offered to `ring` ([`super::fast_path`]
+//! says why and why the verdicts stay `rsa`'s).
+//!
 //! All are built with `default-features = false` and no random number generator is ever
 //! passed to them: verification needs none.
 
 use ed25519_dalek::{Signature as Ed25519Signature, VerifyingKey as Ed25519Key};
+
+use super::fast_path;
 use rsa::{BigUint, Pkcs1v15Sign, Pss, RsaPublicKey};
 use sha2::Digest;
 
@@ -103,6 +108,9 @@ fn rsa_pkcs1(n: &[u8], e: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> Verd
     let (Some(hashed), Some(scheme)) = (digest(hash, message), pkcs1_scheme(hash)) else {
         return Verdict::Unsupported(Unsupported::Md2);
     };
+    if fast_path::accepts_pkcs1(n, e, hash, message, sig) {
+        return Verdict::Valid;
+    }
     let Some(key) = rsa_key(n, e, sig) else { return Verdict::Invalid };
     if key.verify(scheme.clone(), &hashed, sig).is_ok() {
         return Verdict::Valid;
@@ -123,6 +131,9 @@ fn rsa_pss(n: &[u8], e: &[u8], hash: Hash, salt: usize, message: &[u8], sig: &[u
     // §9.1.2 step 3 (emLen < hLen + sLen + 2) for any salt, before the crate adds lengths.
     if salt > n.len() {
         return Verdict::Invalid;
+    }
+    if fast_path::accepts_pss(n, e, hash, salt, message, sig) {
+        return Verdict::Valid;
     }
     let Some(key) = rsa_key(n, e, sig) else { return Verdict::Invalid };
     outcome(key.verify(scheme, &hashed, sig).is_ok())
@@ -211,6 +222,9 @@ fn ecdsa(curve: &str, point: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> V
     let Some(hashed) = digest(hash, message) else {
         return Verdict::Unsupported(Unsupported::Md2);
     };
+    if fast_path::accepts_ecdsa(curve, point, hash, message, sig) {
+        return Verdict::Valid;
+    }
     outcome(match curve {
         "P-256" => ecdsa_on!(p256, 32, point, &hashed, sig),
         "P-384" => ecdsa_on!(p384, 48, point, &hashed, sig),
