@@ -259,44 +259,54 @@ fn bundle_of(lang: Lang, source: &str) -> Result<Bundle, CatalogueError> {
     Ok(bundle)
 }
 
-/// The [`Text`] of message `id` in every language, with `args`.
-pub fn text(id: &str, args: &[(&str, &dyn Display)]) -> Text {
-    Text::new(render(Lang::En, id, args), render(Lang::Ja, id, args))
+/// The [`Text`] of message `id` in every language, with `args`: each language's message gets
+/// that language's version of each argument ([`Arg`]).
+pub fn text(id: &str, args: &[(&str, &dyn Arg)]) -> Text {
+    let one = |lang: Lang| {
+        let values: Vec<String> = args.iter().map(|(_, value)| value.in_lang(lang)).collect();
+        let named: Vec<(&str, &dyn Display)> =
+            args.iter().zip(&values).map(|((name, _), value)| (*name, value as _)).collect();
+        render(lang, id, &named)
+    };
+    Text::new(one(Lang::En), one(Lang::Ja))
 }
 
-/// [`text`] with arguments that are [`Text`]s themselves (a reason, a place, a summary made
-/// by another message): each language's message gets that language's version of each.
-pub fn text_with(id: &str, args: &[(&str, &dyn Display)], texts: &[(&str, &Text)]) -> Text {
-    let in_language = |lang: Lang| {
-        let mut all = args.to_vec();
-        for &(name, text) in texts {
-            let version: &dyn Display = match lang {
-                Lang::En => &text.en,
-                Lang::Ja => &text.ja,
-            };
-            all.push((name, version));
+/// An argument of a message: the same in every language (anything [`Display`]: a name, a
+/// number, a date), or a [`Text`] (a reason, a place, a part made by another message), of
+/// which each language takes its own version.
+pub trait Arg {
+    /// The argument in `lang`.
+    fn in_lang(&self, lang: Lang) -> String;
+}
+
+impl<T: Display + ?Sized> Arg for T {
+    fn in_lang(&self, _: Lang) -> String {
+        self.to_string()
+    }
+}
+
+impl Arg for Text {
+    fn in_lang(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en.clone(),
+            Lang::Ja => self.ja.clone(),
         }
-        render(lang, id, &all)
-    };
-    Text::new(in_language(Lang::En), in_language(Lang::Ja))
+    }
+}
+
+impl Arg for &Text {
+    fn in_lang(&self, lang: Lang) -> String {
+        (*self).in_lang(lang)
+    }
 }
 
 /// `text!("id", name = value, …)`: the [`Text`] of a catalogue message in every language.
-/// Each value is anything `Display`; its name is the message's `{ $name }`.
-///
-/// `text!("id", name = value, …; part = text, …)`: after a `;`, arguments that are [`Text`]s,
-/// each language taking its own version ([`text_with`]).
+/// Each value is an [`Arg`]: anything `Display`, the same in every language, or a [`Text`],
+/// of which each language takes its own version. Its name is the message's `{ $name }`.
 #[macro_export]
 macro_rules! text {
-    ($id:expr $(, $name:ident = $value:expr)* ; $($part:ident = $text:expr),+ $(,)?) => {
-        $crate::catalogue::text_with(
-            $id,
-            &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),*],
-            &[$((stringify!($part), &$text as &$crate::report::Text)),+],
-        )
-    };
     ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::catalogue::text($id, &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),*])
+        $crate::catalogue::text($id, &[$((stringify!($name), &$value as &dyn $crate::catalogue::Arg)),*])
     };
 }
 

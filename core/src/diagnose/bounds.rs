@@ -68,7 +68,7 @@ fn search_bound(reached: &Reached) -> Option<Text> {
         Reached::Signatures { limit } => ("signatures", limit),
         _ => return None,
     };
-    Some(fragment!("path_search_truncated-bound", bound = bound, limit = limit))
+    Some(crate::text!("path_search_truncated-bound", bound = bound, limit = limit))
 }
 
 fn search_truncated(bounds: &[Text]) -> Finding {

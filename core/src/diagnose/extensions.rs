@@ -60,5 +60,5 @@ fn why(malformed: &Malformed) -> Text {
         Malformed::SanUnreadable(tag) => ("san-unreadable", tag),
         Malformed::SanUndefined(tag) => ("san-undefined", tag),
     };
-    fragment!("malformed_extension-why", why = why, tag = tag)
+    crate::text!("malformed_extension-why", why = why, tag = tag)
 }

@@ -31,7 +31,7 @@ fn names(cert: &crate::cert::Cert) -> Text {
     let sans = cert.ext.sans.clone().unwrap_or_default();
     let all: Vec<String> = sans.dns.into_iter().chain(sans.ip).collect();
     if all.is_empty() {
-        fragment!("hostname_mismatch-no-names")
+        crate::text!("hostname_mismatch-no-names")
     } else {
         verbatim(all.join(", "))
     }

@@ -21,7 +21,7 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
     }));
     out.extend(seen.unparsable.iter().map(|(origin, why)| {
         // The certificate parser's own words (x509-parser), quoted in both languages.
-        let why = fragment!("unparsable_block-der", why = why);
+        let why = crate::text!("unparsable_block-der", why = why);
         unparsable(origin, &why, others)
     }));
     if !seen.extracted.private_keys.is_empty() {
@@ -50,7 +50,7 @@ pub(crate) fn place(origin: &Origin) -> Text {
         (true, true) => "file-line",
         (true, false) => "file-binary",
     };
-    fragment!("findings-place", at = at, file = origin.file + 1, line = origin.line)
+    crate::text!("findings-place", at = at, file = origin.file + 1, line = origin.line)
 }
 
 fn no_certificates(seen: &Overview<'_>) -> Finding {

@@ -18,7 +18,7 @@ macro_rules! finding {
             $key,
             $severity,
             $certificates,
-            &[$((stringify!($name), &$value as &dyn $crate::diagnose::Arg)),*],
+            &[$((stringify!($name), &$value as &dyn $crate::catalogue::Arg)),*],
         )
     };
 }
@@ -36,17 +36,6 @@ macro_rules! finding_on {
             $(, $name = $value)*
         )
     }};
-}
-
-/// `fragment!(id, name = value, …)`: a part of a finding's message from the catalogue, in
-/// every language (a [`Text`], to pass as an argument of [`finding!`]).
-macro_rules! fragment {
-    ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::diagnose::fragment_of(
-            $id,
-            &[$((stringify!($name), &$value as &dyn $crate::diagnose::Arg)),*],
-        )
-    };
 }
 
 mod bounds;
@@ -73,10 +62,9 @@ pub use rank::Ranked;
 pub use trust_input::TrustInput;
 
 use std::borrow::Cow;
-use std::fmt::Display;
 
 use crate::catalogue::Text;
-use crate::catalogue::{self, Lang};
+use crate::catalogue::{self, Arg, Lang};
 use crate::cert::Cert;
 use crate::chain::InputKind;
 use crate::chain::{Found, Graph};
@@ -200,45 +188,6 @@ impl From<(Code, &str)> for Key {
     }
 }
 
-/// An argument of a finding's message: the same in every language (anything `Display`), or
-/// a [`Text`], whose language the message's own takes.
-pub(crate) trait Arg {
-    /// The argument in `lang`.
-    fn in_lang(&self, lang: Lang) -> String;
-}
-
-impl<T: Display + ?Sized> Arg for T {
-    fn in_lang(&self, _: Lang) -> String {
-        self.to_string()
-    }
-}
-
-impl Arg for Text {
-    fn in_lang(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en.clone(),
-            Lang::Ja => self.ja.clone(),
-        }
-    }
-}
-
-impl Arg for &Text {
-    fn in_lang(&self, lang: Lang) -> String {
-        (*self).in_lang(lang)
-    }
-}
-
-/// Message `id` of the catalogue in every language, each with its own arguments.
-fn texts_of(id: &str, args: &[(&str, &dyn Arg)]) -> Text {
-    let one = |lang: Lang| {
-        let values: Vec<String> = args.iter().map(|(_, value)| value.in_lang(lang)).collect();
-        let named: Vec<(&str, &dyn Display)> =
-            args.iter().zip(&values).map(|((name, _), value)| (*name, value as _)).collect();
-        catalogue::render(lang, id, &named)
-    };
-    Text::new(one(Lang::En), one(Lang::Ja))
-}
-
 /// A finding worded by the catalogue (see [`finding!`]).
 pub(crate) fn finding_of(
     key: impl Into<Key>,
@@ -247,14 +196,9 @@ pub(crate) fn finding_of(
     args: &[(&str, &dyn Arg)],
 ) -> Finding {
     let Key { code, id } = key.into();
-    let message = texts_of(&id, args);
-    let fix = texts_of(&format!("{id}.fix"), args);
+    let message = catalogue::text(&id, args);
+    let fix = catalogue::text(&format!("{id}.fix"), args);
     Finding { code, severity, certificates, message, fix }
-}
-
-/// A part of a message from the catalogue (see [`fragment!`]).
-pub(crate) fn fragment_of(id: &str, args: &[(&str, &dyn Arg)]) -> Text {
-    texts_of(id, args)
 }
 
 /// `parts` joined by `separator`, in every language (the separator is a [`Text`] where the

@@ -20,8 +20,8 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
     let certs: Vec<&Cert> = found.certs.iter().map(|&i| &ctx.graph.certs[i]).collect();
     let mut out = Vec::new();
     if let Some(leaf) = certs.first().filter(|c| c.ext.name_constraints.is_some() && !c.is_ca()) {
-        let why = fragment!("name_constraint_violation-why", why = "leaf");
-        out.push(violation(&fragment!("name_constraint_violation-itself"), leaf, why));
+        let why = crate::text!("name_constraint_violation-why", why = "leaf");
+        out.push(violation(&crate::text!("name_constraint_violation-itself"), leaf, why));
     }
     let mut budget = MAX_COMPARISONS;
     for (pos, ca) in certs.iter().enumerate().skip(1) {
@@ -34,7 +34,7 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
         if let Some((cert, nc)) =
             anchor.and_then(|c| c.ext.name_constraints.as_ref().map(|nc| (c, nc)))
         {
-            let name = fragment!("name_constraint_violation-anchor", subject = cert.subject);
+            let name = crate::text!("name_constraint_violation-anchor", subject = cert.subject);
             out.extend(apply(&name, nc, &certs, &mut budget));
         }
     }
@@ -44,8 +44,11 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
 /// Check every certificate below a CA; self-issued intermediates are exempt (§6.1.3 (b)).
 fn apply(ca: &Text, nc: &NameConstraints, below: &[&Cert], budget: &mut usize) -> Vec<Finding> {
     if let Some(why) = &nc.malformed {
-        let why =
-            fragment!("name_constraint_violation-why", why = "malformed", detail = malformed(why));
+        let why = crate::text!(
+            "name_constraint_violation-why",
+            why = "malformed",
+            detail = malformed(why)
+        );
         return vec![violation_at(ca, below.first().copied(), why)];
     }
     below
@@ -62,7 +65,7 @@ fn breach(nc: &NameConstraints, names: &Names, budget: &mut usize) -> Option<Tex
     let subtrees = nc.permitted.len() + nc.excluded.len();
     let cost = candidates.len() * subtrees;
     if cost > *budget {
-        return Some(fragment!(
+        return Some(crate::text!(
             "name_constraint_violation-why",
             why = "too-many",
             names = candidates.len(),
@@ -119,13 +122,13 @@ impl Name<'_> {
             Name::Dir(_) => ("dir", String::new()),
             Name::Other(f) => ("other", f.to_string()),
         };
-        fragment!("name_constraint_violation-name", form = form, value = value)
+        crate::text!("name_constraint_violation-name", form = form, value = value)
     }
 }
 
 /// Why `name` breaks the constraints: `why` is excluded, outside or unparsable.
 fn why(name: &Name<'_>, why: &str) -> Text {
-    fragment!("name_constraint_violation-why", why = why, name = name.describe())
+    crate::text!("name_constraint_violation-why", why = why, name = name.describe())
 }
 
 fn names_of(n: &Names) -> Vec<Name<'_>> {
@@ -275,7 +278,7 @@ fn malformed(why: &Malformed) -> Text {
         Malformed::IpNotCidr(bytes) => ("ip", bytes.to_string()),
         Malformed::Subtree => ("subtree", String::new()),
     };
-    fragment!("name_constraint_violation-malformed", malformed = malformed, detail = detail)
+    crate::text!("name_constraint_violation-malformed", malformed = malformed, detail = detail)
 }
 
 fn violation(ca: &Text, cert: &Cert, why: Text) -> Finding {
@@ -285,7 +288,7 @@ fn violation(ca: &Text, cert: &Cert, why: Text) -> Finding {
 fn violation_at(ca: &Text, cert: Option<&Cert>, why: Text) -> Finding {
     let (subject, certs) = match cert {
         Some(c) => (verbatim(label(c)), vec![c.index]),
-        None => (fragment!("name_constraint_violation-chain"), Vec::new()),
+        None => (crate::text!("name_constraint_violation-chain"), Vec::new()),
     };
     finding!(
         Code::NameConstraintViolation,

@@ -169,7 +169,7 @@ fn anchor_problems(ctx: &Context<'_>, a: usize) -> Option<Finding> {
     let anchor = ctx.graph.anchors.get(a)?;
     let mut problems = Vec::new();
     if let Some(min) = super::crypto::short_of(&anchor.key) {
-        problems.push(fragment!(
+        problems.push(crate::text!(
             "anchor_invalid-problem",
             problem = "weak-key",
             bits = anchor.key.bits,
@@ -179,7 +179,7 @@ fn anchor_problems(ctx: &Context<'_>, a: usize) -> Option<Finding> {
     }
     if let Some(cert) = &anchor.cert {
         if ctx.now > cert.not_after || ctx.now < cert.not_before {
-            problems.push(fragment!(
+            problems.push(crate::text!(
                 "anchor_invalid-problem",
                 problem = "not-valid-now",
                 from = crate::cert::rfc3339(cert.not_before),
@@ -187,7 +187,7 @@ fn anchor_problems(ctx: &Context<'_>, a: usize) -> Option<Finding> {
             ));
         }
         if !cert.ext.unknown_critical.is_empty() {
-            problems.push(fragment!(
+            problems.push(crate::text!(
                 "anchor_invalid-problem",
                 problem = "unknown-critical",
                 oids = cert.ext.unknown_critical.join(", "),
@@ -197,7 +197,7 @@ fn anchor_problems(ctx: &Context<'_>, a: usize) -> Option<Finding> {
     if problems.is_empty() {
         return None;
     }
-    let problems = joined(&problems, fragment!("anchor_invalid-and"));
+    let problems = joined(&problems, crate::text!("anchor_invalid-and"));
     Some(finding!(
         Code::AnchorInvalid,
         Severity::Error,
@@ -218,7 +218,7 @@ fn unsupported(reason: &Unsupported) -> Text {
         Unsupported::PssWithMd => ("pss-md", String::new()),
         Unsupported::EcdsaCurve(curve) => ("ecdsa-curve", curve.clone()),
     };
-    fragment!("unchecked_signature-reason", reason = what, detail = detail)
+    crate::text!("unchecked_signature-reason", reason = what, detail = detail)
 }
 
 /// Links certchain could not check (unsupported algorithms): said, not hidden.

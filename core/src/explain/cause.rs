@@ -231,9 +231,9 @@ impl<'a> Scene<'a> {
     }
 
     fn other_errors(&self) -> Verdict {
-        let summary = &self.facts.summary;
+        let summary = self.facts.summary;
         Verdict {
-            cause: crate::text!("explain-chain-problems-cause"; summary = summary),
+            cause: crate::text!("explain-chain-problems-cause", summary = summary),
             fix: crate::text!("explain-chain-problems-fix"),
             snippets: Vec::new(),
             certificates: self.facts.chain.to_vec(),

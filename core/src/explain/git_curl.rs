@@ -57,7 +57,7 @@ pub(super) fn explain(m: &GitCurl, scene: &Scene<'_>) -> Explanation {
         GitCurl::SslCertificateProblem { reason: Some(reason), text, git } => {
             let mut e = openssl::explain_for(*reason, client(*git), scene);
             e.meaning =
-                crate::text!("explain-curl-refused-known", text = text; meaning = e.meaning);
+                crate::text!("explain-curl-refused-known", text = text, meaning = e.meaning);
             e
         }
         GitCurl::SslCertificateProblem { reason: None, text, git } => scene
@@ -74,7 +74,7 @@ fn gnutls(ca_file: &str, scene: &Scene<'_>) -> Explanation {
     };
     let mut e = scene.untrusted(Client::Git).explained(meaning);
     if ca_file != "none" && !ca_file.is_empty() {
-        e.fix = crate::text!("explain-gnutls-fix", ca_file = ca_file; fix = e.fix);
+        e.fix = crate::text!("explain-gnutls-fix", ca_file = ca_file, fix = e.fix);
     }
     e
 }

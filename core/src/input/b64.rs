@@ -41,11 +41,11 @@ impl Base64Error {
             Self::Empty => crate::text!("input-base64-empty"),
             Self::BadCharacter { line, character } => crate::text!(
                 "input-base64-bad-character",
-                character = shown(*character);
+                character = shown(*character),
                 at = where_line(*line),
             ),
             Self::DataAfterPadding { line } => {
-                crate::text!("input-base64-data-after-padding"; at = where_line(*line))
+                crate::text!("input-base64-data-after-padding", at = where_line(*line))
             }
             Self::Truncated => crate::text!("input-base64-truncated"),
         }

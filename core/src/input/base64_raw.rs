@@ -28,7 +28,7 @@ pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
             Err(error) => {
                 let why = error.describe(|line| crate::text!("input-line", line = line));
                 let detail =
-                    crate::text!("input-base64-text-unreadable", line = first_line; why = why);
+                    crate::text!("input-base64-text-unreadable", line = first_line, why = why);
                 let kind = ProblemKind::UnparsableBlock;
                 out.push_problem(Problem { kind, origin, detail });
             }

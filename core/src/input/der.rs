@@ -92,7 +92,11 @@ pub(super) fn read_all(bytes: &[u8], reading: &Reading, out: &mut Extracted) {
             Err(error) => {
                 let sequence = rest.first() == Some(&id::SEQUENCE);
                 let detail = if sequence && offset == 0 {
-                    crate::text!("input-der-unreadable"; what = reading.what, why = error.describe())
+                    crate::text!(
+                        "input-der-unreadable",
+                        what = reading.what,
+                        why = error.describe()
+                    )
                 } else {
                     unrecognised(reading, bytes, offset)
                 };
@@ -143,13 +147,13 @@ fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
     let origin = &reading.origin;
     let certificates = match pkcs7::certificates(tlv) {
         Ok(certificates) if certificates.is_empty() => {
-            let detail = crate::text!("input-pkcs7-empty"; what = reading.what);
+            let detail = crate::text!("input-pkcs7-empty", what = reading.what);
             return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
         Ok(certificates) => certificates,
         Err(error) => {
             let detail =
-                crate::text!("input-pkcs7-unreadable"; what = reading.what, why = error.describe());
+                crate::text!("input-pkcs7-unreadable", what = reading.what, why = error.describe());
             return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
     };
@@ -161,7 +165,12 @@ fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
     if !others.is_empty() {
         let amount = if others.len() == 1 { "one" } else { "other" };
         let count = others.len();
-        let detail = crate::text!("input-pkcs7-not-certificates", count = count, amount = amount; what = reading.what);
+        let detail = crate::text!(
+            "input-pkcs7-not-certificates",
+            count = count,
+            amount = amount,
+            what = reading.what
+        );
         push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
     }
     let container = origin.label.clone().unwrap_or_else(|| "PKCS#7".to_owned());
@@ -243,7 +252,7 @@ fn unrecognised(reading: &Reading, bytes: &[u8], offset: usize) -> Text {
         offset = offset,
         length = rest.len(),
         first = if shown.is_some() { "shown" } else { "hidden" },
-        bytes = shown.unwrap_or_default();
+        bytes = shown.unwrap_or_default(),
         what = reading.what,
     )
 }

@@ -58,7 +58,7 @@ fn read_value(value: &ValueLine<'_>, line: usize, scope: &Scope, out: &mut Extra
         Err(error) => {
             let why = error.describe(line_text);
             let detail =
-                crate::text!("input-secret-value-not-base64", key = key, line = line; why = why);
+                crate::text!("input-secret-value-not-base64", key = key, line = line, why = why);
             let kind = ProblemKind::UnparsableBlock;
             return out.push_problem(Problem { kind, origin, detail });
         }

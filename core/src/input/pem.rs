@@ -35,7 +35,7 @@ pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
             }
             None => {
                 let at = scope.describe_line(armor.line);
-                let detail = crate::text!("input-pem-no-end", label = label; at = at);
+                let detail = crate::text!("input-pem-no-end", label = label, at = at);
                 unterminated(&armor, detail, scope, out);
             }
         }
@@ -145,7 +145,7 @@ fn close(
         let detail = crate::text!(
             "input-pem-end-mismatch",
             label = armor.label,
-            end_label = end_label;
+            end_label = end_label,
             begin = begin,
             end = end,
         );
@@ -179,11 +179,11 @@ fn close(
         Ok(der) => der,
         Err(why) => {
             let detail =
-                crate::text!("input-pem-block-unreadable", label = armor.label; at = at, why = why);
+                crate::text!("input-pem-block-unreadable", label = armor.label, at = at, why = why);
             return out.push_problem(Problem { kind: ProblemKind::MalformedPem, origin, detail });
         }
     };
-    let what = crate::text!("input-pem-block", label = armor.label, bytes = der.len(); at = at);
+    let what = crate::text!("input-pem-block", label = armor.label, bytes = der.len(), at = at);
     let reading = Reading {
         broken: ProblemKind::MalformedPem,
         labelled_certificate,
