@@ -16,6 +16,8 @@
 //! whose verdict stands. Verdicts are therefore RustCrypto's, and the known-answer and
 //! Wycheproof tests (core/tests/signature.rs) run through both.
 
+#[cfg(not(target_arch = "wasm32"))]
+use super::signature::trim;
 use crate::cert::algorithm::Hash;
 
 /// Whether ring accepts `sig` as RSASSA-PKCS1-v1_5 with `hash` over `message`.
@@ -93,13 +95,6 @@ pub(super) fn accepts_pkcs1(_: &[u8], _: &[u8], _: Hash, _: &[u8], _: &[u8]) -> 
 #[cfg(target_arch = "wasm32")]
 pub(super) fn accepts_pss(_: &[u8], _: &[u8], _: Hash, _: usize, _: &[u8], _: &[u8]) -> bool {
     false
-}
-
-/// The big-endian integer without its leading zero octets (ring refuses them).
-#[cfg(not(target_arch = "wasm32"))]
-fn trim(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
-    &bytes[start..]
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

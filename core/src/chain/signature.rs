@@ -105,12 +105,13 @@ fn rsa_pkcs1(n: &[u8], e: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> Verd
     if let Some(why) = rsa_key_out_of_bounds(n, e) {
         return Verdict::Unsupported(why);
     }
-    let (Some(hashed), Some(scheme)) = (digest(hash, message), pkcs1_scheme(hash)) else {
-        return Verdict::Unsupported(Unsupported::Md2);
-    };
+    // Before hashing: ring hashes the message itself, and takes only hashes certchain has.
     if fast_path::accepts_pkcs1(n, e, hash, message, sig) {
         return Verdict::Valid;
     }
+    let (Some(hashed), Some(scheme)) = (digest(hash, message), pkcs1_scheme(hash)) else {
+        return Verdict::Unsupported(Unsupported::Md2);
+    };
     let Some(key) = rsa_key(n, e, sig) else { return Verdict::Invalid };
     if key.verify(scheme.clone(), &hashed, sig).is_ok() {
         return Verdict::Valid;
@@ -125,15 +126,15 @@ fn rsa_pss(n: &[u8], e: &[u8], hash: Hash, salt: usize, message: &[u8], sig: &[u
     if let Some(why) = rsa_key_out_of_bounds(n, e) {
         return Verdict::Unsupported(why);
     }
+    if fast_path::accepts_pss(n, e, hash, salt, message, sig) {
+        return Verdict::Valid;
+    }
     let (Some(hashed), Some(scheme)) = (digest(hash, message), pss_scheme(hash, salt)) else {
         return Verdict::Unsupported(Unsupported::PssWithMd);
     };
     // §9.1.2 step 3 (emLen < hLen + sLen + 2) for any salt, before the crate adds lengths.
     if salt > n.len() {
         return Verdict::Invalid;
-    }
-    if fast_path::accepts_pss(n, e, hash, salt, message, sig) {
-        return Verdict::Valid;
     }
     let Some(key) = rsa_key(n, e, sig) else { return Verdict::Invalid };
     outcome(key.verify(scheme, &hashed, sig).is_ok())
@@ -219,12 +220,12 @@ macro_rules! ecdsa_on {
 /// ECDSA (RFC 5758 §3.2; the signature is DER `Ecdsa-Sig-Value`, RFC 3279 §2.2.3, the key a
 /// SEC 1 point, RFC 5480 §2.2). Any of the hashes goes with any curve, as in Go.
 fn ecdsa(curve: &str, point: &[u8], hash: Hash, message: &[u8], sig: &[u8]) -> Verdict {
-    let Some(hashed) = digest(hash, message) else {
-        return Verdict::Unsupported(Unsupported::Md2);
-    };
     if fast_path::accepts_ecdsa(curve, point, hash, message, sig) {
         return Verdict::Valid;
     }
+    let Some(hashed) = digest(hash, message) else {
+        return Verdict::Unsupported(Unsupported::Md2);
+    };
     outcome(match curve {
         "P-256" => ecdsa_on!(p256, 32, point, &hashed, sig),
         "P-384" => ecdsa_on!(p384, 48, point, &hashed, sig),
@@ -264,7 +265,8 @@ fn digest(hash: Hash, message: &[u8]) -> Option<Vec<u8>> {
     })
 }
 
-fn trim(bytes: &[u8]) -> &[u8] {
+/// The big-endian integer without its leading zero octets.
+pub(super) fn trim(bytes: &[u8]) -> &[u8] {
     let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
     &bytes[start..]
 }
