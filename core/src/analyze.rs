@@ -38,17 +38,18 @@ pub const MAX_REPORTED_PATHS: usize = 64;
 
 /// Analyse the input. Never fails: whatever is wrong becomes a finding.
 pub fn analyze(sources: &[Source], options: &Options) -> Report {
-    let extracted = input::extract_within(sources, options.bounds);
-    report(extracted, explain::scan(sources), sources.len(), options)
+    let mut extracted = input::extract_within(sources, options.bounds);
+    let scanned = explain::scan(&std::mem::take(&mut extracted.texts));
+    report(extracted, scanned, sources.len(), options)
 }
 
 /// [`analyze`], freeing the input bytes as soon as they are read: for large inputs (a
 /// 10 MB bundle) the raw bytes and the report are never held at once.
 pub fn analyze_owned(sources: Vec<Source>, options: &Options) -> Report {
     let count = sources.len();
-    let extracted = input::extract_within(&sources, options.bounds);
-    let scanned = explain::scan(&sources);
+    let mut extracted = input::extract_within(&sources, options.bounds);
     drop(sources);
+    let scanned = explain::scan(&std::mem::take(&mut extracted.texts));
     report(extracted, scanned, count, options)
 }
 

@@ -25,6 +25,8 @@ pub struct Cert {
     pub index: usize,
     /// The DER encoding.
     pub der: Vec<u8>,
+    /// [`Cert::pem`], written once: a certificate appears in several of the report's files.
+    pem: std::sync::OnceLock<String>,
     /// SHA-256 of the DER, lowercase hex.
     pub sha256: String,
     /// Subject, for display.
@@ -78,8 +80,8 @@ impl Cert {
     }
 
     /// The certificate as PEM (RFC 7468 §5.1), 64 columns.
-    pub fn pem(&self) -> String {
-        to_pem(&self.der)
+    pub fn pem(&self) -> &str {
+        self.pem.get_or_init(|| to_pem(&self.der))
     }
 }
 
@@ -92,6 +94,7 @@ pub fn parse(block: Block, index: usize) -> Result<Cert, String> {
     let cert = Cert {
         index,
         der: Vec::new(),
+        pem: std::sync::OnceLock::new(),
         sha256: crate::hex(&Sha256::digest(&block.der)),
         subject: name::display(tbs.subject()),
         issuer: name::display(tbs.issuer()),

@@ -12,7 +12,7 @@ pub(super) fn worth_matching(line: &str) -> bool {
 
 /// `(line number from 1, line)` of every line outside PEM armor. Armor lines themselves are
 /// left out too. A block without its end line hides the rest of the source. (Private keys
-/// never reach here: `input::source_text` has cut them.)
+/// never reach here: the readers cut them before `Extracted::texts` was kept.)
 pub(super) fn outside_pem(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut inside = false;
     text.split('\n').enumerate().filter_map(move |(i, line)| {
@@ -29,12 +29,18 @@ pub(super) fn outside_pem(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Whether `line` opens a block. A line holding both an END and a later BEGIN
 /// (`-----END X----------BEGIN Y-----`) opens one.
 fn opens(line: &str) -> bool {
+    if !line.contains('-') {
+        return false; // the common case, a body line: one memchr instead of two searches
+    }
     let Some(begin) = line.rfind("-----BEGIN") else { return false };
     line.rfind("-----END").is_none_or(|end| end <= begin)
 }
 
 /// Whether `line` closes the block: its last marker is an END.
 fn closes(line: &str) -> bool {
+    if !line.contains('-') {
+        return false;
+    }
     match (line.rfind("-----END"), line.rfind("-----BEGIN")) {
         (Some(end), Some(begin)) => end > begin,
         (Some(_), None) => true,

@@ -32,7 +32,6 @@ use std::collections::HashSet;
 use crate::catalogue::Text;
 use crate::catalogue::{self, Lang};
 use crate::host::Target;
-use crate::input::{self, Source};
 
 pub use cause::Scene;
 pub use facts::{ErrorMessage, Facts};
@@ -147,14 +146,15 @@ impl Scanned {
     }
 }
 
-/// Recognise the error messages in every text source, in input order. A message repeated
-/// (the same wording about the same names) is listed once, at its first line.
-pub fn scan(sources: &[Source]) -> Scanned {
+/// Recognise the error messages in the text of every source (`Extracted::texts`: decoded,
+/// keys cut), in input order. A message repeated (the same wording about the same names) is
+/// listed once, at its first line.
+pub fn scan(texts: &[Option<String>]) -> Scanned {
     let mut out = Scanned::default();
     let mut seen = HashSet::new();
-    for (index, source) in sources.iter().enumerate() {
-        let Some(text) = input::source_text(&source.bytes) else { continue };
-        for (number, line) in lines::outside_pem(&text) {
+    for (index, text) in texts.iter().enumerate() {
+        let Some(text) = text else { continue };
+        for (number, line) in lines::outside_pem(text) {
             let Some(message) = lines::worth_matching(line).then(|| recognise(line)).flatten()
             else {
                 continue;

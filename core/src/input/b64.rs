@@ -70,6 +70,11 @@ pub(super) fn canonical_lines<'a>(
     let mut data = String::new();
     let mut padding_line = None;
     for (line, piece) in pieces {
+        // Most pieces are a whole line of the alphabet: copied at once.
+        if padding_line.is_none() && piece.bytes().all(is_alphabet) {
+            data.push_str(piece);
+            continue;
+        }
         for character in piece.chars() {
             match character {
                 c if c.is_whitespace() => {}
@@ -85,6 +90,11 @@ pub(super) fn canonical_lines<'a>(
         }
     }
     canonical(data)
+}
+
+/// Whether `byte` is one of the 64 characters of the alphabet (RFC 4648 §4, table 1).
+fn is_alphabet(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'+' || byte == b'/'
 }
 
 /// Whether `text` is made only of base64 characters and whitespace, with at least `min`

@@ -25,8 +25,10 @@ pub(super) fn read_source(file: usize, source: &Source, out: &mut Extracted) {
                 private_key::note(out, key.kind, &scope, line, key.label.as_deref());
             }
             read_text(file, source, format, &text, out);
+            out.texts.push(Some(text));
         }
         None => {
+            out.texts.push(None);
             let format = binary::form(&source.bytes);
             out.formats.push(format);
             binary::parse(&source.bytes, &Scope::new(file, format), out);

@@ -179,6 +179,11 @@ pub struct Extracted {
     pub formats: Vec<Format>,
     /// Short remarks about the input worth showing (e.g. "x509 -text dump without PEM").
     pub notes: Vec<String>,
+    /// The text of each source as the readers saw it (see [`source_text`]), in source order;
+    /// `None` for binary input and for a source past [`InputBounds::max_input_bytes`]. Kept
+    /// so that the error-message scan (`explain::scan`) reads the same text without decoding
+    /// and cutting keys a second time.
+    pub texts: Vec<Option<String>>,
     /// Bounds reached while reading; what was within them was still read.
     pub reached: Vec<Reached>,
     /// The bounds this reading applies.
@@ -270,6 +275,8 @@ pub fn extract_within(sources: &[Source], bounds: InputBounds) -> Extracted {
         } else if left > 0 {
             let cut = Source { name: source.name.clone(), bytes: cut_at_line(&source.bytes, left) };
             detect::read_source(file, &cut, &mut out);
+        } else {
+            out.texts.push(None);
         }
         left = left.saturating_sub(source.bytes.len());
     }

@@ -171,7 +171,7 @@ fn close(
     let where_line = |line| scope.describe_line(line);
     let at = where_line(armor.line);
     let pieces = pem_body::pieces(body, armor.body_line);
-    let lines = pieces.iter().map(|(line, piece)| (*line, piece.as_str()));
+    let lines = pieces.iter().map(|(line, piece)| (*line, piece.as_ref()));
     let decoded = b64::canonical_lines(lines)
         .map_err(|error| error.describe(where_line))
         .and_then(|base64| decode(armor.label, &base64));

@@ -10,13 +10,17 @@ use std::borrow::Cow;
 /// The body as (line, piece) for base64 decoding: e-mail quote marks dropped, JSON escapes
 /// (`\n`, `\/`, `\u002b`) undone, and RFC 1421 §4.6 header lines (`Proc-Type:`,
 /// `DEK-Info:`) left out.
-pub(super) fn pieces(body: &str, first_line: usize) -> Vec<(usize, String)> {
+pub(super) fn pieces(body: &str, first_line: usize) -> Vec<(usize, Cow<'_, str>)> {
     let mut pieces = Vec::new();
     for (index, line) in body.split('\n').enumerate() {
-        let unescaped = unescape_json(unquoted(line));
-        for piece in unescaped.split('\n') {
-            if !is_header(piece) {
-                pieces.push((first_line + index, piece.to_owned()));
+        let number = first_line + index;
+        match unescape_json(unquoted(line)) {
+            // Nothing was unescaped: the line itself, with no newline in it.
+            Cow::Borrowed(line) if !is_header(line) => pieces.push((number, Cow::Borrowed(line))),
+            Cow::Borrowed(_) => {}
+            Cow::Owned(unescaped) => {
+                let kept = unescaped.split('\n').filter(|piece| !is_header(piece));
+                pieces.extend(kept.map(|piece| (number, Cow::Owned(piece.to_owned()))));
             }
         }
     }
@@ -79,7 +83,7 @@ mod tests {
         assert_eq!(unquoted(">MIIB"), "MIIB");
         assert_eq!(unquoted("  MIIB"), "MIIB");
         let found: Vec<String> =
-            pieces("\n> QUJD\n>> REVG\n", 1).into_iter().map(|(_, p)| p).collect();
+            pieces("\n> QUJD\n>> REVG\n", 1).into_iter().map(|(_, p)| p.into_owned()).collect();
         assert_eq!(found, ["", "QUJD", "REVG", ""]);
     }
 
@@ -93,8 +97,11 @@ mod tests {
     #[test]
     fn headers_are_skipped_and_lines_kept() {
         let body = "\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,AB\n\nQUJD\\nREVG\nR0hJ\n";
-        let found: Vec<(usize, String)> =
-            pieces(body, 7).into_iter().filter(|(_, p)| !p.is_empty()).collect();
+        let found: Vec<(usize, String)> = pieces(body, 7)
+            .into_iter()
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(line, p)| (line, p.into_owned()))
+            .collect();
         let expected =
             vec![(11, "QUJD".to_owned()), (11, "REVG".to_owned()), (12, "R0hJ".to_owned())];
         assert_eq!(found, expected);

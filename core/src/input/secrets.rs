@@ -134,26 +134,31 @@ fn unarmored_begin(text: &str, spans: &mut Vec<KeySpan>) {
 
 /// Runs of base64 that decode to a PEM private key or to a DER private key.
 fn encoded(text: &str, spans: &mut Vec<KeySpan>) {
-    let is_b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=');
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !is_b64(bytes[at]) {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < bytes.len() && is_b64(bytes[at]) {
-            at += 1;
-        }
-        if at - start >= MIN_BASE64_RUN {
-            if let Some(kind) = decoded_key(&text[start..at]) {
-                let label = key_name_before(&text[..start]);
-                spans.push(KeySpan { start, end: at, kind, label });
-            }
+    let runs = bytes.split(|&byte| !BASE64_CHARACTER[usize::from(byte)]);
+    for run in runs.filter(|run| run.len() >= MIN_BASE64_RUN) {
+        // `run` is a sub-slice of `bytes`: its offset is the distance between their starts.
+        let start = run.as_ptr() as usize - bytes.as_ptr() as usize;
+        let end = start + run.len();
+        let Some(run) = text.get(start..end) else { continue };
+        if let Some(kind) = may_hold_key(run).then(|| decoded_key(run)).flatten() {
+            let label = key_name_before(&text[..start]);
+            spans.push(KeySpan { start, end, kind, label });
         }
     }
 }
+
+/// The characters of a base64 run: the alphabet and `=` (RFC 4648 §4), by byte value.
+const BASE64_CHARACTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'=';
+        byte += 1;
+    }
+    table
+};
 
 /// `tls.key` in `  tls.key: ` or `"tls.key": "` just before a value on its line.
 fn key_name_before(head: &str) -> Option<String> {
@@ -163,6 +168,23 @@ fn key_name_before(head: &str) -> Option<String> {
     let plain =
         !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
     plain.then(|| key.to_string())
+}
+
+/// Whether a base64 run can hold a key, judged from its first 12 bytes: a DER key starts
+/// with a SEQUENCE (X.690 §8.9, identifier 0x30) and armor is text, so the bytes are the start
+/// of valid UTF-8 ([`decoded_key`] asks no more). Lines of certificate bodies seldom pass, so
+/// few runs are decoded whole; a head that does not decode on its own is decoded whole.
+fn may_hold_key(run: &str) -> bool {
+    use base64::Engine as _;
+    let mut head = [0u8; 12];
+    let standard = base64::engine::general_purpose::STANDARD;
+    let decoded = run.get(..16).map(|chars| standard.decode_slice(chars, &mut head));
+    let Some(Ok(12)) = decoded else { return true };
+    let utf8_start = match std::str::from_utf8(&head) {
+        Ok(_) => true,
+        Err(error) => error.error_len().is_none(),
+    };
+    head.first() == Some(&0x30) || utf8_start
 }
 
 /// The kind of key a base64 run holds: PEM armor naming a private key, or DER shaped like one.
@@ -231,6 +253,19 @@ mod tests {
         let der_body: String = body_lines(KEY).concat();
         let (_, spans) = cut_keys(&format!("client-key-data: {der_body}"));
         assert_eq!(spans.first().map(|s| s.kind.as_str()), Some("PKCS#8"));
+    }
+
+    #[test]
+    fn only_runs_that_start_like_a_key_are_decoded_whole() {
+        use base64::Engine as _;
+        let encode = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+        let with_bom = encode(format!("\u{feff}{KEY}").as_bytes());
+        assert!(may_hold_key(&with_bom));
+        assert_eq!(cut_keys(&format!("tls.key: {with_bom}")).1.len(), 1);
+        assert!(may_hold_key(&body_lines(KEY).concat()), "DER starts with a SEQUENCE");
+        let lines = body_lines(CERT);
+        let decoded = lines.iter().skip(1).filter(|line| may_hold_key(line)).count();
+        assert!(decoded * 4 < lines.len(), "{decoded} of {} lines pass", lines.len());
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub fn summaries(
             let i = c.index;
             Certificate {
                 sha1: cert::sha1_hex(&c.der),
-                pem: c.pem(),
+                pem: c.pem().to_owned(),
                 validity: validity(&c, now),
                 signature_algorithm: c.sig_alg.name(),
                 ski: c.ext.ski.as_deref().map(crate::hex),
@@ -179,7 +179,7 @@ fn fullchain(graph: &Graph<'_>, certs: &[usize], end: End, path: &[usize]) -> Bu
     Bundle {
         filename: "fullchain.pem".into(),
         certificates: certs.to_vec(),
-        pem: pem_of(graph, certs) + &trusted_intermediate.map(Cert::pem).unwrap_or_default(),
+        pem: pem_of(graph, certs) + trusted_intermediate.map(Cert::pem).unwrap_or_default(),
         description,
     }
 }
@@ -209,7 +209,7 @@ impl CaFile {
         let anchor = if root_in_input { None } else { anchor_to_add(graph, &certs, end) };
         let mut pem = pem_of(graph, &certs);
         if let Some(cert) = anchor {
-            pem.push_str(&cert.pem());
+            pem.push_str(cert.pem());
         }
         let public_root = match end {
             End::Anchor(a) => graph.anchors.get(a).filter(|x| x.kind == AnchorKind::Public),
