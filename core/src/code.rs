@@ -1,5 +1,5 @@
 //! The finding codes: a typed vocabulary, serialised to the stable snake_case names that
-//! scripts and the JSON contract depend on (README, "Finding codes"). The order of the list
+//! scripts and the JSON contract depend on (docs/findings.md). The order of the list
 //! is the report order of findings of the same severity. [`Severity`] sits beside it: the
 //! input readers, the rules and the report all speak this vocabulary.
 

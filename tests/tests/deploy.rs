@@ -1,4 +1,4 @@
-//! `deploy/`: the Kubernetes manifests and the Dockerfile have the properties the README
+//! `deploy/`: the Kubernetes manifests and the Dockerfile have the properties docs/service.md
 //! promises: 2+ replicas, probes on the service's real endpoints, non-root and read-only,
 //! limits, a Service and an autoscaler that point at the Deployment.
 

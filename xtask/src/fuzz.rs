@@ -154,7 +154,7 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The Markdown table the README's fuzzing section is filled from.
+/// The Markdown table docs/conformance.md's fuzzing section is filled from.
 fn summary(runs: &[Run]) -> String {
     let show = |n: Option<u64>| n.map_or("?".to_string(), |n| n.to_string());
     let mut out = String::from(

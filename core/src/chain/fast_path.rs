@@ -1,7 +1,7 @@
 //! A native fast path for RSA and ECDSA signatures that verify, in front of the RustCrypto
 //! crates.
 //!
-//! Measured reason (README, "Speed"): `rsa` 0.9 computes with num-bigint-dig, whose
+//! Measured reason (docs/benchmarks.md): `rsa` 0.9 computes with num-bigint-dig, whose
 //! Montgomery multiplication took 43% of a 3-certificate analysis and made 10,000 leaves
 //! under one RSA CA take 2.0 s against 0.83 s before RustCrypto; `p256` verification
 //! dominates the generated-leaves bench the same way. `ring` (BoringSSL's arithmetic,

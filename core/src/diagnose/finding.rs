@@ -9,7 +9,7 @@ use crate::code::{Code, Severity};
 /// One thing certchain noticed, with its fix.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    /// Stable snake_case code (see README, "Finding codes").
+    /// Stable snake_case code (see docs/findings.md).
     pub code: Code,
     /// How bad it is.
     pub severity: Severity,

@@ -33,7 +33,7 @@ pub struct Facts<'a> {
 /// A known TLS error message found in the input, explained.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorMessage {
-    /// Stable snake_case code (see README, "Error messages").
+    /// Stable snake_case code (see docs/findings.md, "Error messages").
     pub code: &'static str,
     /// Index of the source (file) it was in, from 0.
     pub source: usize,

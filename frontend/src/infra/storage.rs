@@ -4,7 +4,7 @@
 //! JSON (`"ja"` with its quotes), not the bare `ja` that earlier visits stored and a browser
 //! test pins (`tests/tests/web/network.rs`). And its `LocalStorage::raw()` throws where a
 //! page may not use storage, such as the sandboxed single file that `serve` hands out
-//! (README, "Hardening"): there the app must go on without remembering, not stop.
+//! (docs/service.md, "Hardening"): there the app must go on without remembering, not stop.
 
 use crate::i18n::Lang;
 

@@ -26,7 +26,7 @@ pub struct Args {
     #[arg(long = "target", value_name = "ID")]
     targets: Vec<String>,
     /// A snippet parameter: url, executor, os, job_os, namespace, secret, service_account,
-    /// cluster, dind, runner_as_root (see README). Repeatable.
+    /// cluster, dind, runner_as_root (see docs/cli.md). Repeatable.
     #[arg(long = "param", value_name = "KEY=VALUE")]
     params: Vec<String>,
     /// Output format (JSON: a list of {target, title, filename, language, body, notes}).
