@@ -164,7 +164,9 @@ fn user_anchors(trust: &[Source], bounds: InputBounds) -> Option<(Anchors, Trust
     }
     let extracted = input::extract_within(trust, bounds);
     let (certs, failed) = parse_blocks(extracted.blocks);
-    let problems = extracted.problems.into_iter().map(|p| (p.origin, p.detail.en));
+    let problems = extracted.problems.into_iter().map(|p| (p.origin, p.detail));
+    // x509-parser's reason is technical English, the same in every language.
+    let failed = failed.into_iter().map(|(origin, why)| (origin, Text::new(why.clone(), why)));
     let trust_input = TrustInput {
         anchors: certs.len(),
         reader_notes: extracted.notes,
@@ -370,8 +372,9 @@ fn input_report(
     extracted: &Extracted,
     trust_input: Option<&TrustInput>,
 ) -> InputReport {
-    let mut notes = extracted.notes.clone();
-    notes.extend(trust_input.map(TrustInput::notes).unwrap_or_default());
+    // The contract's notes are plain strings: their English.
+    let trust_notes = trust_input.map(TrustInput::notes).unwrap_or_default();
+    let notes = extracted.notes.iter().chain(&trust_notes).map(|note| note.en.clone()).collect();
     InputReport {
         formats: extracted.formats.clone(),
         sources,

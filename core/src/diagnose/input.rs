@@ -38,7 +38,15 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
 fn no_trusted_certificate(seen: &Overview<'_>) -> Option<Finding> {
     let trust_input = seen.trust_input.filter(|given| given.anchors == 0)?;
     let why = trust_input.reasons();
-    let why = if why.is_empty() { String::new() } else { format!(" ({})", why.join("; ")) };
+    let join = |part: fn(&Text) -> &str, separator| {
+        why.iter().map(part).collect::<Vec<_>>().join(separator)
+    };
+    // Punctuation of each language: " (a; b)" and "(a、b)".
+    let why = if why.is_empty() {
+        Text::new("", "")
+    } else {
+        Text::new(format!(" ({})", join(|t| &t.en, "; ")), format!("({})", join(|t| &t.ja, "、")))
+    };
     Some(finding!(Code::NoTrustedCertificate, Severity::Error, Vec::new(), why = why))
 }
 
@@ -55,11 +63,16 @@ pub(crate) fn place(origin: &Origin) -> Text {
 
 fn no_certificates(seen: &Overview<'_>) -> Finding {
     let about_input = seen.extracted.notes.first();
-    let mut hint = capitalized(about_input.map(String::as_str).unwrap_or_default());
-    if !hint.is_empty() && !hint.ends_with('.') {
-        hint.push('.');
+    let mut en = capitalized(about_input.map_or("", |note| note.en.as_str()));
+    if !en.is_empty() && !en.ends_with('.') {
+        en.push('.');
     }
-    let about = if hint.is_empty() { "none" } else { "note" };
+    let mut ja = about_input.map(|note| note.ja.clone()).unwrap_or_default();
+    if !ja.is_empty() && !ja.ends_with('。') {
+        ja.push('。');
+    }
+    let about = if en.is_empty() { "none" } else { "note" };
+    let hint = Text::new(en, ja);
     finding!(Code::NoCertificates, Severity::Error, Vec::new(), about = about, hint = hint)
 }
 

@@ -5,9 +5,10 @@ use std::borrow::Cow;
 
 use super::newlines::normalize_newlines;
 use super::{
-    base64_raw, binary, english, k8s_secret, pem, pkcs12_dump, private_key, s_client, secrets,
-    x509_text, Extracted, Format, Scope, Source,
+    base64_raw, binary, k8s_secret, pem, pkcs12_dump, private_key, s_client, secrets, x509_text,
+    Extracted, Format, Scope, Source,
 };
+use crate::catalogue::Text;
 
 /// Reads one source into `out`, pushing its form onto `out.formats`.
 pub(super) fn read_source(file: usize, source: &Source, out: &mut Extracted) {
@@ -63,7 +64,7 @@ fn read_text(file: usize, source: &Source, format: Format, text: &str, out: &mut
     out.formats.push(format);
     if text.trim().is_empty() {
         let name = source_name(file, source);
-        out.notes.push(english("input-note-empty", &[("source", &name)]));
+        out.notes.push(crate::text!("input-note-empty", source = name));
         return;
     }
     let scope = Scope::new(file, format);
@@ -85,11 +86,11 @@ fn read_text(file: usize, source: &Source, format: Format, text: &str, out: &mut
 
 /// Why a text source gave nothing: a BEGIN CERTIFICATE line whose armor is broken is named
 /// as such (RFC 7468 §2: five dashes, the label, five dashes, on one line), not as absent.
-fn nothing_found(name: &str, text: &str) -> String {
+fn nothing_found(name: &Text, text: &str) -> Text {
     if text.contains("BEGIN CERTIFICATE") {
-        english("input-note-broken-armor", &[("source", &name)])
+        crate::text!("input-note-broken-armor", source = name)
     } else {
-        english("input-note-nothing-found", &[("source", &name)])
+        crate::text!("input-note-nothing-found", source = name)
     }
 }
 
@@ -107,10 +108,11 @@ fn findings(out: &Extracted) -> [usize; 8] {
     ]
 }
 
-fn source_name(file: usize, source: &Source) -> String {
+/// The source's file name (the same in every language), or `input #N`.
+fn source_name(file: usize, source: &Source) -> Text {
     match &source.name {
-        Some(name) => name.clone(),
-        None => english("input-unnamed-source", &[("number", &(file + 1))]),
+        Some(name) => Text::new(name, name),
+        None => crate::text!("input-unnamed-source", number = file + 1),
     }
 }
 

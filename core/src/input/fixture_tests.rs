@@ -150,7 +150,7 @@ fn s_client_without_showcerts_has_only_the_leaf_and_says_so() {
     let info = out.s_client.as_ref().unwrap();
     assert_eq!((info.sent.len(), info.showcerts), (2, false));
     assert_eq!(out.notes.len(), 1);
-    assert!(out.notes[0].contains("-showcerts"));
+    assert!(out.notes[0].en.contains("-showcerts") && out.notes[0].ja.contains("-showcerts"));
 }
 
 #[test]

@@ -145,7 +145,8 @@ fn empty_and_whitespace_inputs() {
         let out = extract_bytes(bytes);
         assert!(out.blocks.is_empty() && out.problems.is_empty() && out.private_keys.is_empty());
         assert_eq!(out.formats, vec![Format::Pem]);
-        assert_eq!(out.notes, vec!["there is nothing in input #1".to_owned()]);
+        assert_eq!(out.notes[0].en, "there is nothing in input #1");
+        assert_eq!(out.notes[0].ja, "入力 #1 には何もありません");
     }
     assert!(extract(&[]).formats.is_empty());
 }
@@ -154,7 +155,7 @@ fn empty_and_whitespace_inputs() {
 fn text_with_nothing_in_it_gets_a_note() {
     let out = extract(&[Source { name: Some("notes.txt".into()), bytes: b"hello there".to_vec() }]);
     assert!(out.blocks.is_empty() && out.problems.is_empty());
-    assert!(out.notes[0].starts_with("no certificate found in notes.txt"));
+    assert!(out.notes[0].en.starts_with("no certificate found in notes.txt"));
 }
 
 #[test]

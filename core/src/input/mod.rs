@@ -177,8 +177,9 @@ pub struct Extracted {
     pub s_client: Option<SClientInfo>,
     /// The form of each source, in source order.
     pub formats: Vec<Format>,
-    /// Short remarks about the input worth showing (e.g. "x509 -text dump without PEM").
-    pub notes: Vec<String>,
+    /// Short remarks about the input worth showing (e.g. "x509 -text dump without PEM"), in
+    /// every language (the report keeps their English in `InputReport::notes`).
+    pub notes: Vec<Text>,
     /// The text of each source as the readers saw it (see [`source_text`]), in source order;
     /// `None` for binary input and for a source past [`InputBounds::max_input_bytes`]. Kept
     /// so that the error-message scan (`explain::scan`) reads the same text without decoding
@@ -249,7 +250,7 @@ impl Extracted {
     }
 }
 
-/// A text the report keeps as a plain string ([`Extracted::notes`], a PKCS#7 certificate's
+/// A text the report keeps as a plain string (a PKCS#7 certificate's
 /// [`Origin::label`]): the catalogue's English.
 fn english(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     crate::catalogue::render(crate::catalogue::Lang::En, id, args)

@@ -1,7 +1,7 @@
 //! `openssl s_client` transcripts (OpenSSL 1.0, 1.1 and 3.x): the PEM blocks, plus what
 //! the "Certificate chain" section and the `Verify return code` line say.
 
-use super::{english, pem, Extracted, SClientInfo, Scope, SentCertificate};
+use super::{pem, Extracted, SClientInfo, Scope, SentCertificate};
 
 /// Whether `text` is (or contains) an `openssl s_client` transcript.
 pub(super) fn is_transcript(text: &str) -> bool {
@@ -22,7 +22,7 @@ pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
     let info = read_info(text, out.blocks.len() - before);
     if !info.showcerts && info.sent.len() > 1 {
         let sent = info.sent.len();
-        out.notes.push(english("input-note-without-showcerts", &[("sent", &sent)]));
+        out.notes.push(crate::text!("input-note-without-showcerts", sent = sent));
     }
     if out.s_client.is_none() {
         out.s_client = Some(info);

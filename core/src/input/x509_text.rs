@@ -1,11 +1,12 @@
 //! `openssl x509 -text` dumps: the certificate bytes are the PEM block after the dump;
 //! with `-noout` there is none, and the reader is told how to get it.
 
-use super::{english, pem, Extracted, Scope};
+use super::{pem, Extracted, Scope};
+use crate::catalogue::Text;
 
 /// Note added when a dump has no PEM block at all.
-pub(super) fn noout_note() -> String {
-    english("input-note-noout", &[])
+pub(super) fn noout_note() -> Text {
+    crate::text!("input-note-noout")
 }
 
 /// Whether `text` holds an `openssl x509 -text` dump.
@@ -25,7 +26,10 @@ pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
     if blocks == 0 {
         out.notes.push(noout_note());
     } else if dumps > blocks {
-        let args: [(&str, &dyn std::fmt::Display); 2] = [("dumps", &dumps), ("blocks", &blocks)];
-        out.notes.push(english("input-note-dumps-without-pem", &args));
+        out.notes.push(crate::text!(
+            "input-note-dumps-without-pem",
+            dumps = dumps,
+            blocks = blocks
+        ));
     }
 }
