@@ -9,7 +9,7 @@ use crate::components::{
     trust_offer::TrustOffer,
 };
 use crate::i18n::t;
-use crate::infra::{clock, perf, permalink, storage};
+use crate::infra::{catalogues, clock, perf, permalink, storage};
 use crate::state::{Action, State};
 
 /// Milliseconds of quiet typing before the input is analysed again.
@@ -18,7 +18,9 @@ const DEBOUNCE_MS: u32 = 150;
 /// The state the page opens with: the permalink's input if the URL has one, analysed.
 fn initial_state() -> State {
     let restored = permalink::decode(&permalink::current());
-    let mut state = State::new(storage::language());
+    let lang = storage::language();
+    catalogues::install_inlined(lang);
+    let mut state = State::new(lang);
     state.input = restored.input;
     state.host = restored.host;
     state.trust = restored.trust;
@@ -55,6 +57,20 @@ pub fn app() -> Html {
             perf::mark("certchain:report");
         }
     });
+    {
+        // A language whose texts are not here yet: load them, then switch.
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.pending_lang, move |pending| {
+            if let Some(lang) = *pending {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(error) = catalogues::load(lang).await {
+                        catalogues::warn(&error);
+                    }
+                    dispatcher.dispatch(Action::TextsLoaded(lang, clock::now()));
+                });
+            }
+        });
+    }
     use_effect_with(state.lang, |lang| {
         let _ = gloo_utils::document_element().set_attribute("lang", lang.code());
     });

@@ -8,6 +8,7 @@ use certchain_core::{analyze, Options, Report, Source, UnixTime};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::infra::catalogues;
 use crate::samples::Sample;
 
 /// A report shared between components; equal when it is the same analysis.
@@ -44,6 +45,9 @@ pub struct State {
     pub as_of: Option<i64>,
     /// UI language.
     pub lang: Lang,
+    /// A language asked for whose texts are still being loaded (`infra::catalogues`); the
+    /// page stays in [`State::lang`] until they are.
+    pub pending_lang: Option<Lang>,
     /// Parameters of the configuration snippets.
     pub snippet_params: Params,
     /// The latest analysis, `None` while there is nothing to analyse.
@@ -72,8 +76,11 @@ pub enum Action {
     Host(String),
     /// The date changed.
     AsOf(Option<i64>),
-    /// The language changed.
+    /// The user asked for a language.
     Lang(Lang),
+    /// The texts of a language were loaded (or could not be): switch to it and analyse again,
+    /// so that the report's texts are in it too (Unix seconds of now).
+    TextsLoaded(Lang, i64),
     /// A snippet parameter changed (key, value).
     SnippetParam(&'static str, String),
     /// Analyse now if the input changed (the pause after typing ended).
@@ -127,7 +134,18 @@ impl Reducible for State {
                 next.as_of = at;
                 next.stale = true;
             }
-            Action::Lang(lang) => next.lang = lang,
+            Action::Lang(lang) if catalogues::ready(lang) => {
+                next.lang = lang;
+                next.pending_lang = None;
+            }
+            Action::Lang(lang) => next.pending_lang = Some(lang),
+            Action::TextsLoaded(lang, now) => {
+                next.lang = lang;
+                next.pending_lang = None;
+                if next.report.is_some() {
+                    next.analyse(now);
+                }
+            }
             Action::SnippetParam(key, value) => {
                 // The form offers only the core's own keys and choices.
                 let _ = next.snippet_params.set(key, &value);
@@ -148,8 +166,11 @@ impl State {
         params
     }
 
-    /// A fresh state in `lang`.
+    /// A fresh state in `lang`, or in English while the texts of `lang` are not loaded
+    /// (then `lang` is pending).
     pub fn new(lang: Lang) -> State {
+        let pending_lang = (!catalogues::ready(lang)).then_some(lang);
+        let lang = if pending_lang.is_some() { Lang::En } else { lang };
         State {
             input: String::new(),
             files: Vec::new(),
@@ -157,6 +178,7 @@ impl State {
             trust: String::new(),
             as_of: None,
             lang,
+            pending_lang,
             snippet_params: Params::default(),
             report: None,
             stale: false,

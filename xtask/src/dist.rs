@@ -31,17 +31,19 @@ pub fn build() -> Result {
     run(cargo().args(["fetch", "--locked"]))?;
     run(trunk().args(["build", "--release", "--offline", "--locked", "--dist", "dist"]))?;
     let dir = root().join("dist");
+    write_catalogues(&dir)?;
     let files = read_files(&dir)?;
     let wasm = the_wasm(&files)?;
     let html = fs::read_to_string(dir.join("index.html"))
         .map_err(|e| err(format!("{}: {e}", dir.join("index.html").display())))?;
     let page = single_file::inline(&html, &files, &wasm)
+        .and_then(|page| single_file::with_catalogues(&page, &files))
         .map_err(|e| err(format!("cannot make dist/{SINGLE}: {e}")))?;
     fs::write(dir.join(SINGLE), page)?;
     eprintln!("==> wrote dist/{SINGLE} (CSS, JS glue and wasm inlined)");
     let mut measured: Vec<String> = files
         .keys()
-        .filter(|n| n.ends_with(".wasm") || n.ends_with(".js") || n.ends_with(".css"))
+        .filter(|n| [".wasm", ".js", ".css", ".ftl"].iter().any(|ext| n.ends_with(ext)))
         .cloned()
         .collect();
     measured.push(SINGLE.to_string());
@@ -49,6 +51,30 @@ pub fn build() -> Result {
     fs::write(dir.join("SIZES.md"), &table)?;
     println!("{table}");
     eprintln!("==> wrote dist/SIZES.md");
+    Ok(())
+}
+
+/// The catalogues of every language but English (which the app compiles in), beside
+/// `index.html` as `locale-<lang>-<area>.ftl`: the app fetches them when that language is
+/// asked for (`frontend/src/infra/catalogues.rs`), the single file carries them inline.
+fn write_catalogues(dist: &Path) -> Result {
+    let locales = root().join("core/locales");
+    for lang in fs::read_dir(&locales).map_err(|e| err(format!("{}: {e}", locales.display())))? {
+        let lang = lang?;
+        let code = lang.file_name().to_string_lossy().into_owned();
+        if code == "en" || !lang.file_type()?.is_dir() {
+            continue;
+        }
+        for area in fs::read_dir(lang.path())? {
+            let path = area?.path();
+            let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+                continue;
+            };
+            if name.ends_with(".ftl") {
+                fs::copy(&path, dist.join(format!("locale-{code}-{name}")))?;
+            }
+        }
+    }
     Ok(())
 }
 

@@ -71,6 +71,31 @@ pub fn inline(html: &str, files: &Files, wasm: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// `page` with each catalogue of dist (`locale-<lang>-<area>.ftl`) inlined before `</head>`
+/// as `<script type="application/x-fluent" id="certchain-locale-<lang>-<area>">`, where the
+/// app looks for it before fetching (`frontend/src/infra/catalogues.rs`); not in the body,
+/// whose children Yew replaces when it mounts the app. A script of an
+/// unknown type is never run; its text ends only at `</script` (HTML §13.2.5.4), which a
+/// catalogue therefore may not hold.
+pub fn with_catalogues(page: &str, files: &Files) -> Result<String, String> {
+    let mut scripts = String::new();
+    for (name, bytes) in files {
+        let Some(stem) = name.strip_prefix("locale-").and_then(|n| n.strip_suffix(".ftl")) else {
+            continue;
+        };
+        let text = std::str::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8"))?;
+        if find_ascii_ci(text, "</script").is_some() || text.contains("<!--") {
+            return Err(format!("{name} contains `</script` or `<!--`, which cannot be inlined"));
+        }
+        scripts.push_str(&format!(
+            "<script type=\"application/x-fluent\" id=\"certchain-locale-{stem}\">{text}</script>\n"
+        ));
+    }
+    let head_end =
+        find_ascii_ci(page, "</head").ok_or("no </head> to put the catalogues before")?;
+    Ok(format!("{}{scripts}{}", &page[..head_end], &page[head_end..]))
+}
+
 /// `NAME.js` for `NAME_bg.wasm`.
 fn glue_name(wasm: &str) -> Result<String, String> {
     wasm.strip_suffix("_bg.wasm")
@@ -294,6 +319,20 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(page.contains(wasm), "{page}");
         assert!(page.contains("TrunkApplicationStarted"), "{page}");
         assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</script></body></html>"));
+        Ok(())
+    }
+
+    #[test]
+    fn catalogues_are_inlined_before_the_head_ends_and_a_closing_script_refused(
+    ) -> Result<(), String> {
+        let mut files = files();
+        files.insert("locale-ja-web.ftl".into(), "web-tagline = 証明書\n".as_bytes().to_vec());
+        let page = with_catalogues(TRUNK_HTML, &files)?;
+        let script = "<script type=\"application/x-fluent\" id=\"certchain-locale-ja-web\">web-tagline = 証明書\n</script>\n</head>";
+        assert!(page.contains(script), "{page}");
+        assert_eq!(page.matches("certchain-locale-").count(), 1, "only catalogues are inlined");
+        files.insert("locale-ja-x.ftl".into(), b"a = </SCRIPT><script>alert(1)".to_vec());
+        assert!(with_catalogues(TRUNK_HTML, &files).is_err_and(|e| e.contains("locale-ja-x.ftl")));
         Ok(())
     }
 

@@ -1,6 +1,7 @@
 //! Nothing leaves the page: the single file works from disk with the network unusable, and the
-//! served app makes no request once it has loaded, whatever the user does, and keeps nothing
-//! in the browser but the language choice.
+//! served app makes no request once it has loaded but for the texts of a language asked for
+//! (its own static files), whatever the user does, and keeps nothing in the browser but the
+//! language choice.
 
 use certchain_tests::web::{dist_dir, err, fixture, page, Browser, Launch, Result, Served};
 use serde_json::{json, Value};
@@ -40,6 +41,12 @@ fn the_single_file_works_from_disk_with_the_network_off() -> Result {
     let chain = [hash("leaf")?, hash("intermediate")?];
     page::wait_for(&browser, "the chain", page::CHAIN, &json!(chain))?;
     page::wait_for(&browser, "the findings", page::FINDINGS, &json!(["missing_root"]))?;
+    // Japanese is in the file itself: no fetch, and the report is re-made in it.
+    browser.click(&browser.find("[data-testid=lang-ja]")?)?;
+    page::wait_for(&browser, "<html lang=ja> offline", page::LANG, &json!("ja"))?;
+    let finding_in_japanese = "const f = document.querySelector('[data-testid=finding]'); \
+        return !!f && /[\\u3040-\\u30ff]/.test(f.textContent);";
+    page::wait_until(&browser, "the finding in Japanese, offline", finding_in_japanese)?;
 
     let urls = requests(&browser.performance_log()?);
     let other: Vec<&String> = urls.iter().filter(|u| !u.starts_with("file:")).collect();
@@ -72,8 +79,22 @@ fn no_request_leaves_the_page_after_it_has_loaded_and_only_the_language_is_store
     browser.downloaded("fullchain.pem")?;
     settle(&browser)?;
 
+    // The one kind of request after load: the Japanese texts, fetched when Japanese was
+    // asked for, from the app's own origin, with nothing of the input in the URL.
     let after = requests(&browser.performance_log()?);
-    assert_eq!(outside(&after), Vec::<String>::new(), "requests after load (all: {after:?})");
+    let catalogue = |u: &String| {
+        let name = u.strip_prefix(&format!("{}/", served.url().trim_end_matches('/')));
+        name.is_some_and(|n| n.starts_with("locale-ja-") && n.ends_with(".ftl") && !n.contains('?'))
+    };
+    let fetched: Vec<String> = outside(&after).into_iter().filter(catalogue).collect();
+    let others: Vec<String> = outside(&after).into_iter().filter(|u| !catalogue(u)).collect();
+    assert_eq!(others, Vec::<String>::new(), "requests after load (all: {after:?})");
+    let areas = certchain_core::catalogue::Area::ALL.len();
+    assert_eq!(fetched.len(), areas, "each Japanese catalogue once, on demand: {fetched:?}");
+    assert!(
+        !at_load.iter().any(catalogue),
+        "the English page loaded Japanese before it was asked for: {at_load:?}"
+    );
     assert_eq!(
         stored(&browser)?,
         json!({"local": {"certchain.lang": "ja"}, "session": {}, "cookie": "", "idb": [], "caches": []}),
