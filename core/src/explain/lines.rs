@@ -1,13 +1,20 @@
 //! Which lines of a source are looked at: never a line of a PEM block (a certificate body
 //! is no message, a private key must never be echoed), and only lines holding a key word.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 /// Words at least one of which every recognised wording holds (case as printed).
 const KEY_WORDS: &[&str] =
     &["certificate", "CERT", "Certificate", "x509", "PEM", "forbidden", "PKIX"];
 
 /// The line holds a key word: worth handing to the recognisers.
 pub(super) fn worth_matching(line: &str) -> bool {
-    KEY_WORDS.iter().any(|word| line.contains(word))
+    // One searcher per word, built once (`str::contains` builds one per call and line).
+    static FINDERS: LazyLock<Vec<Finder<'static>>> =
+        LazyLock::new(|| KEY_WORDS.iter().map(|word| Finder::new(word.as_bytes())).collect());
+    FINDERS.iter().any(|finder| finder.find(line.as_bytes()).is_some())
 }
 
 /// `(line number from 1, line)` of every line outside PEM armor. Armor lines themselves are

@@ -1,7 +1,7 @@
 //! Base64 of DER without armor (RFC 4648 §4): the whole input, or paragraphs separated by
 //! blank lines, as `base64 cert.der` or a web form prints it.
 
-use super::der::{self, Reading};
+use super::der::{self, Reading, What};
 use super::{b64, Extracted, Problem, ProblemKind, Scope};
 
 /// Fewest base64 characters for a text to be taken as base64 (a certificate has hundreds).
@@ -21,8 +21,10 @@ pub(super) fn parse(text: &str, scope: &Scope, out: &mut Extracted) {
         let origin = scope.origin(first_line, None);
         match b64::decode_lines(chunk) {
             Ok(bytes) => {
-                let what =
-                    crate::text!("input-base64-text", line = first_line, bytes = bytes.len());
+                let size = bytes.len();
+                let what = What::new(move || {
+                    crate::text!("input-base64-text", line = first_line, bytes = size)
+                });
                 der::read_all(&bytes, &Reading::plain(origin, what), out);
             }
             Err(error) => {

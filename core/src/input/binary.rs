@@ -2,7 +2,7 @@
 //! or something else, named when it is a well-known container.
 
 use super::ber;
-use super::der::{self, Kind, Reading};
+use super::der::{self, Kind, Reading, What};
 use super::{Extracted, Format, Problem, ProblemKind, Scope};
 use crate::catalogue::Text;
 
@@ -20,7 +20,8 @@ pub(super) fn parse(bytes: &[u8], scope: &Scope, out: &mut Extracted) {
     if let Some(detail) = known_container(bytes) {
         return out.push_problem(Problem { kind: ProblemKind::UnparsableBlock, origin, detail });
     }
-    let what = crate::text!("input-binary", bytes = bytes.len());
+    let size = bytes.len();
+    let what = What::new(move || crate::text!("input-binary", bytes = size));
     der::read_all(bytes, &Reading::plain(origin, what), out);
 }
 

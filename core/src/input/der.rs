@@ -8,6 +8,8 @@
 //! must still become a block, so that its finding can say why.
 
 use super::ber::{self, id, Tlv};
+use std::rc::Rc;
+
 use crate::catalogue::Text;
 
 use super::{pkcs7, private_key, Extracted, Origin, PrivateKeyNote, Problem, ProblemKind};
@@ -38,7 +40,7 @@ pub(super) struct Reading {
     /// Origin given to everything found.
     pub(super) origin: Origin,
     /// Noun phrase naming the piece and its size in messages, e.g. "binary input of 12 bytes".
-    pub(super) what: Text,
+    pub(super) what: What,
     /// Problem kind for broken encodings (MalformedPem inside PEM armor).
     pub(super) broken: ProblemKind,
     /// A PEM CERTIFICATE label: an unrecognised first element is still a candidate block,
@@ -52,7 +54,7 @@ pub(super) struct Reading {
 
 impl Reading {
     /// A reading of plain decoded bytes (not under a PEM label).
-    pub(super) fn plain(origin: Origin, what: Text) -> Self {
+    pub(super) fn plain(origin: Origin, what: What) -> Self {
         Self {
             origin,
             what,
@@ -61,6 +63,29 @@ impl Reading {
             first_only: false,
             may_be_key: false,
         }
+    }
+}
+
+/// A [`Reading`]'s noun phrase, worded only when a message needs it: most readings never go
+/// wrong, and wording one is two catalogue renderings (and the place's, inside it).
+#[derive(Clone)]
+pub(super) struct What(Rc<dyn Fn() -> Text>);
+
+impl What {
+    /// The phrase `make` words.
+    pub(super) fn new(make: impl Fn() -> Text + 'static) -> Self {
+        Self(Rc::new(make))
+    }
+
+    /// The phrase.
+    pub(super) fn text(&self) -> Text {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for What {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.text(), f)
     }
 }
 
@@ -94,7 +119,7 @@ pub(super) fn read_all(bytes: &[u8], reading: &Reading, out: &mut Extracted) {
                 let detail = if sequence && offset == 0 {
                     crate::text!(
                         "input-der-unreadable",
-                        what = reading.what,
+                        what = reading.what.text(),
                         why = error.describe()
                     )
                 } else {
@@ -147,13 +172,16 @@ fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
     let origin = &reading.origin;
     let certificates = match pkcs7::certificates(tlv) {
         Ok(certificates) if certificates.is_empty() => {
-            let detail = crate::text!("input-pkcs7-empty", what = reading.what);
+            let detail = crate::text!("input-pkcs7-empty", what = reading.what.text());
             return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
         Ok(certificates) => certificates,
         Err(error) => {
-            let detail =
-                crate::text!("input-pkcs7-unreadable", what = reading.what, why = error.describe());
+            let detail = crate::text!(
+                "input-pkcs7-unreadable",
+                what = reading.what.text(),
+                why = error.describe()
+            );
             return push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
         }
     };
@@ -169,7 +197,7 @@ fn read_pkcs7(tlv: &Tlv<'_>, reading: &Reading, out: &mut Extracted) {
             "input-pkcs7-not-certificates",
             count = count,
             amount = amount,
-            what = reading.what
+            what = reading.what.text()
         );
         push_problem(out, ProblemKind::UnparsableBlock, origin, detail);
     }
@@ -253,7 +281,7 @@ fn unrecognised(reading: &Reading, bytes: &[u8], offset: usize) -> Text {
         length = rest.len(),
         first = if shown.is_some() { "shown" } else { "hidden" },
         bytes = shown.unwrap_or_default(),
-        what = reading.what,
+        what = reading.what.text(),
     )
 }
 
@@ -279,7 +307,7 @@ mod tests {
 
     fn reading(labelled_certificate: bool) -> Reading {
         let origin = Origin { file: 0, line: 0, format: Format::Der, label: None };
-        let what = Text::new("binary input of N bytes", "N バイトのバイナリ入力");
+        let what = What::new(|| Text::new("binary input of N bytes", "N バイトのバイナリ入力"));
         Reading { labelled_certificate, ..Reading::plain(origin, what) }
     }
 

@@ -1,7 +1,7 @@
 //! Kubernetes Secret / kubeconfig YAML or JSON: `ca.crt: LS0t...`, `"tls.crt": "LS0t..."`,
 //! `certificate-authority-data: LS0t...`. Values are base64 of PEM (or of DER).
 
-use super::der::{self, Reading};
+use super::der::{self, Reading, What};
 use super::{b64, newlines, pem, Extracted, Problem, ProblemKind, Scope};
 use crate::catalogue::Text;
 
@@ -69,8 +69,10 @@ fn read_value(value: &ValueLine<'_>, line: usize, scope: &Scope, out: &mut Extra
             pem::parse(&text, &scope.nested(line, key), out);
         }
         _ => {
-            let what =
-                crate::text!("input-secret-value", key = key, line = line, bytes = bytes.len());
+            let (name, size) = (key.to_owned(), bytes.len());
+            let what = What::new(move || {
+                crate::text!("input-secret-value", key = name, line = line, bytes = size)
+            });
             let reading = Reading { may_be_key: is_key_name(key), ..Reading::plain(origin, what) };
             der::read_all(&bytes, &reading, out);
         }

@@ -8,7 +8,7 @@
 //! characters checked line by line, padding restored), and classify the label. The clean
 //! armor is then handed to [`pem::parse`].
 
-use super::der::{self, Reading};
+use super::der::{self, Reading, What};
 use super::{b64, pem_body, private_key, Extracted, Problem, ProblemKind, Scope};
 use crate::catalogue::Text;
 
@@ -169,7 +169,6 @@ fn close(
         LabelKind::Pkcs7 => (false, false),
     };
     let where_line = |line| scope.describe_line(line);
-    let at = where_line(armor.line);
     let pieces = pem_body::pieces(body, armor.body_line);
     let lines = pieces.iter().map(|(line, piece)| (*line, piece.as_ref()));
     let decoded = b64::canonical_lines(lines)
@@ -178,12 +177,17 @@ fn close(
     let der = match decoded {
         Ok(der) => der,
         Err(why) => {
+            let at = where_line(armor.line);
             let detail =
                 crate::text!("input-pem-block-unreadable", label = armor.label, at = at, why = why);
             return out.push_problem(Problem { kind: ProblemKind::MalformedPem, origin, detail });
         }
     };
-    let what = crate::text!("input-pem-block", label = armor.label, bytes = der.len(), at = at);
+    let (label, size, line, place) = (armor.label.to_owned(), der.len(), armor.line, scope.clone());
+    let what = What::new(move || {
+        let at = place.describe_line(line);
+        crate::text!("input-pem-block", label = label, bytes = size, at = at)
+    });
     let reading = Reading {
         broken: ProblemKind::MalformedPem,
         labelled_certificate,
@@ -258,7 +262,7 @@ fn find_end(text: &str, from: usize, limit: usize) -> Option<(&str, usize, usize
 }
 
 fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
-    text.get(from..)?.find(needle).map(|found| from + found)
+    memchr::memmem::find(text.get(from..)?.as_bytes(), needle.as_bytes()).map(|found| from + found)
 }
 
 /// Byte offset -> 1-based line number.
@@ -268,7 +272,7 @@ struct LineIndex {
 
 impl LineIndex {
     fn new(text: &str) -> Self {
-        let newlines = text.match_indices('\n').map(|(at, _)| at + 1);
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
         Self { starts: std::iter::once(0).chain(newlines).collect() }
     }
 

@@ -63,6 +63,9 @@ fn sent_certificates(text: &str) -> Vec<SentCertificate> {
 
 /// ` 0 s:CN = gitlab.example.com` -> depth 0, subject.
 fn subject_line(line: &str) -> Option<SentCertificate> {
+    if !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return None; // the depth comes first (lines are trimmed)
+    }
     let (depth, subject) = line.split_once(" s:")?;
     let depth = depth.trim().parse().ok()?;
     Some(SentCertificate { depth, subject: subject.to_owned(), issuer: String::new() })
