@@ -39,8 +39,8 @@ fn opens(line: &str) -> bool {
     if !line.contains('-') {
         return false; // the common case, a body line: one memchr instead of two searches
     }
-    let Some(begin) = line.rfind("-----BEGIN") else { return false };
-    line.rfind("-----END").is_none_or(|end| end <= begin)
+    let Some(begin) = last(line, "-----BEGIN") else { return false };
+    last(line, "-----END").is_none_or(|end| end <= begin)
 }
 
 /// Whether `line` closes the block: its last marker is an END.
@@ -48,11 +48,16 @@ fn closes(line: &str) -> bool {
     if !line.contains('-') {
         return false;
     }
-    match (line.rfind("-----END"), line.rfind("-----BEGIN")) {
+    match (last(line, "-----END"), last(line, "-----BEGIN")) {
         (Some(end), Some(begin)) => end > begin,
         (Some(_), None) => true,
         (None, _) => false,
     }
+}
+
+/// Where `marker` last starts in `line`.
+fn last(line: &str, marker: &str) -> Option<usize> {
+    memchr::memmem::rfind(line.as_bytes(), marker.as_bytes())
 }
 
 #[cfg(test)]

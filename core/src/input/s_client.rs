@@ -44,7 +44,12 @@ fn read_info(text: &str, pem_blocks: usize) -> SClientInfo {
 /// The ` N s:subject` / `   i:issuer` pairs after the `Certificate chain` line, until `---`.
 /// 1.1+ prints `s:CN = x`; 1.0 printed `s:/CN=x`: both are kept as printed.
 fn sent_certificates(text: &str) -> Vec<SentCertificate> {
-    let mut lines = text.lines().map(str::trim);
+    // The section is looked for from the first place its title occurs at all.
+    let Some(title) = memchr::memmem::find(text.as_bytes(), b"Certificate chain") else {
+        return Vec::new();
+    };
+    let line_start = text[..title].rfind('\n').map_or(0, |n| n + 1);
+    let mut lines = text[line_start..].lines().map(str::trim);
     if !lines.any(|line| line == "Certificate chain") {
         return Vec::new();
     }
@@ -73,8 +78,13 @@ fn subject_line(line: &str) -> Option<SentCertificate> {
 
 /// `Verify return code: 21 (unable to verify the first certificate)`: the first one.
 fn verify_result(text: &str) -> Option<(i64, String)> {
-    text.lines().find_map(|line| {
-        let rest = line.trim().strip_prefix("Verify return code:")?.trim();
+    const PREFIX: &str = "Verify return code:";
+    // Only the lines where the words occur are read (one search of the whole text).
+    memchr::memmem::find_iter(text.as_bytes(), PREFIX.as_bytes()).find_map(|at| {
+        let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        let line = &text[start..end];
+        let rest = line.trim().strip_prefix(PREFIX)?.trim();
         let (code, reason) = rest.split_once(' ').unwrap_or((rest, ""));
         let reason = reason.trim().trim_start_matches('(').trim_end_matches(')');
         Some((code.parse().ok()?, reason.to_owned()))
