@@ -21,7 +21,8 @@ fuzz_target!(|data: &[u8]| {
         common::assert_no_canary("a problem's detail", &problem.detail.ja);
     }
     for note in &extracted.notes {
-        common::assert_no_canary("a note", note);
+        common::assert_no_canary("a note", &note.en);
+        common::assert_no_canary("a note", &note.ja);
     }
     let planted = common::with_canary(data);
     if let Some(text) = std::str::from_utf8(&planted).ok().map(input::without_private_keys) {
