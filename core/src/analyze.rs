@@ -166,7 +166,7 @@ fn user_anchors(trust: &[Source], bounds: InputBounds) -> Option<(Anchors, Trust
     let (certs, failed) = parse_blocks(extracted.blocks);
     let problems = extracted.problems.into_iter().map(|p| (p.origin, p.detail));
     // x509-parser's reason is technical English, the same in every language.
-    let failed = failed.into_iter().map(|(origin, why)| (origin, Text::new(why.clone(), why)));
+    let failed = failed.into_iter().map(|(origin, why)| (origin, Text::verbatim(why)));
     let trust_input = TrustInput {
         anchors: certs.len(),
         reader_notes: extracted.notes,

@@ -324,6 +324,13 @@ impl Text {
     pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Self {
         Self { en: en.into(), ja: ja.into() }
     }
+
+    /// Data shown as it is in every language (a file name, a certificate's label, a parser's
+    /// own words).
+    pub fn verbatim(data: impl Into<String>) -> Self {
+        let data = data.into();
+        Self { en: data.clone(), ja: data }
+    }
 }
 
 #[cfg(test)]

@@ -31,15 +31,9 @@ pub use code::Code;
 pub use input::Source;
 pub use report::Report;
 
-/// Lowercase hex of bytes.
+/// Lowercase hex of bytes (RustCrypto's `base16ct`, already compiled in for the curves).
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut text = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        text.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
-    }
-    text
+    base16ct::lower::encode_string(bytes)
 }
 
 /// `out[i]` is true when `i` is in `indices`: O(1) membership for index lists.

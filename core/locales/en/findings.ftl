@@ -46,9 +46,13 @@ unparsable_block-der = { $why }
 private_key_in_bundle = The input contains a private key: { $list }. certchain removed it and shows it nowhere, but a key that was pasted or mailed should be treated as exposed.
     .fix = Keep keys out of certificate bundles (the key goes in its own file with mode 0600). If the key left its server, generate a new key and reissue the certificate.
 
-# $why: what was found in the trust input instead, as " (a; b)", or nothing.
+# $why: what was found in the trust input instead (no_trusted_certificate-reasons), or nothing.
 no_trusted_certificate = The trusted CA you gave (--trust, or the web app's trusted private CA) holds no certificate{ $why }, so nothing is trusted and no chain can be valid.
     .fix = Give the CA's certificate, PEM (-----BEGIN CERTIFICATE-----) or DER: not a private key, a CSR or the server's own certificate.
+
+# $reasons: what kept certificates out, joined by no_trusted_certificate-and.
+no_trusted_certificate-reasons = {" "}({ $reasons })
+no_trusted_certificate-and = {"; "}
 
 # $held: certificates in the capture; $sent: certificates the server sent; $verify: said
 # (OpenSSL printed $verify_code and $verify_text) or none.

@@ -44,9 +44,13 @@ unparsable_block-der = 証明書の DER を解析できません({ $why })
 private_key_in_bundle = 入力に秘密鍵が含まれています: { $list }。certchain は削除し、どこにも表示しませんが、貼り付けたりメールした鍵は漏えいしたものとして扱ってください。
     .fix = 鍵は証明書バンドルに入れず、別ファイル(パーミッション 0600)にしてください。鍵がサーバーの外に出た場合は、新しい鍵を生成して証明書を再発行してください。
 
-# $why: 信頼する CA の入力に代わりにあったもの(" (a; b)")、または空。
+# $why: 信頼する CA の入力に代わりにあったもの(no_trusted_certificate-reasons)、または空。
 no_trusted_certificate = 指定された信頼する CA(--trust、または Web アプリの「信頼するプライベート CA」)に証明書がありません{ $why }。何も信頼されないため、どのチェーンも有効になりません。
     .fix = CA の証明書を PEM(-----BEGIN CERTIFICATE-----)か DER で指定してください。秘密鍵、CSR、サーバー自身の証明書ではありません。
+
+# $reasons: 証明書にならなかった理由を no_trusted_certificate-and でつないだもの。
+no_trusted_certificate-reasons = ({ $reasons })
+no_trusted_certificate-and = 、
 
 # $held: 出力にある証明書の数。$sent: サーバーが送った数。$verify: said($verify_code と $verify_text あり)または none。
 s_client_leaf_only = { $verify ->

@@ -1,8 +1,8 @@
 //! Does the leaf cover the host clients connect to? (RFC 6125 §6.4; RFC 9525 §6.3 and
 //! CA/B BR §7.1.2.7.12: clients ignore the subject CN when SANs are absent.)
 
+use super::Context;
 use super::Finding;
-use super::{verbatim, Context};
 use crate::catalogue::Text;
 use crate::chain::Found;
 use crate::chain::InputKind;
@@ -33,7 +33,7 @@ fn names(cert: &crate::cert::Cert) -> Text {
     if all.is_empty() {
         crate::text!("hostname_mismatch-no-names")
     } else {
-        verbatim(all.join(", "))
+        Text::verbatim(all.join(", "))
     }
 }
 

@@ -2,7 +2,7 @@
 //! a truncated s_client capture, a trust input without a certificate.
 
 use super::Finding;
-use super::{Context, Overview};
+use super::{joined, Context, Overview};
 use crate::catalogue::Text;
 use crate::code::Code;
 use crate::code::Severity;
@@ -37,15 +37,12 @@ pub fn check(ctx: &Context<'_>, seen: &Overview<'_>) -> Vec<Finding> {
 /// was found in it instead, rather than blame the chain.
 fn no_trusted_certificate(seen: &Overview<'_>) -> Option<Finding> {
     let trust_input = seen.trust_input.filter(|given| given.anchors == 0)?;
-    let why = trust_input.reasons();
-    let join = |part: fn(&Text) -> &str, separator| {
-        why.iter().map(part).collect::<Vec<_>>().join(separator)
-    };
-    // Punctuation of each language: " (a; b)" and "(a、b)".
-    let why = if why.is_empty() {
-        Text::new("", "")
+    let reasons = trust_input.reasons();
+    let why = if reasons.is_empty() {
+        Text::verbatim("")
     } else {
-        Text::new(format!(" ({})", join(|t| &t.en, "; ")), format!("({})", join(|t| &t.ja, "、")))
+        let reasons = joined(&reasons, crate::text!("no_trusted_certificate-and"));
+        crate::text!("no_trusted_certificate-reasons", reasons = reasons)
     };
     Some(finding!(Code::NoTrustedCertificate, Severity::Error, Vec::new(), why = why))
 }

@@ -211,11 +211,6 @@ pub(crate) fn joined(parts: &[Text], separator: impl Arg) -> Text {
     Text::new(one(Lang::En), one(Lang::Ja))
 }
 
-/// Data shown as it is in every language (a certificate's label, a list of names).
-pub(crate) fn verbatim(data: String) -> Text {
-    Text::new(data.clone(), data)
-}
-
 /// How a certificate is named in messages: `#1 "R3"`.
 pub(crate) fn label(cert: &Cert) -> String {
     let name = cert.common_name.clone().unwrap_or_else(|| cert.subject.clone());

@@ -3,7 +3,7 @@
 //! certificate below it, including the anchor's when the user's anchor certificate has them.
 
 use super::Finding;
-use super::{label, verbatim, Context};
+use super::{label, Context};
 use crate::catalogue::Text;
 use crate::cert::constraints::{Malformed, NameConstraints, Names, Subtree};
 use crate::cert::Cert;
@@ -26,7 +26,7 @@ pub fn check(ctx: &Context<'_>, found: &Found) -> Vec<Finding> {
     let mut budget = MAX_COMPARISONS;
     for (pos, ca) in certs.iter().enumerate().skip(1) {
         if let Some(nc) = &ca.ext.name_constraints {
-            out.extend(apply(&verbatim(label(ca)), nc, &certs[..pos], &mut budget));
+            out.extend(apply(&Text::verbatim(label(ca)), nc, &certs[..pos], &mut budget));
         }
     }
     if let End::Anchor(a) = found.end {
@@ -287,7 +287,7 @@ fn violation(ca: &Text, cert: &Cert, why: Text) -> Finding {
 
 fn violation_at(ca: &Text, cert: Option<&Cert>, why: Text) -> Finding {
     let (subject, certs) = match cert {
-        Some(c) => (verbatim(label(c)), vec![c.index]),
+        Some(c) => (Text::verbatim(label(c)), vec![c.index]),
         None => (crate::text!("name_constraint_violation-chain"), Vec::new()),
     };
     finding!(

@@ -7,9 +7,9 @@
 //! shape of the outer fields, not by a full parse: a certificate that x509-parser refuses
 //! must still become a block, so that its finding can say why.
 
-use super::ber::{self, id, Tlv};
 use std::rc::Rc;
 
+use super::ber::{self, id, Tlv};
 use crate::catalogue::Text;
 
 use super::{pkcs7, private_key, Extracted, Origin, PrivateKeyNote, Problem, ProblemKind};

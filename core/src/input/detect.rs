@@ -111,7 +111,7 @@ fn findings(out: &Extracted) -> [usize; 8] {
 /// The source's file name (the same in every language), or `input #N`.
 fn source_name(file: usize, source: &Source) -> Text {
     match &source.name {
-        Some(name) => Text::new(name, name),
+        Some(name) => Text::verbatim(name),
         None => crate::text!("input-unnamed-source", number = file + 1),
     }
 }

@@ -3,6 +3,11 @@
 
 use std::borrow::Cow;
 
+/// Where the line holding byte `at` of `text` starts.
+pub(super) fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |newline| newline + 1)
+}
+
 /// RFC 7468 §3 accepts CRLF, CR and LF line ends: readers only see LF.
 pub(super) fn normalize_newlines(text: &str) -> Cow<'_, str> {
     if text.contains('\r') {

@@ -1,6 +1,7 @@
 //! `openssl s_client` transcripts (OpenSSL 1.0, 1.1 and 3.x): the PEM blocks, plus what
 //! the "Certificate chain" section and the `Verify return code` line say.
 
+use super::newlines::line_start;
 use super::{pem, Extracted, SClientInfo, Scope, SentCertificate};
 
 /// Whether `text` is (or contains) an `openssl s_client` transcript.
@@ -48,8 +49,7 @@ fn sent_certificates(text: &str) -> Vec<SentCertificate> {
     let Some(title) = memchr::memmem::find(text.as_bytes(), b"Certificate chain") else {
         return Vec::new();
     };
-    let line_start = text[..title].rfind('\n').map_or(0, |n| n + 1);
-    let mut lines = text[line_start..].lines().map(str::trim);
+    let mut lines = text[line_start(text, title)..].lines().map(str::trim);
     if !lines.any(|line| line == "Certificate chain") {
         return Vec::new();
     }
@@ -81,9 +81,8 @@ fn verify_result(text: &str) -> Option<(i64, String)> {
     const PREFIX: &str = "Verify return code:";
     // Only the lines where the words occur are read (one search of the whole text).
     memchr::memmem::find_iter(text.as_bytes(), PREFIX.as_bytes()).find_map(|at| {
-        let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
         let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
-        let line = &text[start..end];
+        let line = &text[line_start(text, at)..end];
         let rest = line.trim().strip_prefix(PREFIX)?.trim();
         let (code, reason) = rest.split_once(' ').unwrap_or((rest, ""));
         let reason = reason.trim().trim_start_matches('(').trim_end_matches(')');

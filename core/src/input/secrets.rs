@@ -6,7 +6,9 @@
 //! string with `\n` escapes), SSH2 and PuTTY key files, or base64 of a PEM or DER key (a
 //! Kubernetes `tls.key: LS0t…`, a kubeconfig `client-key-data`).
 
-use super::{b64, ber, pem, private_key};
+use super::b64::{self, is_base64_character};
+use super::newlines::line_start;
+use super::{ber, pem, private_key};
 
 /// What a cut key leaves in the text (its line breaks are kept, so line numbers hold).
 pub const KEY_REMOVED: &str = "[private key removed]";
@@ -118,9 +120,9 @@ fn unarmored_begin(text: &str, spans: &mut Vec<KeySpan>) {
     let mut from = 0;
     while let Some(found) = text[from..].find("PRIVATE KEY") {
         let at = from + found;
-        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let first = line_start(text, at);
         from = at + "PRIVATE KEY".len();
-        let Some(begin) = text[line_start..at].rfind("BEGIN").map(|b| line_start + b) else {
+        let Some(begin) = text[first..at].rfind("BEGIN").map(|b| first + b) else {
             continue;
         };
         let end = text[from..]
@@ -139,10 +141,10 @@ fn unarmored_begin(text: &str, spans: &mut Vec<KeySpan>) {
 /// Runs of base64 that decode to a PEM private key or to a DER private key.
 fn encoded(text: &str, spans: &mut Vec<KeySpan>) {
     let bytes = text.as_bytes();
-    let mut line_start = 0;
+    let mut next_line = 0;
     for line_end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
-        let (start, line) = (line_start, &bytes[line_start..line_end]);
-        line_start = line_end + 1;
+        let (start, line) = (next_line, &bytes[next_line..line_end]);
+        next_line = line_end + 1;
         // A run never crosses a line break: a shorter line holds none.
         if line.len() < MIN_BASE64_RUN {
             continue;
@@ -169,11 +171,6 @@ fn key_in_run(text: &str, start: usize, end: usize, spans: &mut Vec<KeySpan>) {
         let label = key_name_before(&text[..start]);
         spans.push(KeySpan { start, end, kind, label });
     }
-}
-
-/// A character of a base64 run: the alphabet or `=` (RFC 4648 §4).
-fn is_base64_character(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() | (byte == b'+') | (byte == b'/') | (byte == b'=')
 }
 
 /// `tls.key` in `  tls.key: ` or `"tls.key": "` just before a value on its line.

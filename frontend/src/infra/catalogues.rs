@@ -22,30 +22,37 @@ pub fn ready(lang: Lang) -> bool {
     Area::ALL.iter().all(|&area| catalogue::is_loaded(lang.catalogue(), area))
 }
 
-/// Installs the catalogues of `lang` that the page itself carries; true when nothing is left
-/// to fetch. Synchronous: the single file is in the right language from its first render.
-pub fn install_inlined(lang: Lang) -> bool {
+/// Installs the catalogues of `lang` that the page itself carries. Synchronous: the single
+/// file is in the right language from its first render.
+pub fn install_inlined(lang: Lang) {
     for area in Area::ALL {
         if let Some(source) = inlined(lang, area) {
             install(lang, area, &source);
         }
     }
-    ready(lang)
 }
 
-/// Loads every area of `lang` not loaded yet: from the page, else fetched. The error names
-/// the first file that could not be had; the areas that could are installed all the same.
+/// Loads every area of `lang` not loaded yet: from the page, else fetched, every request sent
+/// before any answer is awaited (one round trip, not one per area). The error names the first
+/// file that could not be had; the areas that could are installed all the same.
 pub async fn load(lang: Lang) -> Result<(), String> {
-    let mut first_error = None;
+    let mut requests = Vec::new();
     for area in Area::ALL {
         if catalogue::is_loaded(lang.catalogue(), area) {
             continue;
         }
-        let source = match inlined(lang, area) {
-            Some(source) => Ok(source),
-            None => fetch_text(&file_name(lang, area)).await,
-        };
-        match source {
+        match inlined(lang, area) {
+            Some(source) => install(lang, area, &source),
+            None => {
+                let url = file_name(lang, area);
+                let request = JsFuture::from(gloo_utils::window().fetch_with_str(&url));
+                requests.push((area, url, request));
+            }
+        }
+    }
+    let mut first_error = None;
+    for (area, url, request) in requests {
+        match body_text(&url, request).await {
             Ok(source) => install(lang, area, &source),
             Err(error) => first_error = first_error.or(Some(error)),
         }
@@ -71,12 +78,10 @@ fn inlined(lang: Lang, area: Area) -> Option<String> {
     gloo_utils::document().get_element_by_id(&id)?.text_content()
 }
 
-/// GET `url` (relative to the page) and its body as text.
-async fn fetch_text(url: &str) -> Result<String, String> {
+/// The body, as text, of the answer to the GET `request` of `url` (relative to the page).
+async fn body_text(url: &str, request: JsFuture) -> Result<String, String> {
     let failed = |what: &str| format!("{url}: {what}");
-    let response = JsFuture::from(gloo_utils::window().fetch_with_str(url))
-        .await
-        .map_err(|_| failed("no answer"))?;
+    let response = request.await.map_err(|_| failed("no answer"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| failed("no response"))?;
     if !response.ok() {
         return Err(failed(&format!("HTTP {}", response.status())));
